@@ -1,0 +1,1 @@
+"""The call simulation: pure Python, no pygame, no audio, no clock of its own."""

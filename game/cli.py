@@ -1,0 +1,272 @@
+"""The `collector-sim` command: a thin shell over the engine, scoring, audio, store and window.
+
+Exit codes: 0 success, 1 invalid input, 2 usage error. Errors are one sentence on stderr, never a
+traceback. Heavy parts (pygame, audio, the store) are imported only by the commands that use them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+from game.engine.scenario import ScenarioError, load_all, load_scenario
+from game.engine.scenario.library import scenario_files
+from game.engine.scenario.models import Scenario
+from game.engine.transcript import TranscriptError, load_transcript
+
+
+class UserError(Exception):
+    """Bad input from the user: printed as one sentence, exit 1."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"collector-sim: {message} (see collector-sim --help)\n")
+
+
+def _dump(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def _scenario(name: str) -> Scenario:
+    try:
+        return load_scenario(name)
+    except ScenarioError as err:
+        detail = "\n".join(map(str, err.problems)) if err.problems else str(err)
+        raise UserError(detail) from None
+
+
+def summary(scenario: Scenario) -> dict[str, Any]:
+    """What `list` and `show` tell about a scenario."""
+    account = scenario.account
+    return {
+        "id": scenario.id,
+        "title": scenario.title,
+        "archetype": scenario.persona.archetype,
+        "difficulty": scenario.difficulty,
+        "language": scenario.language,
+        "jurisdiction": scenario.jurisdiction,
+        "description": scenario.description,
+        "account": {
+            "debtor_name": account.debtor_name,
+            "title": account.title,
+            "amount": account.amount,
+            "currency": account.currency,
+            "days_past_due": account.days_past_due,
+            "creditor": account.creditor,
+            "call_date": account.call_date.isoformat(),
+            "notes": list(account.notes),
+            "goal": account.goal,
+        },
+        "persona": {
+            "name": scenario.persona.name or account.debtor_name,
+            "voice": scenario.persona.voice.model_dump(),
+            "excuses": [e.id for e in scenario.excuses],
+        },
+    }
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    loaded = load_all()
+    rows = [summary(i.scenario) for i in loaded if i.scenario is not None]
+    broken = [i for i in loaded if i.scenario is None]
+    if args.json:
+        keys = ("id", "title", "archetype", "difficulty", "language")
+        print(_dump([{k: r[k] for k in keys} for r in rows]))
+    else:
+        print(f"{'ID':<26} {'TITLE':<30} {'ARCHETYPE':<15} {'DIFF':>4}  LANG")
+        for r in rows:
+            print(f"{r['id']:<26} {r['title']:<30} {r['archetype']:<15} {r['difficulty']:>4}  {r['language']}")
+    if broken:
+        print(f"{len(broken)} scenario file(s) have problems; run collector-sim validate", file=sys.stderr)
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    data = summary(_scenario(args.scenario))
+    if args.json:
+        print(_dump(data))
+    else:
+        account = data["account"]
+        print(f"{data['title']} ({data['id']}), {data['archetype']}, difficulty {data['difficulty']}")
+        print(data["description"])
+        print(f"Debtor: {account['debtor_name']}  Balance: {account['amount']:,.2f} {account['currency']}")
+        print(f"Days past due: {account['days_past_due']}  Creditor: {account['creditor']}")
+        for note in account["notes"]:
+            print(f"  - {note}")
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from game.engine.scenario import load_file
+
+    if args.paths:
+        paths: list[Path] = []
+        for name in args.paths:
+            path = Path(name)
+            paths.extend(sorted(path.rglob("*.yaml")) if path.is_dir() else [path])
+        loaded = [load_file(p) for p in paths]
+    else:
+        loaded = load_all()
+    problems = [p for item in loaded for p in item.problems]
+    for problem in problems:
+        print(problem)
+    if not problems:
+        print(f"{len(loaded)} scenario file(s) valid", file=sys.stderr)
+    return 1 if problems else 0
+
+
+def _transcript(path: str) -> Any:
+    try:
+        return load_transcript(path)
+    except TranscriptError as err:
+        raise UserError(str(err)) from None
+
+
+def _score(record: Any, scenario: Scenario) -> Any:
+    from scoring import score_call
+
+    return score_call(record, scenario)
+
+
+def _hear(scenario: Scenario) -> Callable[[Path], Any]:
+    from game.audio.transcribe import hear_for
+
+    return hear_for(scenario)
+
+
+def cmd_replay(args: argparse.Namespace) -> int:
+    from game.engine.replay import replay
+
+    scenario = _scenario(args.scenario)
+    transcript = _transcript(args.transcript)
+    seed = args.seed if args.seed is not None else (transcript.seed or 0)
+    needs_audio = any(t.audio for t in transcript.turns)
+    hear = _hear(scenario) if needs_audio else None
+    try:
+        record = replay(scenario, transcript.turns, seed, hear=hear, base=Path(args.transcript).parent)
+    except OSError as err:
+        raise UserError(f"cannot read an audio turn: {err}") from None
+    card = _score(record, scenario)
+    if args.json:
+        print(json.dumps(card.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        from scoring.render import format_scorecard
+
+        print(format_scorecard(card))
+    return 0
+
+
+def cmd_console(args: argparse.Namespace) -> int:
+    from game.console import play_console
+
+    scenario = _scenario(args.scenario)
+    record = play_console(scenario, sys.stdin, sys.stdout, seed=args.seed)
+    from scoring.render import format_scorecard
+
+    print()
+    print(format_scorecard(_score(record, scenario)))
+    return 0
+
+
+def cmd_classify(args: argparse.Namespace) -> int:
+    from game.engine.step import context_for
+    from game.engine.understand import Context, understand
+
+    if args.scenario:
+        context = context_for(_scenario(args.scenario))
+    else:
+        call_date = dt.date.fromisoformat(args.date) if args.date else dt.date.today()
+        context = Context(call_date=call_date, language=args.lang)
+    for raw in sys.stdin:
+        text = raw.rstrip("\n")
+        if not text.strip():
+            continue
+        heard = understand(text, context)
+        data = {"text": text, "acts": list(heard.acts), "entities": heard.entities.as_dict()}
+        print(json.dumps(data, ensure_ascii=False), flush=True)
+    return 0
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    from game import bench
+
+    if args.only and args.only not in bench.BENCHMARKS:
+        raise UserError(f"no benchmark named {args.only!r}; there are: {', '.join(bench.BENCHMARKS)}")
+    results = bench.run(args.only)
+    if args.json:
+        print(json.dumps(results))
+    else:
+        for name, figures in results.items():
+            print(f"{name}: " + ", ".join(f"{k}={v}" for k, v in figures.items()))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="collector-sim", description="Practise debt-collection calls against scripted personas.")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    p = sub.add_parser("list", help="the scenarios")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_list)
+
+    p = sub.add_parser("show", help="one scenario's summary")
+    p.add_argument("scenario")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_show)
+
+    p = sub.add_parser("validate", help="check scenario files (default: all)")
+    p.add_argument("paths", nargs="*")
+    p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("replay", help="play a transcript against a scenario and print the scorecard")
+    p.add_argument("scenario")
+    p.add_argument("transcript")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--seed", type=int)
+    p.set_defaults(func=cmd_replay)
+
+    p = sub.add_parser("console", help="play a call in the terminal")
+    p.add_argument("scenario")
+    p.add_argument("--seed", type=int, default=0)
+    p.set_defaults(func=cmd_console)
+
+    p = sub.add_parser("classify", help="dialogue acts and entities of lines read from stdin")
+    p.add_argument("--lang", default="en", choices=["en"])
+    p.add_argument("--json", action="store_true", help="one JSON object per line (the default output)")
+    p.add_argument("--scenario", help="resolve names and dates against this scenario")
+    p.add_argument("--date", help="the call date for relative dates (YYYY-MM-DD; default today)")
+    p.set_defaults(func=cmd_classify)
+
+    p = sub.add_parser("bench", help="run the benchmarks")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--only")
+    p.set_defaults(func=cmd_bench)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    func: Callable[[argparse.Namespace], int] | None = getattr(args, "func", None)
+    if func is None:
+        parser.print_help()
+        return 2
+    try:
+        return func(args)
+    except UserError as err:
+        print(f"collector-sim: {err}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

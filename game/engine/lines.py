@@ -1,0 +1,113 @@
+"""Choosing and filling the debtor's lines.
+
+Pools are picked by beat, then narrowed by stage and mood: the most specific matching pools win, as
+in Yarn Spinner's line groups. Variants are drawn with a random generator seeded from the call's seed
+and turn number, so a replay speaks the same words; variants already spoken are avoided while fresh
+ones remain, so a long call does not sound canned.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import string
+from collections.abc import Iterable, Mapping, Sequence
+
+from game.engine.scenario.models import LinePool, Scenario
+
+PLACEHOLDERS: dict[str, str] = {
+    "debtor_name": "the debtor's full name",
+    "first_name": "the debtor's first name",
+    "last_name": "the debtor's surname",
+    "title": "the debtor's honorific (Mr., Ms.)",
+    "amount": "the balance, e.g. $1,250.00",
+    "creditor": "the company the trainee calls for",
+    "days_past_due": "days past due",
+    "offer_amount": "what the debtor offers into a silence",
+    "commit_amount": "the promised amount",
+    "commit_date": "the promised date, e.g. Friday, December 4",
+    "method": "the promised payment method",
+    "instalments": "the number of instalments",
+}
+
+_SYMBOLS = {"USD": "$", "GBP": "£", "EUR": "€", "CNY": "¥", "CAD": "$", "AUD": "$"}
+
+
+def money(amount: float, currency: str) -> str:
+    """$1,250 or $1,250.50: how a person reads an amount aloud and on screen."""
+    text = f"{amount:,.2f}".removesuffix(".00")
+    symbol = _SYMBOLS.get(currency)
+    return f"{symbol}{text}" if symbol else f"{text} {currency}"
+
+
+def spoken_date(iso: str) -> str:
+    """Friday, December 4: a promised date as the debtor would say it."""
+    day = dt.date.fromisoformat(iso)
+    return f"{day:%A}, {day:%B} {day.day}"
+
+
+def placeholders_in(text: str) -> list[str]:
+    """The ``{names}`` used in a line (format fields), for the validator."""
+    return [name for _, name, _, _ in string.Formatter().parse(text) if name is not None]
+
+
+def base_values(scenario: Scenario) -> dict[str, str]:
+    account = scenario.account
+    parts = account.debtor_name.split()
+    return {
+        "debtor_name": account.debtor_name,
+        "first_name": parts[0],
+        "last_name": parts[-1],
+        "title": account.title or account.debtor_name,
+        "amount": money(account.amount, account.currency),
+        "creditor": account.creditor,
+        "days_past_due": str(account.days_past_due),
+    }
+
+
+class _Blank(dict[str, str]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def fill(text: str, values: Mapping[str, str]) -> str:
+    """Fill placeholders; an unknown one is left visible (the validator reports it beforehand)."""
+    return text.format_map(_Blank(values)).replace("  ", " ").strip()
+
+
+def _matches(pool: LinePool, stage: str, mood: str) -> tuple[bool, int]:
+    specificity = 0
+    for want, have in ((pool.stage, stage), (pool.mood, mood)):
+        if want is None:
+            continue
+        allowed = [want] if isinstance(want, str) else list(want)
+        if have not in allowed:
+            return False, 0
+        specificity += 1
+    return True, specificity
+
+
+def candidates(pools: Iterable[LinePool], beat: str, stage: str, mood: str) -> list[str]:
+    """Every variant of the most specific pools for this beat, stage and mood."""
+    best: list[str] = []
+    best_rank = -1
+    for pool in pools:
+        if pool.on != beat:
+            continue
+        ok, rank = _matches(pool, stage, mood)
+        if not ok:
+            continue
+        if rank > best_rank:
+            best, best_rank = list(pool.say), rank
+        elif rank == best_rank:
+            best.extend(pool.say)
+    return best
+
+
+def pick(options: Sequence[str], used: frozenset[str], seed: int, turn: int, beat: str) -> str:
+    """A deterministic draw that prefers variants not yet spoken in this call."""
+    if not options:
+        return ""
+    fresh = [o for o in options if o not in used] or list(options)
+    rng = random.Random(f"{seed}:{turn}:{beat}")
+    return fresh[rng.randrange(len(fresh))]

@@ -1,0 +1,88 @@
+"""Archetype defaults, and resolving a scenario against them.
+
+An author writes only what makes a persona theirs; ``resolve`` fills every other persona setting
+from the archetype, and every beat the scenario has no lines for from the shared fallback lines.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import Field
+
+from game.engine.scenario.checking import check_model
+from game.engine.scenario.located_yaml import read_yaml
+from game.engine.scenario.models import (
+    AfterAsk,
+    CommitRule,
+    CommitTerms,
+    HangUpRule,
+    LinePool,
+    MoodDelta,
+    MoodValues,
+    Scenario,
+    Strict,
+)
+
+DEFAULTS_DIR = Path(__file__).parent / "defaults"
+
+
+class ArchetypeDefaults(Strict):
+    """What one archetype supplies to the scenarios that name it."""
+
+    mood: MoodValues
+    reactions: dict[str, MoodDelta] = Field(default_factory=dict)
+    commit_when: CommitRule
+    hang_up: HangUpRule
+    after_ask: AfterAsk
+    commitment: CommitTerms
+
+
+class _LineFile(Strict):
+    lines: list[LinePool]
+
+
+class DefaultsError(RuntimeError):
+    """The shipped defaults are broken: a packaging fault, not an author's."""
+
+
+@cache
+def archetype_defaults() -> dict[str, ArchetypeDefaults]:
+    doc = read_yaml(DEFAULTS_DIR / "archetypes.yaml")
+    out: dict[str, ArchetypeDefaults] = {}
+    for name in doc.data:
+        sub = type(doc)(path=doc.path, data=doc.data[name])
+        model, problems = check_model(ArchetypeDefaults, sub)
+        if model is None:
+            raise DefaultsError("; ".join(map(str, problems)))
+        out[name] = model
+    return out
+
+
+@cache
+def fallback_lines() -> tuple[LinePool, ...]:
+    doc = read_yaml(DEFAULTS_DIR / "lines.yaml")
+    wrapped = type(doc)(path=doc.path, data={"lines": doc.data})
+    model, problems = check_model(_LineFile, wrapped)
+    if model is None:
+        raise DefaultsError("; ".join(map(str, problems)))
+    return tuple(model.lines)
+
+
+def resolve(scenario: Scenario) -> Scenario:
+    """The scenario with every persona setting and beat filled from its archetype's defaults."""
+    base = archetype_defaults()[scenario.persona.archetype]
+    persona = scenario.persona
+    update: dict[str, Any] = {
+        "mood": persona.mood or base.mood,
+        "reactions": {**base.reactions, **persona.reactions},
+        "commit_when": persona.commit_when or base.commit_when,
+        "hang_up": persona.hang_up or base.hang_up,
+        "after_ask": persona.after_ask or base.after_ask,
+        "commitment": persona.commitment or base.commitment,
+    }
+    own_beats = {pool.on for pool in scenario.lines}
+    lines = list(scenario.lines) + [p for p in fallback_lines() if p.on not in own_beats]
+    return scenario.model_copy(update={"persona": persona.model_copy(update=update), "lines": lines})
