@@ -78,6 +78,11 @@ def _lazy(module: str, name: str) -> Callable[[], dict[str, Any]]:
 BENCHMARKS: dict[str, Callable[[], dict[str, Any]]] = {
     "engine_step_ms": engine_step_ms,
     "load_scenarios_ms": load_scenarios_ms,
+    "score_call_ms": _lazy("scoring.bench", "bench_score_call"),
+    "reply_audio_ms": _lazy("game.audio.bench", "bench_reply_audio"),
+    "asr": _lazy("game.audio.bench", "bench_asr"),
+    "frame_ms": _lazy("game.ui.bench", "bench_frames"),
+    "store": _lazy("game.store.bench", "bench_store"),
 }
 
 

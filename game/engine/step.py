@@ -222,9 +222,10 @@ def _choose_beat(
             return "confirm", state, events
         if active is not None:
             return "excuse_press", state, events
+        quiet = persona.after_ask.behaviour == "quiet" and not state.quiet_done and "silence_broken" not in events
+        if quiet and not state.abused:
+            return "stall_quiet", replace(state, awaiting_after_ask=True, quiet_done=True), events
         if _ready(scenario, state, state.acts_seen | acts):
-            if persona.after_ask.behaviour == "quiet" and not state.quiet_done:
-                return "stall_quiet", replace(state, awaiting_after_ask=True, quiet_done=True), events
             commitment = _terms(scenario, heard, None)
             return "commit", replace(state, commitment=commitment), [*events, "commitment_made"]
         upcoming = _next_excuse(scenario, state)

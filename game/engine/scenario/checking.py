@@ -112,9 +112,17 @@ def check_model(model: type[M], doc: LocatedDoc) -> tuple[M | None, list[Problem
     try:
         return model.model_validate(doc.data), []
     except ValidationError as exc:
-        problems = []
+        found: list[tuple[str, Key, Problem]] = []
         for err in exc.errors():
             key = _data_key(doc.data, tuple(err["loc"]))
             message, of_key = _message(err, doc, model, key)
-            problems.append(doc.problem(key, message, of_key=of_key))
-        return None, sorted(set(problems))
+            found.append((err["type"], key, doc.problem(key, message, of_key=of_key)))
+        # A misspelt key also shows up as a missing field; its "did you mean" already says it all.
+        meant = {(*key[:-1], _meant(p.message)) for kind, key, p in found if kind == "extra_forbidden"}
+        problems = {p for kind, key, p in found if not (kind == "missing" and key in meant)}
+        return None, sorted(problems)
+
+
+def _meant(message: str) -> str:
+    _, _, tail = message.partition("did you mean '")
+    return tail.split("'")[0]

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Set up what is missing, then run every check: lint, types, scenario validation and self-tests,
+# and the whole test suite (against SQLite and a PostgreSQL server started on loopback).
+set -euo pipefail
+cd "$(dirname "$0")"
+source scripts/setup.sh
+setup_system_packages espeak-ng sox postgresql
+setup_venv dev
+if [ -f .ci/postgres.sh ]; then
+  source .ci/postgres.sh
+fi
+export SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy
+.venv/bin/ruff check .
+.venv/bin/mypy
+.venv/bin/collector-sim validate
+.venv/bin/python -m pytest "$@"
