@@ -12,8 +12,10 @@ import datetime as dt
 import random
 import string
 from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
-from game.engine.scenario.models import LinePool, Scenario
+if TYPE_CHECKING:  # the scenario package imports this module for its placeholder names
+    from game.engine.scenario.models import LinePool, Scenario
 
 PLACEHOLDERS: dict[str, str] = {
     "debtor_name": "the debtor's full name",

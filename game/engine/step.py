@@ -20,7 +20,7 @@ from game.engine.stages import next_stage
 from game.engine.state import CallState
 from game.engine.understand import Context, understand
 
-ASKS = ("request_payment", "ask_commitment", "propose_plan", "urgency")
+ASKS = ("request_payment", "ask_commitment", "propose_plan")
 DISCLOSING = ("state_purpose", "state_amount", "mini_miranda", "request_payment", "ask_commitment")
 REACTION_GAP = 0.6  # seconds between the trainee's last word and the debtor's reply
 _WORD = re.compile(r"[\w']+")
@@ -135,7 +135,9 @@ def _terms(scenario: Scenario, heard: Understanding, offer: float | None) -> Com
     count = terms.instalments if terms.kind == "instalments" else 1
     own = offer or terms.amount or round(balance / count, 2)
     floor = terms.min_amount or own
-    proposed = [a for a in heard.entities.amounts if floor <= a <= balance]
+    # A trainee's amount is taken between the persona's floor and what it is prepared to pay;
+    # asked for more, the persona answers with its own amount.
+    proposed = [a for a in heard.entities.amounts if floor <= a <= max(own, floor)]
     amount = min(proposed) if proposed else own
     call_date = scenario.account.call_date
     latest = call_date + dt.timedelta(days=terms.latest_days)
