@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from game.engine.scenario import ScenarioError, load_all, load_scenario
-from game.engine.scenario.library import scenario_files
 from game.engine.scenario.models import Scenario
 from game.engine.transcript import TranscriptError, load_transcript
 
@@ -207,9 +206,154 @@ def cmd_bench(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_menu(args: argparse.Namespace) -> int:
+    from game.ui.app import NoDisplay, run_menu
+
+    try:
+        return run_menu()
+    except NoDisplay as err:
+        raise UserError(str(err)) from None
+
+
+def cmd_play(args: argparse.Namespace) -> int:
+    from game.ui.app import NoDisplay, UsageError, run_play
+
+    if args.screenshots and not args.script:
+        raise UserError("--screenshots goes with --script (a transcript to play)")
+    try:
+        return run_play(args.scenario, voice=args.voice, script=args.script, screenshots=args.screenshots)
+    except (NoDisplay, UsageError) as err:
+        raise UserError(str(err)) from None
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from game.authoring.new import NewScenarioError, write_new
+
+    try:
+        path = write_new(args.name, args.archetype, Path(args.out) if args.out else None)
+    except NewScenarioError as err:
+        raise UserError(str(err)) from None
+    print(f"wrote {path}; check it with: collector-sim validate {path}")
+    return 0
+
+
+def cmd_test_scenarios(args: argparse.Namespace) -> int:
+    from game.authoring.selftest import report, run_scenario_tests
+
+    paths = [Path(p) for p in args.paths] or None
+    missing = [str(p) for p in paths or [] if not p.exists()]
+    if missing:
+        raise UserError(f"no such file or folder: {', '.join(missing)}")
+    return report(run_scenario_tests(paths, hear_for=_hear), sys.stdout)
+
+
+def _store(url: str | None) -> Any:
+    from game.store.store import ResultStore, StoreError
+
+    try:
+        return ResultStore.open(url)
+    except StoreError as err:
+        raise UserError(str(err)) from None
+
+
+def cmd_drill_list(args: argparse.Namespace) -> int:
+    from game.store.commands import drill_list_text
+
+    ids = [i.scenario.id for i in load_all() if i.scenario is not None]
+    sys.stdout.write(drill_list_text(as_json=args.json, scenario_ids=ids))
+    return 0
+
+
+def cmd_drill_run(args: argparse.Namespace) -> int:
+    from game.drills import DrillError, load_drill
+    from game.store.store import StoreError
+
+    ids = [i.scenario.id for i in load_all() if i.scenario is not None]
+    try:
+        drill = load_drill(args.drill, scenario_ids=ids)
+    except DrillError as err:
+        raise UserError("\n".join(map(str, err.problems)) or str(err)) from None
+    if not args.trainee.strip():
+        raise UserError("--trainee needs a name")
+    try:
+        with _store(args.db) as store:
+            if args.console:
+                from game.drill_console import run_drill_console
+
+                run_drill_console(drill, args.trainee.strip(), store, sys.stdin, sys.stdout)
+                return 0
+            from game.ui.app import NoDisplay, run_drill
+
+            try:
+                return run_drill(drill, args.trainee.strip(), store)
+            except NoDisplay as err:
+                raise UserError(f"{err} (or add --console)") from None
+    except StoreError as err:
+        raise UserError(str(err)) from None
+
+
+def cmd_results(args: argparse.Namespace) -> int:
+    from game.store.commands import results_text
+    from game.store.store import StoreError
+
+    try:
+        with _store(args.db) as store:
+            sys.stdout.write(results_text(store, drill=args.drill, trainee=args.trainee, fmt=args.format))
+    except StoreError as err:
+        raise UserError(str(err)) from None
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from game.store.commands import write_report
+    from game.store.store import StoreError
+
+    try:
+        with _store(args.db) as store:
+            path = write_report(store, args.out, drill=args.drill)
+    except StoreError as err:
+        raise UserError(str(err)) from None
+    print(f"wrote {path}")
+    return 0
+
+
+def cmd_transcribe(args: argparse.Namespace) -> int:
+    from game.audio.transcribe import TranscribeError, transcribe_file
+
+    scenario = _scenario(args.scenario) if args.scenario else None
+    try:
+        result = transcribe_file(Path(args.audio), scenario=scenario)
+    except TranscribeError as err:
+        raise UserError(str(err)) from None
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False))
+    else:
+        amounts = ", ".join(f"{a:g}" for a in result["amounts"]) or "none"
+        print(f"heard: {result['text']}")
+        print(f"amounts: {amounts}   recognised in {result['seconds']:.2f} s by {result.get('engine', '?')}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="collector-sim", description="Practise debt-collection calls against scripted personas.")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    p = sub.add_parser("play", help="open the game window straight into a call")
+    p.add_argument("scenario")
+    p.add_argument("--voice", action="store_true", help="speak the debtor's lines (default: the settings)")
+    p.add_argument("--script", help="a transcript to type in, as a trainee would")
+    p.add_argument("--screenshots", help="a folder for a PNG after each debtor reply and of the scorecard")
+    p.set_defaults(func=cmd_play)
+
+    p = sub.add_parser("new", help="write a short, valid, commented scenario to start from")
+    p.add_argument("name")
+    p.add_argument("--archetype", required=True)
+    p.add_argument("--out", help="a folder or a .yaml path (default: NAME.yaml here)")
+    p.set_defaults(func=cmd_new)
+
+    p = sub.add_parser("test-scenarios", help="run the tests carried by scenarios")
+    p.add_argument("paths", nargs="*")
+    p.set_defaults(func=cmd_test_scenarios)
 
     p = sub.add_parser("list", help="the scenarios")
     p.add_argument("--json", action="store_true")
@@ -243,6 +387,37 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--date", help="the call date for relative dates (YYYY-MM-DD; default today)")
     p.set_defaults(func=cmd_classify)
 
+    p = sub.add_parser("transcribe", help="recognise the speech in a WAV file")
+    p.add_argument("audio")
+    p.add_argument("--scenario", help="bias recognition to this call's names and amounts")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_transcribe)
+
+    drill = sub.add_parser("drill", help="scored drills for a team")
+    drill_sub = drill.add_subparsers(dest="drill_command", parser_class=_Parser, required=True)
+    p = drill_sub.add_parser("list", help="the drills found")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_drill_list)
+    p = drill_sub.add_parser("run", help="take a drill in the window, or in the terminal with --console")
+    p.add_argument("drill", help="a drill name from `drill list`, or a path")
+    p.add_argument("--trainee", required=True)
+    p.add_argument("--db", help="database URL (default: $COLLECTOR_SIM_DB, else a file in your data folder)")
+    p.add_argument("--console", action="store_true")
+    p.set_defaults(func=cmd_drill_run)
+
+    p = sub.add_parser("results", help="one row per saved call")
+    p.add_argument("--db")
+    p.add_argument("--drill")
+    p.add_argument("--trainee")
+    p.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    p.set_defaults(func=cmd_results)
+
+    p = sub.add_parser("report", help="a self-contained HTML report with charts for team leads")
+    p.add_argument("--db")
+    p.add_argument("--drill")
+    p.add_argument("--out", required=True)
+    p.set_defaults(func=cmd_report)
+
     p = sub.add_parser("bench", help="run the benchmarks")
     p.add_argument("--json", action="store_true")
     p.add_argument("--only")
@@ -253,10 +428,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    func: Callable[[argparse.Namespace], int] | None = getattr(args, "func", None)
-    if func is None:
-        parser.print_help()
-        return 2
+    func: Callable[[argparse.Namespace], int] = getattr(args, "func", cmd_menu)
     try:
         return func(args)
     except UserError as err:

@@ -8,14 +8,20 @@ scores the same as the same lines replayed.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TextIO
+from typing import Protocol, TextIO
 
 from game.engine.record import CallRecord
 from game.engine.replay import timed_turn
 from game.engine.scenario.models import Scenario, TranscriptTurn
 from game.engine.step import DebtorLine, record_of, start_call, step
 
-SILENCE_SECONDS = 4.0
+SILENCE_SECONDS = 4.0  # at least; a persona that waits longer before an offer gets its own wait
+
+
+class LineSource(Protocol):
+    """Anything with readline: a terminal, a pipe, a file."""
+
+    def readline(self) -> str: ...
 
 
 def _show(line: DebtorLine, name: str, out: TextIO) -> None:
@@ -26,7 +32,7 @@ def _show(line: DebtorLine, name: str, out: TextIO) -> None:
 
 def play_console(
     scenario: Scenario,
-    lines_in: TextIO,
+    lines_in: LineSource,
     out: TextIO,
     seed: int = 0,
     *,
@@ -37,6 +43,8 @@ def play_console(
     account = scenario.account
     out.write(f"--- {scenario.title}: calling {account.debtor_name} for {account.creditor} ---\n")
     out.write("(type your lines; an empty line stays silent; end of input hangs up)\n")
+    after_ask = scenario.persona.after_ask
+    silence = max(SILENCE_SECONDS, after_ask.quiet_seconds + 0.5 if after_ask else 0.0)
     state, line = start_call(scenario, seed)
     _show(line, speaker, out)
     while not state.ended:
@@ -47,7 +55,7 @@ def play_console(
             turn = TranscriptTurn(hangup=True)
             out.write("\n")
         elif raw.strip() == "":
-            turn = TranscriptTurn(wait=SILENCE_SECONDS)
+            turn = TranscriptTurn(wait=silence)
         else:
             turn = TranscriptTurn(say=raw.strip())
         state, reply, _ = step(scenario, state, timed_turn(state, turn, turn.say or ""))

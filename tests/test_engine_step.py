@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from game.engine.record import TraineeTurn
 from game.engine.replay import replay
 from game.engine.scenario import Scenario, load_file, load_scenario
 from game.engine.scenario.models import TranscriptTurn
 from game.engine.step import record_of, start_call, step
-from game.engine.record import TraineeTurn
 
 BASE = """\
 id: {id}

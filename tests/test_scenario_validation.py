@@ -80,9 +80,7 @@ def test_unknown_placeholder_is_named(tmp_path: Path) -> None:
 
 
 def test_unreachable_pool_is_reported(tmp_path: Path) -> None:
-    broken = GOOD.replace(
-        "lines:\n", 'lines:\n  - on: silence_offer\n    say: ["Fine, {offer_amount} then."]\n'
-    )
+    broken = GOOD.replace("lines:\n", 'lines:\n  - on: silence_offer\n    say: ["Fine, {offer_amount} then."]\n')
     line, _, msg = _only(tmp_path, broken)
     assert line == 14
     assert "never heard" in msg and "after_ask.behaviour: quiet" in msg
@@ -140,7 +138,9 @@ def test_an_alias_bomb_is_refused_quickly(tmp_path: Path) -> None:
     started = time.perf_counter()
     problems = _problems(tmp_path, bomb)
     assert time.perf_counter() - started < 5  # generous: expansion would take minutes and gigabytes
-    assert problems == [f"{tmp_path / 's.yaml'}:1:4: anchors and aliases (& and *) are not supported; write the value out"]
+    assert problems == [
+        f"{tmp_path / 's.yaml'}:1:4: anchors and aliases (& and *) are not supported; write the value out"
+    ]
 
 
 def test_an_oversize_file_is_refused(tmp_path: Path) -> None:

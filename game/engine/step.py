@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, replace
 
 from game.engine import lines as L
-from game.engine.record import CallRecord, Commitment, Mood, Turn, TraineeTurn, Understanding
+from game.engine.record import CallRecord, Commitment, Mood, TraineeTurn, Turn, Understanding
 from game.engine.scenario.defaults import fallback_lines
 from game.engine.scenario.models import Excuse, Scenario
 from game.engine.stages import next_stage
@@ -233,10 +233,14 @@ def _choose_beat(
         upcoming = _next_excuse(scenario, state)
         if upcoming is not None:
             raised = (*state.excuses_raised, upcoming.id)
-            return f"excuse:{upcoming.id}", replace(state, excuses_raised=raised, active_excuse=upcoming.id), [
-                *events,
-                f"excuse_raised:{upcoming.id}",
-            ]
+            return (
+                f"excuse:{upcoming.id}",
+                replace(state, excuses_raised=raised, active_excuse=upcoming.id),
+                [
+                    *events,
+                    f"excuse_raised:{upcoming.id}",
+                ],
+            )
         if "propose_plan" in acts:
             return "plan_response", state, events
         return "refuse", state, events
@@ -245,10 +249,14 @@ def _choose_beat(
         upcoming = _next_excuse(scenario, state)
         if upcoming is not None:
             raised = (*state.excuses_raised, upcoming.id)
-            return f"excuse:{upcoming.id}", replace(state, excuses_raised=raised, active_excuse=upcoming.id), [
-                *events,
-                f"excuse_raised:{upcoming.id}",
-            ]
+            return (
+                f"excuse:{upcoming.id}",
+                replace(state, excuses_raised=raised, active_excuse=upcoming.id),
+                [
+                    *events,
+                    f"excuse_raised:{upcoming.id}",
+                ],
+            )
         return "probe_answer", state, events
     for act, beat in (
         ("empathize", "empathy_response"),
@@ -325,9 +333,7 @@ def _speak(
     text = L.fill(template, _values(scenario, state))
     start = after.get("start", state.clock)
     end = start + speech_seconds(text, scenario.persona.voice.rate)
-    turn = Turn(
-        speaker="debtor", text=text, start=start, end=end, beat=beat, mood=state.mood, stage=state.stage
-    )
+    turn = Turn(speaker="debtor", text=text, start=start, end=end, beat=beat, mood=state.mood, stage=state.stage)
     state = replace(
         state,
         turns=(*state.turns, turn),

@@ -37,7 +37,9 @@ def turn_problems(turns: list[TranscriptTurn], path: str, where: dict[int, tuple
         if len(given) != 1:
             line, column = where.get(i, (1, 1))
             what = ", ".join(given) or "nothing"
-            problems.append(Problem(path, line, column, f"a turn needs exactly one of say, wait, audio or hangup (it has {what})"))
+            problems.append(
+                Problem(path, line, column, f"a turn needs exactly one of say, wait, audio or hangup (it has {what})")
+            )
     return problems
 
 

@@ -63,21 +63,31 @@ def _data_key(data: Any, loc: tuple[int | str, ...]) -> Key:
     key: list[int | str] = []
     node = data
     for part in loc:
-        if isinstance(node, dict) and isinstance(part, str) and part in node:
+        in_dict = isinstance(node, dict) and isinstance(part, str) and part in node
+        in_list = isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+        if in_dict or in_list:
             key.append(part)
             node = node[part]
-        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            continue
+        # A missing or extra key names a field that is not (yet) a data path; keep it, last.
+        union_member = part in ("str", "list", "int", "float", "bool") or "[" in str(part)
+        if isinstance(node, dict) and isinstance(part, str) and key[-1:] != [part] and not union_member:
             key.append(part)
-            node = node[part]
-        elif isinstance(node, dict) and isinstance(part, str) and not key[-1:] == [part]:
-            # A missing or extra key names a field that is not (yet) a data path; keep it last.
-            if part not in ("str", "list", "int", "float", "bool") and "[" not in part:
-                key.append(part)
-                node = None
+            node = None
     return tuple(key)
 
 
 _NOUNS = {"on": "beat", "counter": "act", "requires": "act", "on_acts": "act"}
+_PATTERN_HINTS = {
+    "id": "use lowercase letters, digits and dashes, e.g. angry-contractor",
+    "currency": "use a three-letter ISO code in capitals, e.g. USD, GBP, CNY",
+    "total": "write a comparison in quotes, e.g. '>= 70'",
+}
+
+
+def _last_name(key: Key) -> str:
+    """The nearest field name on a key path (list indexes skipped)."""
+    return next((str(part) for part in reversed(key) if isinstance(part, str)), "")
 
 
 def _message(err: Any, doc: LocatedDoc, model: type[BaseModel], key: Key) -> tuple[str, bool]:
@@ -90,15 +100,22 @@ def _message(err: Any, doc: LocatedDoc, model: type[BaseModel], key: Key) -> tup
         return f"unknown field {field_name!r}{suggest(str(field_name), choices)}", True
     if kind == "missing":
         return f"missing required field {field_name!r}", False
-    if key in doc.implicit and kind in ("string_type", "literal_error", "dict_type", "list_type"):
+    if "expect" in key and kind == "string_type" and isinstance(err.get("input"), int | float):
+        value = err["input"]
+        return f'write the score as a comparison in quotes, e.g. ">= {value:g}" or "<= {value:g}"', False
+    if key in doc.implicit and kind in ("string_type", "literal_error", "dict_type", "list_type", "model_type"):
         raw, word = doc.implicit[key]
+        if word == "empty (null)":
+            return f"{_last_name(key) or 'this value'} is empty; give it a value or remove the key", False
         return f'YAML read {raw!r} as {word}, not text; put it in quotes: "{raw}"', False
+    if kind == "string_pattern_mismatch" and _last_name(key) in _PATTERN_HINTS:
+        return f"{_last_name(key)}: {_PATTERN_HINTS[_last_name(key)]}", False
     if kind == "literal_error":
         expected = err.get("ctx", {}).get("expected", "")
         options = [o.strip(" '") for o in str(expected).replace(" or ", ",").split(",") if o.strip()]
         value = err.get("input")
         hint = suggest(str(value), options)
-        name = _NOUNS.get(str(field_name), str(field_name)) if isinstance(field_name, str) else "value"
+        name = _NOUNS.get(_last_name(key), _last_name(key) or "value")
         return f"unknown {name} {value!r}{hint or '; expected one of ' + ', '.join(options)}", False
     msg = str(err["msg"])
     where = f"{field_name}: " if isinstance(field_name, str) and field_name else ""
@@ -119,7 +136,13 @@ def check_model(model: type[M], doc: LocatedDoc) -> tuple[M | None, list[Problem
             found.append((err["type"], key, doc.problem(key, message, of_key=of_key)))
         # A misspelt key also shows up as a missing field; its "did you mean" already says it all.
         meant = {(*key[:-1], _meant(p.message)) for kind, key, p in found if kind == "extra_forbidden"}
-        problems = {p for kind, key, p in found if not (kind == "missing" and key in meant)}
+        # A value a union refuses is explained once: by the literal it missed, not also by each member.
+        literal = {key for kind, key, _ in found if kind == "literal_error"}
+        problems = {
+            p
+            for kind, key, p in found
+            if not (kind == "missing" and key in meant) and not (key in literal and kind.endswith("_type"))
+        }
         return None, sorted(problems)
 
 

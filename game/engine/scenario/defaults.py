@@ -1,16 +1,17 @@
 """Archetype defaults, and resolving a scenario against them.
 
 An author writes only what makes a persona theirs; ``resolve`` fills every other persona setting
-from the archetype, and every beat the scenario has no lines for from the shared fallback lines.
+(key by key inside each block) from the archetype, and every beat the scenario has no lines for
+from the shared fallback lines.
 """
 
 from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from pydantic import Field
+from pydantic import BaseModel, Field
 
 from game.engine.scenario.checking import check_model
 from game.engine.scenario.located_yaml import read_yaml
@@ -71,6 +72,16 @@ def fallback_lines() -> tuple[LinePool, ...]:
     return tuple(model.lines)
 
 
+B = TypeVar("B", bound=BaseModel)
+
+
+def _merged(base: B, own: B | None) -> B:
+    """The archetype's block with the keys the author wrote replaced, and only those."""
+    if own is None:
+        return base
+    return base.model_copy(update={name: getattr(own, name) for name in own.model_fields_set})
+
+
 def resolve(scenario: Scenario) -> Scenario:
     """The scenario with every persona setting and beat filled from its archetype's defaults."""
     base = archetype_defaults()[scenario.persona.archetype]
@@ -78,10 +89,10 @@ def resolve(scenario: Scenario) -> Scenario:
     update: dict[str, Any] = {
         "mood": persona.mood or base.mood,
         "reactions": {**base.reactions, **persona.reactions},
-        "commit_when": persona.commit_when or base.commit_when,
-        "hang_up": persona.hang_up or base.hang_up,
-        "after_ask": persona.after_ask or base.after_ask,
-        "commitment": persona.commitment or base.commitment,
+        "commit_when": _merged(base.commit_when, persona.commit_when),
+        "hang_up": _merged(base.hang_up, persona.hang_up),
+        "after_ask": _merged(base.after_ask, persona.after_ask),
+        "commitment": _merged(base.commitment, persona.commitment),
     }
     own_beats = {pool.on for pool in scenario.lines}
     lines = list(scenario.lines) + [p for p in fallback_lines() if p.on not in own_beats]

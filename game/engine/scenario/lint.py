@@ -9,8 +9,9 @@ from game.engine.lines import PLACEHOLDERS, placeholders_in
 from game.engine.scenario.checking import suggest
 from game.engine.scenario.defaults import archetype_defaults
 from game.engine.scenario.located_yaml import LocatedDoc, Problem
-from game.engine.scenario.models import Scenario
+from game.engine.scenario.models import Scenario, TranscriptTurn
 from game.engine.stages import ACTS, beat_can_occur_in
+from game.engine.transcript import turn_problems
 
 SIGNALS = ("name_used", "shouting", "interrupted", "silence", "repeated")
 _NEVER_PROMISE = ("gatekeeper", "disputer")
@@ -42,7 +43,9 @@ def _reachability(scenario: Scenario, doc: LocatedDoc) -> Iterator[Problem]:
             yield doc.problem(key, "excuse lines belong under 'excuses:' (each with its counter), not in a pool")
         elif pool.on in ("stall_quiet", "silence_offer") and not quiet:
             yield doc.problem(
-                key, f"the pool for {pool.on!r} is never heard: this persona answers at once (set after_ask.behaviour: quiet)"
+                key,
+                f"the pool for {pool.on!r} is never heard: this persona answers at once"
+                " (set after_ask.behaviour: quiet)",
             )
         elif pool.on.startswith("gatekeeper_") and not gatekeeper:
             yield doc.problem(key, f"the pool for {pool.on!r} is only heard when the archetype is gatekeeper")
@@ -60,7 +63,8 @@ def _excuses(scenario: Scenario, doc: LocatedDoc) -> Iterator[Problem]:
         if not excuse.counter:
             yield doc.problem(
                 ("excuses", i, "id"),
-                f"the excuse {excuse.id!r} has no counter: name the acts that defeat it (e.g. counter: [ask_excuse_details])",
+                f"the excuse {excuse.id!r} has no counter: name the acts that defeat it"
+                " (e.g. counter: [ask_excuse_details])",
             )
         if excuse.id in seen:
             yield doc.problem(("excuses", i, "id"), f"the excuse id {excuse.id!r} is used twice")
@@ -76,7 +80,8 @@ def _promises(scenario: Scenario, doc: LocatedDoc) -> Iterator[Problem]:
     amount = scenario.account.amount
     if terms and terms.amount and terms.amount > amount:
         yield doc.problem(
-            ("persona", "commitment", "amount"), f"the promised amount {terms.amount:g} is more than the balance {amount:g}"
+            ("persona", "commitment", "amount"),
+            f"the promised amount {terms.amount:g} is more than the balance {amount:g}",
         )
     if terms and terms.days > terms.latest_days:
         yield doc.problem(("persona", "commitment", "days"), "days is later than latest_days: no date could be agreed")
@@ -96,15 +101,18 @@ def _reactions(scenario: Scenario, doc: LocatedDoc) -> Iterator[Problem]:
             )
 
 
-def _model_calls(scenario: Scenario, doc: LocatedDoc) -> Iterator[Problem]:
-    for field in ("model_call", "poor_call"):
-        for i, turn in enumerate(getattr(scenario, field) or []):
-            given = [k for k in ("say", "wait", "audio", "hangup") if getattr(turn, k) not in (None, False)]
-            if len(given) != 1:
-                yield doc.problem((field, i), "each turn needs exactly one of say, wait, audio or hangup")
+def _scripted_turns(scenario: Scenario, doc: LocatedDoc) -> Iterator[Problem]:
+    sides: list[tuple[tuple[int | str, ...], list[TranscriptTurn]]] = [
+        (("model_call",), scenario.model_call or []),
+        (("poor_call",), scenario.poor_call or []),
+    ]
+    sides += [(("tests", i, "turns"), test.turns) for i, test in enumerate(scenario.tests)]
+    for prefix, turns in sides:
+        where = {i: doc.where((*prefix, i)) for i in range(len(turns))}
+        yield from turn_problems(turns, doc.path, where)
 
 
-CHECKS = (_placeholders, _reachability, _excuses, _promises, _reactions, _model_calls)
+CHECKS = (_placeholders, _reachability, _excuses, _promises, _reactions, _scripted_turns)
 
 
 def lint(scenario: Scenario, doc: LocatedDoc) -> list[Problem]:

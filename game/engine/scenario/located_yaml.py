@@ -125,7 +125,12 @@ class _Builder:
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*key, i)) for i, item in enumerate(node.value)]
         assert isinstance(node, yaml.ScalarNode)
-        value = self.constructor.construct_object(node, deep=True)
+        try:
+            value = self.constructor.construct_object(node, deep=True)
+        except (ValueError, yaml.constructor.ConstructorError):
+            if node.tag == "tag:yaml.org,2002:timestamp":
+                raise self.fail(node, f"{node.value!r} is not a real date; write it as YYYY-MM-DD") from None
+            raise self.fail(node, f"{node.value!r} is not a valid value here; put it in quotes if it is text") from None
         if node.tag in _TYPE_WORDS and node.style is None:
             self.doc.implicit[key] = (node.value, _TYPE_WORDS[node.tag])
         if isinstance(value, dt.datetime):
@@ -133,10 +138,19 @@ class _Builder:
         return value
 
 
+def _hint(text: str, line: int) -> str:
+    """A likely fix for a syntax error: comparisons like >= 80 start a YAML block scalar unquoted."""
+    lines = text.splitlines()
+    nearby = " ".join(lines[max(0, line - 2) : line])
+    if ": >" in nearby or ": <" in nearby or ": |" in nearby:
+        return "; put values that start with >, < or | in quotes, e.g. '>= 80'"
+    return ""
+
+
 def _check_no_aliases(text: str, path: str) -> None:
     for event in yaml.parse(text, Loader=yaml.SafeLoader):
         anchor = getattr(event, "anchor", None)
-        if isinstance(event, yaml.AliasEvent) or anchor:
+        if (isinstance(event, yaml.AliasEvent) or anchor) and event.start_mark is not None:
             line, column = event.start_mark.line + 1, event.start_mark.column + 1
             raise YamlError(
                 Problem(path, line, column, "anchors and aliases (& and *) are not supported; write the value out")
@@ -155,7 +169,7 @@ def parse_yaml(text: str, path: str) -> LocatedDoc:
         mark = err.problem_mark or err.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         reason = (err.problem or err.context or "not valid YAML").strip()
-        raise YamlError(Problem(path, line, column, f"YAML syntax error: {reason}")) from None
+        raise YamlError(Problem(path, line, column, f"YAML syntax error: {reason}{_hint(text, line)}")) from None
     except yaml.YAMLError as err:
         raise YamlError(Problem(path, 1, 1, f"YAML syntax error: {err}")) from None
     if node is None:

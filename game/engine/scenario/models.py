@@ -8,7 +8,7 @@ strings must really be strings (an unquoted ``No`` that YAML read as ``False`` i
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -27,10 +27,17 @@ Archetype = Literal[
 ]
 ARCHETYPES: tuple[str, ...] = Archetype.__args__  # type: ignore[attr-defined]
 
-Act = Literal[ACTS]  # type: ignore[valid-type]
-Beat = Literal[tuple(BEATS)]  # type: ignore[valid-type]
-Stage = Literal[STAGES]  # type: ignore[valid-type]
-MoodLabel = Literal[MOOD_LABELS]  # type: ignore[valid-type]
+# The literal types are built from the tables in game.engine.stages, so a new act or beat is added once.
+if TYPE_CHECKING:
+    Act = str
+    Beat = str
+    Stage = str
+    MoodLabel = str
+else:
+    Act = Literal[ACTS]
+    Beat = Literal[tuple(BEATS)]
+    Stage = Literal[STAGES]
+    MoodLabel = Literal[MOOD_LABELS]
 Line = Annotated[str, Field(min_length=1, max_length=400)]
 Percent = Annotated[float, Field(ge=0, le=100)]
 Delta = Annotated[float, Field(ge=-100, le=100)]
@@ -46,9 +53,7 @@ class Account(Strict):
     debtor_name: str = Field(description="The debtor's full name, as the trainee should address them.")
     title: str = Field("", description='Honorific used with the surname, e.g. "Mr." or "Ms."; may be empty.')
     amount: float = Field(gt=0, description="The exact balance owed. The trainee must state it correctly.")
-    currency: str = Field(
-        "USD", pattern=r"^[A-Z]{3}$", description="ISO 4217 currency code, e.g. USD, GBP, CNY."
-    )
+    currency: str = Field("USD", pattern=r"^[A-Z]{3}$", description="ISO 4217 currency code, e.g. USD, GBP, CNY.")
     days_past_due: int = Field(ge=0, description="How many days the account is overdue.")
     creditor: str = Field(description="The company the trainee calls for.")
     call_date: dt.date = Field(
@@ -88,7 +93,8 @@ class CommitRule(Strict):
     trust_at_least: Percent = Field(20, description="Trust needed before a promise.")
     requires: list[Act] = Field(
         default_factory=list,
-        description="Dialogue acts the trainee must have used before the debtor promises (e.g. consequence, propose_plan).",
+        description="Dialogue acts the trainee must have used before the debtor promises"
+        " (e.g. consequence, propose_plan).",
     )
 
 
@@ -137,7 +143,8 @@ class Persona(Strict):
     mood: MoodValues | None = Field(None, description="Starting mood (default: the archetype's).")
     reactions: dict[str, MoodDelta] = Field(
         default_factory=dict,
-        description="How mood moves per dialogue act or signal (name_used, shouting, interrupted, silence); merged over the archetype's.",
+        description="How mood moves per dialogue act or signal (name_used, shouting, interrupted, silence,"
+        " repeated); merged over the archetype's.",
     )
     commit_when: CommitRule | None = Field(None, description="When the debtor is ready to promise.")
     hang_up: HangUpRule | None = Field(None, description="When the debtor ends the call.")
@@ -173,12 +180,43 @@ class TranscriptTurn(Strict):
     hangup: bool = Field(False, description="The trainee ends the call.")
 
 
+COMPARISON = r"^\s*(>=|<=|==|>|<)\s*(\d{1,3})\s*$"
+Comparison = Annotated[
+    str,
+    Field(
+        pattern=COMPARISON,
+        description="A comparison with a score 0-100, in quotes: '>= 80', '<= 40', '== 100', '> 50', '< 50'.",
+    ),
+]
+Outcome = Literal["commitment", "hung_up", "no_commitment", "trainee_hung_up"]
+
+
+class Expectations(Strict):
+    outcome: Outcome | None = Field(
+        None, description="How the call must end: commitment, hung_up, no_commitment or trainee_hung_up."
+    )
+    hangs_up_by_turn: int | None = Field(
+        None,
+        ge=1,
+        le=200,
+        description="The debtor must hang up on or before this trainee turn (1 is the first).",
+    )
+    principles: dict[str, Comparison] = Field(
+        default_factory=dict,
+        description="Scores per principle, e.g. {calm_tone: '>= 80', politeness: '<= 40'}.",
+    )
+    compliance: list[str] | None = Field(
+        None, description="Exactly the compliance rules the call must break, e.g. [threat]; [] means none."
+    )
+    total: Comparison | None = Field(None, description="The total score, e.g. '>= 70'.")
+
+
 class ScenarioTest(Strict):
     name: str = Field(description="What the test shows.")
     seed: int = Field(1, description="The random seed.")
     turns: list[TranscriptTurn] = Field(min_length=1, description="The scripted trainee side.")
-    expect: dict[str, object] = Field(
-        description="Expectations: outcome, hangs_up_by_turn, principles ({calm_tone: '>= 80'}), compliance."
+    expect: Expectations = Field(
+        description="Expectations: outcome, hangs_up_by_turn, principles ({calm_tone: '>= 80'}), compliance, total."
     )
 
 
@@ -187,9 +225,7 @@ class Scenario(Strict):
     title: str = Field(description="Title in the scenario picker, e.g. Angry contractor.")
     language: Literal["en", "zh"] = Field("en", description="Language of the call.")
     difficulty: int = Field(ge=1, le=5, description="1 (easy) to 5 (hard).")
-    jurisdiction: Literal["US", "UK", "CN", "none"] = Field(
-        "US", description="Which lawful-conduct rules apply."
-    )
+    jurisdiction: Literal["US", "UK", "CN", "none"] = Field("US", description="Which lawful-conduct rules apply.")
     description: str = Field("", description="One or two sentences for the picker and briefing.")
     account: Account
     persona: Persona

@@ -1,0 +1,1 @@
+"""Theme shipped with the game window."""

@@ -1,0 +1,1 @@
+"""Shipped drills: one YAML file per drill, named after the drill (see game/drills/models.py)."""

@@ -1,0 +1,55 @@
+"""``understand``: one trainee line in, its dialogue acts and entities out."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from game.engine.record import Entities, Understanding
+from game.engine.understand.acts import classify
+from game.engine.understand.amounts import parse_amounts
+from game.engine.understand.context import Context
+from game.engine.understand.dates import parse_dates
+from game.engine.understand.lexicon import load_lexicon
+from game.engine.understand.names import find_names
+from game.engine.understand.normalize import normalize
+from game.engine.understand.phrases import PhraseIndex, phrase_index, scenario_phrases
+
+
+def understand(text: str, context: Context) -> Understanding:
+    """The acts (contract names, contract order) and entities of ``text`` said in ``context``."""
+    lexicon = load_lexicon(context.language)
+    words = normalize(text)
+    if not words:
+        return Understanding(("other",), Entities())
+    named = find_names(words, text, context.debtor_names, context.creditor, lexicon.name_words)
+    amounts = parse_amounts(text, context.language)
+    dates = parse_dates(text, context.call_date, context.language)
+    method = lexicon.method_in(named.masked)
+    features = _features(amounts, dates, method, context.call_date.isoformat())
+    indexes: tuple[PhraseIndex, ...] = (lexicon.phrases,)
+    if context.extra_phrases:
+        indexes += (phrase_index(scenario_phrases(context.extra_phrases), lexicon.function_words),)
+    acts = classify(named.masked, features, lexicon, indexes)
+    return Understanding(acts, Entities(amounts, dates, named.names, method))
+
+
+def prepare(language: str = "en") -> None:
+    """Load the lexicon and the date parser now (about half a second), so that the first line of
+    a call that names a calendar date is not the slow one."""
+    load_lexicon(language)
+    parse_dates("on December 1", dt.date(2000, 1, 1), language)
+
+
+def _features(
+    amounts: tuple[float, ...], dates: tuple[str, ...], method: str | None, today: str
+) -> frozenset[str]:
+    features = {"amount" if amounts else "no_amount"}
+    if dates:
+        features.add("date")
+    if any(date != today for date in dates):
+        features.add("later_date")
+    if method is not None:
+        features.add("method")
+    if amounts or method is not None or "later_date" in features:
+        features.add("specific")
+    return frozenset(features)

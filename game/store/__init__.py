@@ -1,0 +1,13 @@
+"""The results store (SQLite by default, PostgreSQL by URL) and what team leads read from it."""
+
+from game.store.store import (
+    Finding,
+    LeaderRow,
+    ResultRow,
+    ResultStore,
+    SavedCall,
+    StoreError,
+    default_url,
+)
+
+__all__ = ["Finding", "LeaderRow", "ResultRow", "ResultStore", "SavedCall", "StoreError", "default_url"]

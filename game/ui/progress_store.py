@@ -1,0 +1,91 @@
+"""The trainee's own progress: every finished call's score, kept as JSON beside the settings.
+
+Small and local on purpose: the window shows best stars per scenario, the calls over time and the
+principle that most needs practice. The team's results store is a separate, shared database.
+A damaged file is set aside (renamed), never overwritten blindly, so no saved result is lost.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+PROGRESS_FILE = "progress.json"
+PROGRESS_SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True)
+class CallResult:
+    """One finished call as the progress scene needs it."""
+
+    scenario: str
+    title: str
+    at: str
+    total: int
+    stars: int
+    outcome: str
+    principles: dict[str, int] = field(default_factory=dict)
+
+
+class Progress:
+    """Results in memory; ``snapshot`` gives the JSON text a background job writes to disk."""
+
+    def __init__(self, home: Path, calls: list[CallResult] | None = None) -> None:
+        self.home = home
+        self.calls: list[CallResult] = calls or []
+
+    @classmethod
+    def load(cls, home: Path) -> Progress:
+        path = home / PROGRESS_FILE
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            calls = [CallResult(**row) for row in data["calls"]]
+        except FileNotFoundError:
+            return cls(home)
+        except (OSError, ValueError, KeyError, TypeError):
+            stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+            with contextlib.suppress(OSError):
+                path.replace(path.with_name(f"progress.damaged-{stamp}.json"))
+            return cls(home)
+        return cls(home, calls)
+
+    def add(self, result: CallResult) -> None:
+        self.calls.append(result)
+
+    def best_stars(self) -> dict[str, int]:
+        best: dict[str, int] = {}
+        for call in self.calls:
+            best[call.scenario] = max(best.get(call.scenario, 0), call.stars)
+        return best
+
+    def weakest_principle(self, last: int = 10) -> tuple[str, float] | None:
+        """The principle with the lowest average over the last calls: what to practise next."""
+        totals: dict[str, list[int]] = {}
+        for call in self.calls[-last:]:
+            for key, score in call.principles.items():
+                totals.setdefault(key, []).append(score)
+        if not totals:
+            return None
+        key = min(totals, key=lambda k: (sum(totals[k]) / len(totals[k]), k))
+        return key, sum(totals[key]) / len(totals[key])
+
+    def snapshot(self) -> str:
+        data: dict[str, Any] = {
+            "schema_version": PROGRESS_SCHEMA_VERSION,
+            "calls": [asdict(c) for c in self.calls],
+        }
+        return json.dumps(data, ensure_ascii=False, indent=1)
+
+
+def write_progress(home: Path, text: str) -> Path:
+    """Write atomically (temp file, then rename): a crash mid-save keeps the previous file."""
+    home.mkdir(parents=True, exist_ok=True)
+    target = home / PROGRESS_FILE
+    temp = target.with_suffix(".tmp")
+    temp.write_text(text, encoding="utf-8")
+    temp.replace(target)
+    return target

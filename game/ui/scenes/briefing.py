@@ -1,0 +1,153 @@
+"""The briefing: the account file a collector reads before dialling.
+
+The source article's first rule is to know the exact amount before the call, so the balance is the
+largest thing on the page; the notes and the goal of the call follow.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from game.engine.lines import money
+from game.engine.scenario import Scenario
+from game.ui import draw, gateway
+from game.ui.portraits import Portraits, portraits_for
+from game.ui.scene import Kit, Scene
+from game.ui.scenes.picker import archetype_label
+
+
+class BriefingScene(Scene):
+    """Read the file, then dial (Enter) or go back (Escape)."""
+
+    name = "briefing"
+
+    def __init__(self, kit: Kit, scenario: Scenario) -> None:
+        super().__init__(kit)
+        self.scenario = scenario
+        self._portraits: Portraits | None = None
+        self._panel = pygame.Rect(0, 0, 0, 0)
+
+    def dial(self) -> None:
+        from game.ui.scenes.call import CallScene
+
+        self.kit.nav.replace(CallScene(self.kit, self.scenario))
+
+    def build(self, size: tuple[int, int]) -> None:
+        width, height = size
+        fonts = self.kit.look.fonts
+        top = fonts.get(26, bold=True).get_linesize() + 28 + 20
+        button_h = fonts.px(17) + 26
+        self._panel = pygame.Rect(28, top, width - 56, height - top - button_h - 44)
+        side = min(self._panel.height - 90, self._panel.width // 3 - 40, 300)
+        self._portraits = portraits_for(self.scenario, max(80, side))
+        y = height - button_h - 22
+        self.button(pygame.Rect(width - 28 - 220, y, 220, button_h), "Dial  (Enter)", self.dial, name="dial")
+        self.button(
+            pygame.Rect(width - 28 - 220 - 16 - 160, y, 160, button_h),
+            "Back  (Esc)",
+            self.kit.nav.pop,
+            style="secondary",
+        )
+        self.ring.focus("dial")
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        if gateway.key(event, pygame.K_ESCAPE, pygame.K_BACKSPACE):
+            self.kit.nav.pop()
+            return True
+        return self.handle_common(event)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        palette, fonts = self.kit.look.palette, self.kit.look.fonts
+        surface.fill(palette.bg)
+        s, account = self.scenario, self.scenario.account
+        draw.header(
+            surface,
+            fonts.get(26, bold=True),
+            fonts.get(15),
+            f"Briefing: {s.title}",
+            "Know the exact amount before you dial",
+            palette,
+        )
+        panel = self._panel
+        draw.panel(surface, panel, palette)
+        if self._portraits is None:
+            return
+        image = self._portraits.get("calm")
+        px = panel.x + 28
+        surface.blit(image, (px, panel.y + 28))
+        label_font, name_font = fonts.get(15), fonts.get(20, bold=True)
+        y = panel.y + 36 + image.get_height()
+        who = s.persona.name or account.debtor_name
+        draw.text(surface, name_font, draw.fit(name_font, who, image.get_width() + 20), palette.ink, (px, y))
+        y += name_font.get_linesize()
+        detail = f"{archetype_label(s.persona.archetype).capitalize()} · difficulty {s.difficulty} of 5"
+        draw.text(
+            surface, label_font, draw.fit(label_font, detail, image.get_width() + 20), palette.muted, (px, y)
+        )
+
+        x = px + image.get_width() + 40
+        room = panel.right - x - 28
+        y = panel.y + 24
+        draw.text(surface, label_font, "BALANCE DUE", palette.muted, (x, y))
+        y += label_font.get_linesize()
+        balance = draw.text(
+            surface, fonts.get(44, bold=True), money(account.amount, account.currency), palette.accent, (x, y)
+        )
+        facts = (
+            f"{account.days_past_due} days past due · owed to {account.creditor}"
+            f" · call date {account.call_date:%d %B %Y}"
+        )
+        y = balance.bottom + 4
+        y += draw.paragraph(surface, fonts.get(16), facts, palette.ink, pygame.Rect(x, y, room, 60), 2) + 10
+        debtor = f"Debtor: {account.title} {account.debtor_name}".replace("  ", " ")
+        if s.persona.name:
+            debtor += f"   (answering: {s.persona.name})"
+        y += (
+            draw.paragraph(
+                surface, fonts.get(16, bold=True), debtor, palette.ink, pygame.Rect(x, y, room, 50), 2
+            )
+            + 8
+        )
+        body = fonts.get(16)
+        goal_h = body.get_linesize() * 2 + 26
+        bottom_for_notes = panel.bottom - goal_h - 28
+        if s.description:
+            y += (
+                draw.paragraph(
+                    surface,
+                    body,
+                    s.description,
+                    palette.muted,
+                    pygame.Rect(x, y, room, body.get_linesize() * 3),
+                    3,
+                )
+                + 10
+            )
+        for note in account.notes:
+            if y + body.get_linesize() > bottom_for_notes:
+                break
+            pygame.draw.circle(surface, palette.accent, (x + 6, y + body.get_linesize() // 2), 4)
+            lines = max(1, (bottom_for_notes - y) // body.get_linesize())
+            y += (
+                draw.paragraph(
+                    surface,
+                    body,
+                    note,
+                    palette.ink,
+                    pygame.Rect(x + 20, y, room - 20, bottom_for_notes - y),
+                    lines,
+                )
+                + 6
+            )
+        goal = pygame.Rect(x, panel.bottom - goal_h - 20, room, goal_h)
+        pygame.draw.rect(surface, palette.accent_soft, goal, border_radius=10)
+        inner = goal.inflate(-24, -16)
+        draw.text(surface, fonts.get(14, bold=True), "GOAL OF THE CALL", palette.accent, inner.topleft)
+        draw.paragraph(
+            surface,
+            body,
+            account.goal,
+            palette.ink,
+            pygame.Rect(inner.x, inner.y + fonts.get(14).get_linesize(), inner.width, inner.height),
+            1,
+        )

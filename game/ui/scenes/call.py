@@ -1,0 +1,703 @@
+"""The call: the persona's face and voice, subtitles, the transcript, and the trainee's line.
+
+Time is the window's: call seconds since the phone was answered, passed to the engine with each turn.
+A debtor reply starts at the time the engine gives it (a short reaction gap after the trainee) and its
+subtitle is revealed over the speech's real duration, or its reading time when there is no sound.
+Sending a line while the subtitle is still being revealed is an interruption. The stay-silent key
+holds the silence for at least ``SILENCE_MIN`` seconds counted from when the debtor stopped talking;
+typing ends the hold.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+import pygame
+import pygame_gui
+from pygame_gui.elements import UITextBox, UITextEntryLine
+
+from game.engine.lines import money
+from game.engine.record import CallRecord, Mood, TraineeTurn
+from game.engine.scenario import Scenario
+from game.engine.state import CallState
+from game.engine.step import DebtorLine, record_of, speech_seconds, start_call, step
+from game.engine.transcript import TRAINEE_WPM
+from game.ui import draw, gateway
+from game.ui.jobs import JOB_DONE
+from game.ui.portraits import Portraits, portraits_for
+from game.ui.scene import Kit, Scene
+from game.ui.voice import Speech
+from scoring import live_chips, score_call
+
+STEP_JOB = "call_step"
+SCORE_JOB = "call_scored"
+Stepped = tuple[CallState, DebtorLine | None, dict[str, bool]]
+SILENCE_MIN = 3.0
+RING_SECONDS = 1.2
+VOICE_WAIT = 1.5
+END_PAUSE = 2.5
+SILENCE_KEYS = (pygame.K_F2,)
+HANGUP_KEYS = (pygame.K_F10,)
+CHIP_LABELS = {
+    "greeted": "Greeted",
+    "introduced": "Introduced yourself",
+    "name_used": "Name used",
+    "asked_for_debtor": "Asked for the debtor",
+    "message_left": "Message left",
+    "nothing_disclosed": "Nothing disclosed",
+    "disclosure_given": "Disclosure given",
+    "amount_stated": "Amount stated",
+    "commitment_asked": "Payment asked",
+    "date_asked": "Date asked",
+    "commitment_made": "Promise made",
+    "commitment_confirmed": "Promise confirmed",
+}
+COMPACT_CHIPS = (
+    "name_used",
+    "amount_stated",
+    "commitment_asked",
+    "commitment_confirmed",
+    "nothing_disclosed",
+)
+KEEP_CHIPS = {"calm": "Calm tone", "no_interruptions": "No interruptions", "compliant": "Lawful"}
+MOOD_WORDS = {"calm": "Calm", "annoyed": "Annoyed", "angry": "Angry", "pleased": "Pleased"}
+
+
+def stepped(scenario: Scenario, state: CallState, turn: TraineeTurn) -> Stepped:
+    """The engine's step and the live chips for the new state: run as a background job."""
+    state, reply, _events = step(scenario, state, turn)
+    return state, reply, live_chips(record_of(state), scenario)
+
+
+class CallScene(Scene):
+    """One call in progress, from the ring to the last word."""
+
+    name = "call"
+
+    def __init__(self, kit: Kit, scenario: Scenario, seed: int = 0) -> None:
+        super().__init__(kit)
+        self.scenario = scenario
+        self.seed = seed
+        self.speaker = scenario.persona.name or scenario.account.debtor_name
+        self.state: CallState | None = None
+        self.phase = "ringing"
+        self.t0 = kit.clock.now()
+        self.line: DebtorLine | None = None
+        self.speech: Speech | None = None
+        self.reveal_at: float | None = None
+        self.reveal_for = 1.0
+        self.debtor_done_at = 0.0
+        self.last_trainee_end = 0.0
+        self.first_key_at: float | None = None
+        self.hold_from: float | None = None
+        self.hold_requested = False
+        self.replies = 0
+        self.entries: list[str] = []
+        self.chips: dict[str, bool] = {}
+        self.mood: Mood | None = None
+        self.shown_mood = "calm"
+        self.ended_at: float | None = None
+        self.end_reason = ""
+        self.confirm_hangup = False
+        self.draft = ""
+        self.entry: UITextEntryLine | None = None
+        self.transcript: UITextBox | None = None
+        self.hangup_button: pygame_gui.elements.UIButton | None = None
+        self._portraits: Portraits | None = None
+        self._layout: dict[str, pygame.Rect] = {}
+        self.meters = kit.settings.meters_for(scenario.difficulty)
+        self.compact = False
+        self.card: dict[str, Any] | None = None
+        self.scoring = False
+        self.leaving = False
+
+    # time
+    def now(self) -> float:
+        """Seconds since the phone was answered."""
+        return self.kit.clock.now() - self.t0
+
+    @property
+    def speaking(self) -> bool:
+        return self.phase == "debtor"
+
+    @property
+    def revealed(self) -> float:
+        """How much of the current line has been said, 0-1."""
+        if self.line is None or self.reveal_at is None:
+            return 0.0
+        return max(0.0, min(1.0, (self.now() - self.reveal_at) / self.reveal_for))
+
+    def ready_for_input(self) -> bool:
+        return self.phase == "trainee"
+
+    # life
+    def enter(self) -> None:
+        self.t0 = self.kit.clock.now() + RING_SECONDS
+        state, line = start_call(self.scenario, self.seed)
+        self.state = state
+        self.mood = state.mood
+        self.shown_mood = state.mood.label
+        self._queue(line)
+        self.chips = live_chips(record_of(state), self.scenario)
+
+    def leave(self) -> None:
+        self.kit.voice.stop()
+
+    def record(self) -> CallRecord:
+        assert self.state is not None
+        return record_of(self.state)
+
+    # engine
+    def _queue(self, line: DebtorLine) -> None:
+        """The debtor will say ``line`` at ``line.start``: ask the voice for it now, so it is ready."""
+        self.line = line
+        self.reveal_at = None
+        self.speech = self.kit.voice.speak(line.text, self.scenario.persona.voice)
+        self.phase = "waiting"
+
+    def _send(self, turn: TraineeTurn) -> None:
+        """Hand the turn to the engine off the loop (understanding a line can take a moment)."""
+        assert self.state is not None
+        self.last_trainee_end = turn.end
+        self.first_key_at = None
+        self.hold_from = None
+        self.hold_requested = False
+        self.phase = "thinking"
+        scenario, state = self.scenario, self.state
+        self.kit.jobs.submit(STEP_JOB, lambda: stepped(scenario, state, turn))
+
+    def _stepped(self, result: Stepped) -> None:
+        self.state, reply, self.chips = result
+        if reply is not None:
+            self._queue(reply)
+        elif self.state.ended:
+            self._end()
+        else:
+            self.phase = "trainee"
+
+    def _interrupt_cut(self) -> None:
+        """The trainee cut in: the debtor stops mid-line; the transcript keeps what was heard."""
+        if self.line is None:
+            return
+        self.kit.voice.stop()
+        heard = self.line.text[: round(len(self.line.text) * self.revealed)].rstrip()
+        if heard:
+            self._log_debtor(heard + " —")
+        else:
+            self._log_note(f"(you spoke before {self.speaker.split(',')[0]} could answer)")
+        self.debtor_done_at = self.now()
+        self.line = None
+
+    def send_text(self, text: str) -> None:
+        """The trainee's typed line (Enter). Empty means: stay silent."""
+        text = text.strip()
+        if self.phase in ("ended", "ringing", "thinking") or self.state is None:
+            return
+        if not text:
+            self.hold_silence()
+            return
+        now = self.now()
+        interrupt = self.phase in ("debtor", "waiting") and self.line is not None
+        if interrupt:
+            self._interrupt_cut()
+        typed_from = self.first_key_at if self.first_key_at is not None else now
+        start = max(typed_from, self.last_trainee_end)
+        if not interrupt:
+            start = max(start, self.state.debtor_speaking_until, now - speech_seconds(text, TRAINEE_WPM))
+        end = max(now, start + 0.3)
+        self._log_trainee(text, interrupt=interrupt)
+        if self.entry is not None:
+            self.entry.set_text("")
+        self.draft = ""
+        self._send(TraineeTurn(text=text, start=start, end=end, interrupt=interrupt))
+
+    def hold_silence(self) -> None:
+        """Let the silence work: wait at least SILENCE_MIN seconds after the debtor stopped."""
+        if self.phase == "trainee":
+            self.phase = "holding"
+            self.hold_from = max(self.debtor_done_at, self.last_trainee_end)
+        elif self.phase in ("debtor", "waiting"):
+            self.hold_requested = True
+
+    def hang_up(self) -> None:
+        if self.phase in ("ended", "thinking") or self.state is None:
+            return
+        self.confirm_hangup = False
+        if self.phase in ("debtor", "waiting") and self.line is not None:
+            self._interrupt_cut()
+        now = max(self.now(), self.last_trainee_end, self.state.clock)
+        self._log_note("You hung up.")
+        self._send(TraineeTurn(text="", start=now, end=now, hangup=True))
+
+    def _end(self) -> None:
+        assert self.state is not None
+        self.phase = "ended"
+        self.ended_at = self.now()
+        self.kit.voice.stop()
+        by = self.state.ended_by
+        self.end_reason = {
+            "debtor": f"{self.speaker} hung up.",
+            "trainee": "You ended the call.",
+            "goodbye": "The call ended politely.",
+        }.get(by or "", "The call ended.")
+        if self.entry is not None:
+            self.entry.disable()
+        self._score()
+
+    def _score(self) -> None:
+        """Score the call off the loop while the trainee takes in how it ended."""
+        if self.scoring:
+            return
+        self.scoring = True
+        record, scenario = self.record(), self.scenario
+        self.kit.jobs.submit(SCORE_JOB, lambda: score_call(record, scenario).as_dict())
+
+    def to_scorecard(self) -> None:
+        from game.ui.scenes.scorecard import ScorecardScene
+
+        self.leaving = True
+        if self.card is None:
+            self._score()
+            return
+        self.kit.nav.replace(ScorecardScene(self.kit, self.scenario, self.record(), self.card, self.seed))
+
+    # transcript
+    def _log(self, entry: str) -> None:
+        self.entries.append(entry)
+        if self.transcript is not None:
+            self.transcript.append_html_text(entry)
+
+    def _colour(self, which: str) -> str:
+        palette = self.kit.look.palette
+        rgb = {"debtor": palette.warm, "you": palette.accent, "note": palette.muted}[which]
+        return "#{:02X}{:02X}{:02X}".format(*rgb)
+
+    def _log_debtor(self, text: str) -> None:
+        name = html.escape(self.speaker.split(",")[0])
+        self._log(f"<font color='{self._colour('debtor')}'><b>{name}:</b></font> {html.escape(text)}<br>")
+
+    def _log_trainee(self, text: str, interrupt: bool = False) -> None:
+        cut = f" <font color='{self._colour('note')}'><i>(cut in)</i></font>" if interrupt else ""
+        self._log(f"<font color='{self._colour('you')}'><b>You:</b></font> {html.escape(text)}{cut}<br>")
+
+    def _log_note(self, text: str) -> None:
+        self._log(f"<font color='{self._colour('note')}'><i>{html.escape(text)}</i></font><br>")
+
+    # frame
+    def update(self, dt: float) -> None:
+        now = self.now()
+        if self.phase == "ringing" and now >= 0:
+            self.phase = "waiting"
+        if self.phase == "waiting" and self.line is not None and now >= self.line.start:
+            speech = self.speech
+            waited = now - self.line.start
+            if speech is None or speech.ready or speech.failed or waited >= VOICE_WAIT:
+                reading = (self.line.end - self.line.start) / max(0.5, self.kit.settings.rate)
+                voiced = speech is not None and speech.ready and speech.duration
+                self.reveal_for = max(0.6, speech.duration if voiced and speech else reading)
+                self.reveal_at = now
+                self.phase = "debtor"
+                self.mood = self.line.mood
+        if self.phase == "debtor" and self.line is not None and self.revealed >= 1.0:
+            self._log_debtor(self.line.text)
+            self.replies += 1
+            self.debtor_done_at = now
+            hung_up = self.line.hangs_up
+            self.line = None
+            if hung_up or (self.state is not None and self.state.ended):
+                self._end()
+            else:
+                self.phase = "holding" if self.hold_requested else "trainee"
+                self.hold_from = now if self.hold_requested else None
+                self.hold_requested = False
+        if self.phase == "holding" and self.hold_from is not None and now - self.hold_from >= SILENCE_MIN:
+            start = max(self.hold_from, self.state.debtor_speaking_until if self.state else 0.0)
+            length = now - self.hold_from
+            self._log_note(f"(you stay silent, {length:.0f} s)")
+            self._send(TraineeTurn(text="", start=start, end=start + length))
+        if self.mood is not None:
+            self.shown_mood = self.mood.label
+        if (
+            self.phase == "ended"
+            and self.ended_at is not None
+            and now - self.ended_at >= END_PAUSE
+            and not self.leaving
+        ):
+            self.to_scorecard()
+
+    # input
+    def handle(self, event: pygame.event.Event) -> bool:
+        if event.type == JOB_DONE and event.name == STEP_JOB:
+            if event.error is not None:
+                raise event.error
+            self._stepped(event.result)
+            return True
+        if event.type == JOB_DONE and event.name == SCORE_JOB:
+            if event.error is not None:
+                raise event.error
+            self.card = event.result
+            if self.leaving:
+                self.to_scorecard()
+            return True
+        if self.confirm_hangup:
+            if gateway.key(event, pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_y):
+                self.hang_up()
+            elif gateway.key(event, pygame.K_ESCAPE, pygame.K_n):
+                self.confirm_hangup = False
+            return event.type in (pygame.KEYDOWN, pygame.TEXTINPUT)
+        if self.phase == "ended":
+            if gateway.key(event, pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE, pygame.K_ESCAPE):
+                self.to_scorecard()
+                return True
+            return self.handle_common(event)
+        if gateway.key(event, pygame.K_ESCAPE):
+            self.confirm_hangup = True
+            return True
+        if gateway.key(event, *SILENCE_KEYS):
+            self.hold_silence()
+            return True
+        if gateway.key(event, *HANGUP_KEYS):
+            self.hang_up()
+            return True
+        if event.type == pygame.TEXTINPUT and self.entry is not None and self.entry.is_focused:
+            if self.first_key_at is None:
+                self.first_key_at = self.now()
+            if self.phase == "holding":
+                self.phase = "trainee"
+            self.hold_from = None
+            self.hold_requested = False
+            return False
+        if event.type == pygame_gui.UI_TEXT_ENTRY_CHANGED and event.ui_element is self.entry:
+            self.draft = self.entry.get_text()
+            return True
+        if event.type == pygame_gui.UI_TEXT_ENTRY_FINISHED and event.ui_element is self.entry:
+            self.send_text(self.entry.get_text())
+            return True
+        if event.type == pygame.KEYDOWN and self.entry is not None and self.entry.is_focused:
+            if event.key == pygame.K_TAB:
+                self.entry.unfocus()
+                return self.handle_common(event)
+            return False
+        if event.type == pygame.KEYDOWN and event.key not in (
+            pygame.K_TAB,
+            pygame.K_RETURN,
+            pygame.K_KP_ENTER,
+            pygame.K_SPACE,
+            pygame.K_LEFT,
+            pygame.K_RIGHT,
+            pygame.K_UP,
+            pygame.K_DOWN,
+        ):
+            if self.entry is not None and self.phase != "ended":
+                self.entry.focus()
+            return False
+        return self.handle_common(event)
+
+    # layout
+    def build(self, size: tuple[int, int]) -> None:
+        width, height = size
+        fonts = self.kit.look.fonts
+        top_h = fonts.get(22, bold=True).get_linesize() + 30
+        margin = 24
+        left_w = max(240, min(360, width * 28 // 100))
+        right = pygame.Rect(
+            margin * 2 + left_w, top_h + 18, width - left_w - margin * 3, height - top_h - 18 - margin
+        )
+        button_h = fonts.px(17) + 24
+        hint_h = fonts.get(14).get_linesize() + 6
+        input_rect = pygame.Rect(right.x, right.bottom - button_h - hint_h, right.width, button_h)
+        self.compact = height < 620
+        sub_h = fonts.get(21).get_linesize() * (2 if self.compact else 3) + 46
+        chips_h = self._chips_height(right.width)
+        subtitle = pygame.Rect(right.x, right.y, right.width, sub_h)
+        chips = pygame.Rect(right.x, input_rect.y - chips_h - 12, right.width, chips_h)
+        transcript = pygame.Rect(right.x, subtitle.bottom + 14, right.width, chips.y - subtitle.bottom - 26)
+        left = pygame.Rect(margin, top_h + 18, left_w, height - top_h - 18 - margin)
+        self._layout = {
+            "top": pygame.Rect(0, 0, width, top_h),
+            "left": left,
+            "subtitle": subtitle,
+            "chips": chips,
+            "transcript": transcript,
+            "input": input_rect,
+        }
+        side = min(left_w - 40, max(120, left.height - 260 if self.meters else left.height - 150))
+        self._portraits = portraits_for(self.scenario, side)
+
+        silent_label = "Silent (F2)" if width < 1000 else "Stay silent (F2)"
+        silent_w = fonts.get(17).size(silent_label)[0] + 36
+        send_w = max(96, fonts.get(17).size("Send")[0] + 40)
+        entry_rect = pygame.Rect(
+            input_rect.x, input_rect.y, input_rect.width - silent_w - send_w - 20, button_h
+        )
+        self.entry = UITextEntryLine(
+            entry_rect, self.kit.manager, placeholder_text="Type what you say, then Enter"
+        )
+        self.widgets.append(self.entry)
+        if self.draft:
+            self.entry.set_text(self.draft)
+        self.button(
+            pygame.Rect(entry_rect.right + 10, input_rect.y, send_w, button_h),
+            "Send",
+            lambda: self.send_text(self.entry.get_text() if self.entry else ""),
+            name="send",
+        )
+        self.button(
+            pygame.Rect(entry_rect.right + 20 + send_w, input_rect.y, silent_w, button_h),
+            silent_label,
+            self.hold_silence,
+            name="silent",
+            style="secondary",
+        )
+        hang_w = max(150, fonts.get(17).size("Hang up (F10)")[0] + 36)
+        hang = pygame.Rect(width - margin - hang_w, (top_h - button_h + 8) // 2, hang_w, button_h - 8)
+        self.hangup_button = self.button(hang, "Hang up (F10)", self.hang_up, name="hangup", style="danger")
+        self.transcript = UITextBox("".join(self.entries), transcript, self.kit.manager)
+        self.widgets.append(self.transcript)
+        if self.phase == "ended":
+            self.entry.disable()
+            self.button(
+                pygame.Rect(right.centerx - 140, input_rect.y, 280, button_h),
+                "See your scorecard (Enter)",
+                self.to_scorecard,
+                name="scorecard",
+            )
+            self.ring.focus("scorecard")
+        else:
+            self.entry.focus()
+
+    def _chips_height(self, width: int) -> int:
+        font = self.kit.look.fonts.get(14)
+        x, rows = 0, 1
+        for label in self._chip_items():
+            w = font.size("✓ " + label[0])[0] + 24 + 8
+            if x + w > width:
+                rows, x = rows + 1, 0
+            x += w
+        return rows * (font.get_linesize() + 18)
+
+    def _chip_items(self) -> list[tuple[str, bool, bool]]:
+        """(label, lit, is_warning) for each chip shown."""
+        shown = COMPACT_CHIPS if self.compact else CHIP_LABELS
+        items = [(CHIP_LABELS[k], v, False) for k, v in self.chips.items() if k in shown]
+        items += [(f"{label}?", False, True) for k, label in KEEP_CHIPS.items() if self.chips.get(k) is False]
+        return items or [
+            (label, False, False)
+            for label in ("Name used", "Amount stated", "Payment asked", "Promise confirmed")
+        ]
+
+    # drawing
+    def draw(self, surface: pygame.Surface) -> None:
+        palette, fonts = self.kit.look.palette, self.kit.look.fonts
+        surface.fill(palette.bg)
+        if not self._layout:
+            return
+        self._draw_top(surface)
+        self._draw_left(surface)
+        self._draw_subtitle(surface)
+        self._draw_chips(surface)
+        hint = "Enter sends · F2 stays silent · typing while they talk cuts in · Esc hangs up"
+        if self.phase == "ended":
+            hint = "Enter: see your scorecard"
+        notice = self.kit.voice.notice
+        if self.kit.settings.input_mode == "spoken":
+            notice = ((notice or "") + " Speech input is not available: type your answers.").strip()
+        if notice:
+            hint = notice + "   " + hint
+        small = fonts.get(14)
+        box = self._layout["input"]
+        draw.text(surface, small, draw.fit(small, hint, box.width), palette.muted, (box.x, box.bottom + 6))
+
+    def _draw_top(self, surface: pygame.Surface) -> None:
+        palette, fonts = self.kit.look.palette, self.kit.look.fonts
+        top = self._layout["top"]
+        pygame.draw.rect(surface, palette.panel, top)
+        pygame.draw.line(surface, palette.panel_edge, top.bottomleft, top.bottomright)
+        title_font = fonts.get(22, bold=True)
+        status = {"ringing": "Calling...", "ended": "Call ended"}.get(self.phase, "On the call")
+        dot = (
+            palette.danger
+            if self.phase == "ended"
+            else (palette.warm if self.phase == "ringing" else palette.success)
+        )
+        pygame.draw.circle(surface, dot, (36, top.centery), 7)
+        left = draw.text(
+            surface, title_font, self.speaker.split(",")[0], palette.ink, (52, top.centery), "midleft"
+        )
+        small = fonts.get(15)
+        draw.text(
+            surface,
+            small,
+            f"{status} · {self.scenario.title}",
+            palette.muted,
+            (left.right + 14, top.centery),
+            "midleft",
+        )
+        seconds = max(0.0, self.now() if self.ended_at is None else self.ended_at)
+        clock = f"{int(seconds) // 60:02d}:{int(seconds) % 60:02d}"
+        hang = self.hangup_button.relative_rect if self.hangup_button else top
+        draw.text(
+            surface, fonts.get(24, bold=True), clock, palette.ink, (hang.x - 28, top.centery), "midright"
+        )
+
+    def _draw_left(self, surface: pygame.Surface) -> None:
+        palette, fonts = self.kit.look.palette, self.kit.look.fonts
+        area = self._layout["left"]
+        draw.panel(surface, area, palette)
+        if self._portraits is None:
+            return
+        talking = self.phase == "debtor" and int(self.now() * 7) % 2 == 0 and self.revealed < 1
+        image = self._portraits.get(self.shown_mood, talking)
+        x = area.centerx - image.get_width() // 2
+        surface.blit(image, (x, area.y + 18))
+        y = area.y + 26 + image.get_height()
+        mood = MOOD_WORDS.get(self.shown_mood, self.shown_mood)
+        name_font = fonts.get(18, bold=True)
+        shown = draw.text(
+            surface,
+            name_font,
+            draw.fit(name_font, self.speaker, area.width - 40),
+            palette.ink,
+            (area.centerx, y),
+            "midtop",
+        )
+        y = shown.bottom + 2
+        colour = {"angry": palette.anger, "annoyed": palette.warm, "pleased": palette.success}.get(
+            self.shown_mood, palette.muted
+        )
+        draw.text(surface, fonts.get(15, bold=True), mood, colour, (area.centerx, y), "midtop")
+        y += fonts.get(15).get_linesize() + 12
+        small = fonts.get(14)
+        if self.meters and self.mood is not None:
+            for label, value, tint in (
+                ("Anger", self.mood.anger, palette.anger),
+                ("Trust", self.mood.trust, palette.trust),
+                ("Willingness", self.mood.willingness, palette.willingness),
+            ):
+                draw.text(surface, small, label, palette.muted, (area.x + 20, y))
+                bar = pygame.Rect(
+                    area.x + 20 + max(96, small.size("Willingness")[0] + 12),
+                    y + small.get_linesize() // 2 - 5,
+                    0,
+                    10,
+                )
+                bar.width = area.right - 20 - bar.x
+                draw.bar(surface, bar, value / 100, tint, palette.track)
+                y += small.get_linesize() + 8
+        account = self.scenario.account
+        amount_font = fonts.get(22, bold=True)
+        block = small.get_linesize() * 2 + amount_font.get_linesize() + 10
+        top = area.bottom - block - 14
+        if top > y:
+            pygame.draw.line(surface, palette.panel_edge, (area.x + 16, top - 8), (area.right - 16, top - 8))
+            draw.text(surface, fonts.get(13, bold=True), "BALANCE DUE", palette.muted, (area.x + 20, top))
+            draw.text(
+                surface,
+                amount_font,
+                money(account.amount, account.currency),
+                palette.accent,
+                (area.x + 20, top + small.get_linesize()),
+            )
+            facts = f"{account.days_past_due} days late · {account.creditor}"
+            draw.text(
+                surface,
+                small,
+                draw.fit(small, facts, area.width - 40),
+                palette.ink,
+                (area.x + 20, top + small.get_linesize() + amount_font.get_linesize() + 4),
+            )
+
+    def _draw_subtitle(self, surface: pygame.Surface) -> None:
+        palette, fonts = self.kit.look.palette, self.kit.look.fonts
+        box = self._layout["subtitle"]
+        draw.panel(
+            surface,
+            box,
+            palette,
+            fill=palette.panel,
+            edge=palette.accent if self.phase == "debtor" else palette.panel_edge,
+            edge_width=2 if self.phase == "debtor" else 1,
+        )
+        inner = box.inflate(-36, -28)
+        font = fonts.get(21)
+        label = fonts.get(13, bold=True)
+        draw.text(surface, label, self.speaker.split(",")[0].upper(), palette.warm, inner.topleft)
+        body = pygame.Rect(
+            inner.x, inner.y + label.get_linesize() + 2, inner.width, inner.height - label.get_linesize()
+        )
+        if self.line is not None and self.phase == "debtor":
+            shown = self.line.text[: round(len(self.line.text) * self.revealed)]
+            draw.paragraph(surface, font, shown, palette.ink, body, 2 if self.compact else 3)
+        elif self.phase in ("waiting", "ringing", "thinking"):
+            dots = "." * (1 + int(self.kit.clock.now() * 3) % 3)
+            draw.text(
+                surface,
+                font,
+                ("Ringing" if self.phase == "ringing" else "") + dots,
+                palette.muted,
+                body.topleft,
+            )
+        elif self.phase == "holding":
+            since = self.now() - (self.hold_from if self.hold_from is not None else self.now())
+            draw.text(surface, font, f"You hold the silence... {since:.0f} s", palette.muted, body.topleft)
+        elif self.phase == "ended":
+            draw.text(surface, fonts.get(21, bold=True), self.end_reason, palette.danger, body.topleft)
+        else:
+            last = (
+                next((t for t in reversed(self.state.turns) if t.speaker == "debtor"), None)
+                if self.state
+                else None
+            )
+            if last is not None:
+                draw.paragraph(surface, font, last.text, palette.ink, body, 2 if self.compact else 3)
+
+    def _draw_chips(self, surface: pygame.Surface) -> None:
+        palette, fonts = self.kit.look.palette, self.kit.look.fonts
+        area = self._layout["chips"]
+        font = fonts.get(14)
+        x, y = area.x, area.y
+        for label, lit, warning in self._chip_items():
+            w = font.size("✓ " + label)[0] + 24
+            if x + w > area.right:
+                x, y = area.x, y + font.get_linesize() + 18
+            if warning:
+                rect = pygame.Rect(x, y, w, font.get_linesize() + 10)
+                pygame.draw.rect(surface, palette.danger_soft, rect, border_radius=rect.height // 2)
+                pygame.draw.rect(surface, palette.danger, rect, 1, border_radius=rect.height // 2)
+                draw.text(surface, font, "! " + label, palette.danger, rect.center, "center")
+            else:
+                rect = draw.chip(surface, font, label, (x, y), lit, palette)
+            x = rect.right + 8
+
+    def draw_over(self, surface: pygame.Surface) -> None:
+        target = self.ring.current
+        if target is not None and not (self.entry is not None and self.entry.is_focused):
+            draw.focus_ring(surface, target.rect, self.kit.look.palette)
+        if self.confirm_hangup:
+            self._draw_confirm(surface)
+
+    def _draw_confirm(self, surface: pygame.Surface) -> None:
+        palette, fonts = self.kit.look.palette, self.kit.look.fonts
+        shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+        shade.fill((0, 0, 0, 120))
+        surface.blit(shade, (0, 0))
+        box = pygame.Rect(0, 0, min(520, surface.get_width() - 40), 170)
+        box.center = surface.get_rect().center
+        draw.panel(surface, box, palette)
+        draw.text(
+            surface,
+            fonts.get(21, bold=True),
+            "Hang up and end the call?",
+            palette.ink,
+            (box.centerx, box.y + 28),
+            "midtop",
+        )
+        draw.text(
+            surface,
+            fonts.get(16),
+            "Enter: hang up      Esc: keep talking",
+            palette.muted,
+            (box.centerx, box.y + 90),
+            "midtop",
+        )

@@ -1,0 +1,310 @@
+"""The scenario picker: a card per scenario with its persona, difficulty and the trainee's best stars.
+
+Cards are filtered by archetype; a file that fails to load shows as an error card with its
+``PATH:LINE:COLUMN: message`` instead of breaking the list; F5 re-reads every file in the background.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pygame
+from pygame_gui.elements import UIButton
+
+from game.engine.scenario import Loaded, Scenario
+from game.ui import draw, gateway
+from game.ui.jobs import JOB_DONE
+from game.ui.portraits import Portraits, portraits_for
+from game.ui.scene import Kit, Scene
+
+CARD_H = 156
+GAP = 18
+
+
+def archetype_label(archetype: str) -> str:
+    return archetype.replace("_", " ")
+
+
+class PickerScene(Scene):
+    """Choose whom to call."""
+
+    name = "picker"
+
+    def __init__(self, kit: Kit) -> None:
+        super().__init__(kit)
+        self.filter = "all"
+        self.scroll = 0
+        self.reloading = False
+        self.message = ""
+        self.cards: list[tuple[pygame.Rect, Loaded]] = []
+        self._portraits: dict[str, Portraits] = {}
+        self._chips: dict[str, UIButton] = {}
+        self._area = pygame.Rect(0, 0, 0, 0)
+
+    # actions
+    def choose(self, scenario: Scenario) -> None:
+        from game.ui.scenes.briefing import BriefingScene
+
+        self.kit.nav.push(BriefingScene(self.kit, scenario))
+
+    def set_filter(self, archetype: str) -> None:
+        self.filter = archetype
+        self.scroll = 0
+        self.kit.nav.remount()
+        self.ring.focus(f"filter:{archetype}")
+
+    def reload(self) -> None:
+        if self.reloading:
+            return
+        self.reloading = True
+        self.message = "Reading scenario files..."
+        catalog = self.kit.catalog
+        self.kit.jobs.submit("scenarios_read", catalog.read)
+
+    # layout
+    def visible(self) -> list[Loaded]:
+        items = self.kit.catalog.items
+        if self.filter == "all":
+            return list(items)
+        return [i for i in items if i.scenario is not None and i.scenario.persona.archetype == self.filter]
+
+    def build(self, size: tuple[int, int]) -> None:
+        width, height = size
+        fonts = self.kit.look.fonts
+        top = fonts.get(26, bold=True).get_linesize() + 28 + 16
+        archetypes = sorted({s.persona.archetype for s in self.kit.catalog.scenarios()})
+        x, y = 28, top
+        chip_h = fonts.px(15) + 18
+        self._chips = {}
+        for archetype in ["all", *archetypes]:
+            label = "All" if archetype == "all" else archetype_label(archetype).capitalize()
+            w = fonts.get(15).size(label)[0] + 34
+            if x + w > width - 28:
+                x, y = 28, y + chip_h + 8
+            chip = self.button(
+                pygame.Rect(x, y, w, chip_h),
+                label,
+                lambda a=archetype: self.set_filter(a),
+                name=f"filter:{archetype}",
+                style="chip",
+            )
+            if archetype == self.filter:
+                chip.select()
+            self._chips[archetype] = chip
+            x += w + 8
+        area_top = y + chip_h + 18
+        self._area = pygame.Rect(0, area_top, width, height - area_top - 40)
+        columns = max(1, min(3, (width - 56 + GAP) // (360 + GAP)))
+        card_w = (width - 56 - GAP * (columns - 1)) // columns
+        card_h = max(CARD_H, fonts.px(17) * 3 + fonts.px(15) * 3 + 40)
+        self.cards = []
+        for index, item in enumerate(self.visible()):
+            row, col = divmod(index, columns)
+            rect = pygame.Rect(28 + col * (card_w + GAP), area_top + row * (card_h + GAP), card_w, card_h)
+            self.cards.append((rect, item))
+            if item.scenario is not None:
+                scenario = item.scenario
+                self.ring.add(f"card:{scenario.id}", rect.copy(), lambda s=scenario: self.choose(s))
+            else:
+                self.ring.add(f"broken:{item.path}", rect.copy(), lambda: None)
+        if self.cards and self.ring.current is not None and self.ring.current.name.startswith("filter:"):
+            self.ring.focus(f"card:{self.cards[0][1].scenario.id}" if self.cards[0][1].scenario else "")
+        self._sync_scroll()
+
+    def _sync_scroll(self) -> None:
+        """Keep the focused card on screen and the focus targets where the cards are drawn."""
+        current = self.ring.current
+        for rect, item in self.cards:
+            name = f"card:{item.scenario.id}" if item.scenario else f"broken:{item.path}"
+            if current is not None and current.name == name:
+                if rect.bottom - self.scroll > self._area.bottom:
+                    self.scroll = rect.bottom - self._area.bottom
+                if rect.top - self.scroll < self._area.top:
+                    self.scroll = rect.top - self._area.top
+        for target in self.ring.targets:
+            for rect, item in self.cards:
+                name = f"card:{item.scenario.id}" if item.scenario else f"broken:{item.path}"
+                if target.name == name:
+                    target.rect = rect.move(0, -self.scroll)
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        if gateway.key(event, pygame.K_ESCAPE, pygame.K_BACKSPACE):
+            self.kit.nav.pop()
+            return True
+        if gateway.key(event, pygame.K_F5):
+            self.reload()
+            return True
+        if event.type == JOB_DONE and event.name == "scenarios_read":
+            self.reloading = False
+            if event.error is not None:
+                self.message = f"Could not read the scenario files: {event.error}"
+            else:
+                self.kit.catalog.set(event.result)
+                self._portraits = {}
+                broken = len(self.kit.catalog.broken())
+                found = len(self.kit.catalog.scenarios())
+                self.message = f"Reloaded: {found} scenarios" + (
+                    f", {broken} with problems" if broken else ""
+                )
+                self.kit.nav.remount()
+            return True
+        if event.type == pygame.MOUSEWHEEL:
+            self.scroll = max(0, self.scroll - event.y * 60)
+            self._clamp_scroll()
+            self._sync_targets_only()
+            return True
+        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            for i, target in enumerate(self.ring.targets):
+                card = target.name.startswith(("card:", "broken:"))
+                if card and target.rect.collidepoint(event.pos) and self._area.collidepoint(event.pos):
+                    self.ring.index = i
+                    target.activate()
+                    return True
+        used = self.handle_common(event)
+        if used and event.type == pygame.KEYDOWN:
+            self._sync_scroll()
+        return used
+
+    def _clamp_scroll(self) -> None:
+        bottom = max((r.bottom for r, _ in self.cards), default=0)
+        self.scroll = max(0, min(self.scroll, bottom - self._area.bottom))
+
+    def _sync_targets_only(self) -> None:
+        for target in self.ring.targets:
+            for rect, item in self.cards:
+                name = f"card:{item.scenario.id}" if item.scenario else f"broken:{item.path}"
+                if target.name == name:
+                    target.rect = rect.move(0, -self.scroll)
+
+    # drawing
+    def _portrait(self, scenario: Scenario, size: int) -> Portraits:
+        found = self._portraits.get(scenario.id)
+        if found is None or found.size != size:
+            found = portraits_for(scenario, size)
+            self._portraits[scenario.id] = found
+        return found
+
+    def draw(self, surface: pygame.Surface) -> None:
+        palette, fonts = self.kit.look.palette, self.kit.look.fonts
+        surface.fill(palette.bg)
+        keys = "Enter: brief me · Arrows: move · F5: reload files · Esc: back"
+        draw.header(surface, fonts.get(26, bold=True), fonts.get(15), "Choose a call", keys, palette)
+        clip = surface.get_clip()
+        surface.set_clip(self._area.inflate(0, 16))
+        best = self.kit.progress.best_stars()
+        for rect, item in self.cards:
+            shown = rect.move(0, -self.scroll)
+            if shown.bottom < self._area.top - 20 or shown.top > self._area.bottom + 20:
+                continue
+            if item.scenario is not None:
+                self._draw_card(surface, shown, item.scenario, best.get(item.scenario.id, 0))
+            else:
+                self._draw_error(surface, shown, item)
+        surface.set_clip(clip)
+        if not self.cards:
+            draw.text(
+                surface,
+                fonts.get(18),
+                "No scenarios match this filter.",
+                palette.muted,
+                self._area.center,
+                "center",
+            )
+        width, height = surface.get_size()
+        status = self.message or f"{len(self.kit.catalog.scenarios())} scenarios"
+        draw.text(
+            surface,
+            fonts.get(14),
+            draw.fit(fonts.get(14), status, width - 56),
+            palette.muted,
+            (28, height - 28),
+        )
+
+    def draw_over(self, surface: pygame.Surface) -> None:
+        target = self.ring.current
+        if target is None:
+            return
+        if target.name.startswith(("card:", "broken:")) and not self._area.inflate(0, 16).contains(
+            target.rect
+        ):
+            return
+        draw.focus_ring(surface, target.rect, self.kit.look.palette, 14)
+
+    def _draw_card(self, surface: pygame.Surface, rect: pygame.Rect, scenario: Scenario, stars: int) -> None:
+        palette, fonts = self.kit.look.palette, self.kit.look.fonts
+        draw.panel(surface, rect, palette)
+        side = min(rect.height - 28, 112)
+        image = self._portrait(scenario, side).get("calm")
+        surface.blit(image, (rect.x + 14, rect.y + 14))
+        x = rect.x + side + 30
+        room = rect.right - x - 14
+        title_font = fonts.get(18, bold=True)
+        y = rect.y + 12
+        star_size = max(7, fonts.px(8))
+        stars_w = star_size * 8
+        draw.stars(
+            surface,
+            (rect.right - 14 - stars_w // 2, y + title_font.get_linesize() // 2),
+            stars,
+            3,
+            star_size,
+            palette,
+        )
+        draw.text(
+            surface, title_font, draw.fit(title_font, scenario.title, room - stars_w - 8), palette.ink, (x, y)
+        )
+        y += title_font.get_linesize()
+        who = scenario.persona.name or scenario.account.debtor_name
+        small = fonts.get(14)
+        draw.text(
+            surface,
+            small,
+            draw.fit(small, f"{who} · {scenario.account.creditor}", room),
+            palette.muted,
+            (x, y),
+        )
+        y += small.get_linesize() + 4
+        used = draw.paragraph(
+            surface,
+            small,
+            scenario.description,
+            palette.ink,
+            pygame.Rect(x, y, room, small.get_linesize() * 2),
+            2,
+        )
+        y += max(used, small.get_linesize() * 2) + 6
+        tag = archetype_label(scenario.persona.archetype)
+        tag_w = small.size(tag)[0] + 18
+        tag_rect = pygame.Rect(x, rect.bottom - small.get_linesize() - 18, tag_w, small.get_linesize() + 6)
+        pygame.draw.rect(surface, palette.accent_soft, tag_rect, border_radius=tag_rect.height // 2)
+        draw.text(surface, small, tag, palette.ink, tag_rect.center, "center")
+        dots_x = tag_rect.right + 12
+        for i in range(5):
+            colour = palette.warm if i < scenario.difficulty else palette.track
+            pygame.draw.circle(surface, colour, (dots_x + i * 13 + 5, tag_rect.centery), 5)
+
+    def _draw_error(self, surface: pygame.Surface, rect: pygame.Rect, item: Loaded) -> None:
+        palette, fonts = self.kit.look.palette, self.kit.look.fonts
+        draw.panel(surface, rect, palette, fill=palette.danger_soft, edge=palette.danger, edge_width=2)
+        bold = fonts.get(16, bold=True)
+        small = fonts.get(13)
+        inner = rect.inflate(-28, -24)
+        draw.text(
+            surface,
+            bold,
+            draw.fit(bold, f"Cannot load {Path(item.path).name}", inner.width),
+            palette.danger,
+            inner.topleft,
+        )
+        first = str(item.problems[0]) if item.problems else f"{item.path}: not valid"
+        more = len(item.problems) - 1
+        body = first + (f"\n(+{more} more; run collector-sim validate)" if more > 0 else "")
+        lines = max(1, (inner.height - bold.get_linesize()) // small.get_linesize())
+        draw.paragraph(
+            surface,
+            small,
+            body,
+            palette.ink,
+            pygame.Rect(inner.x, inner.y + bold.get_linesize() + 4, inner.width, inner.height),
+            lines,
+        )

@@ -1,0 +1,185 @@
+"""Settings: voice, volume and rate, typed or spoken answers, text size, contrast, mood meters.
+
+Each row is one setting; Up and Down move between rows, Left and Right (or Enter, or a click on
+the arrows) change the value. A change applies at once and is saved in the background.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Any
+
+import pygame
+
+from game.ui import draw, gateway
+from game.ui.scene import Scene
+from game.ui.settings import CHOICES, Settings
+
+
+@dataclass(frozen=True)
+class Row:
+    """One setting: its field, its label, the values it cycles through and how each reads."""
+
+    field: str
+    label: str
+    values: tuple[Any, ...]
+    shown: Callable[[Any], str]
+
+
+def _percent(value: Any) -> str:
+    return f"{round(value * 100)}%"
+
+
+ROWS = (
+    Row("voice", "Debtor's voice", (True, False), lambda v: "On" if v else "Off (subtitles only)"),
+    Row("volume", "Voice volume", tuple(round(i / 10, 1) for i in range(11)), _percent),
+    Row("rate", "Voice speed", (0.6, 0.7, 0.8, 0.9, 1.0, 1.1, 1.2, 1.3, 1.4, 1.5), lambda v: f"{v:.1f}x"),
+    Row(
+        "input_mode",
+        "Your answers",
+        CHOICES["input_mode"],
+        lambda v: {"typed": "Typed", "spoken": "Spoken (microphone)"}[v],
+    ),
+    Row("text_size", "Text size", CHOICES["text_size"], lambda v: str(v).capitalize()),
+    Row("high_contrast", "High contrast", (False, True), lambda v: "On" if v else "Off"),
+    Row(
+        "mood_meters",
+        "Mood meters",
+        CHOICES["mood_meters"],
+        lambda v: {"auto": "Easy calls only", "on": "Always", "off": "Never"}[v],
+    ),
+)
+
+
+def stepped(settings: Settings, row: Row, step: int) -> Settings:
+    """The settings with ``row`` moved ``step`` values along (wrapping for choices, stopping for levels)."""
+    current = getattr(settings, row.field)
+    values = list(row.values)
+    index = min(
+        range(len(values)),
+        key=lambda i: (
+            abs(values[i] - current) if isinstance(current, float) else (0 if values[i] == current else 1)
+        ),
+    )
+    # Sliders stop at their ends; choices wrap around.
+    index = max(0, min(len(values) - 1, index + step)) if isinstance(current, float) else (index + step) % len(values)
+    return replace(settings, **{row.field: values[index]})
+
+
+class SettingsScene(Scene):
+    """Change how the game looks, sounds and listens."""
+
+    name = "settings"
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        self.row = 0
+        self._rects: list[pygame.Rect] = []
+
+    def change(self, row: Row, step: int) -> None:
+        self.kit.apply_settings(stepped(self.kit.settings, row, step))
+
+    def build(self, size: tuple[int, int]) -> None:
+        width, height = size
+        fonts = self.kit.look.fonts
+        top = fonts.get(26, bold=True).get_linesize() + 28 + 24
+        row_h = fonts.get(18).get_linesize() + 22
+        panel_w = min(820, width - 56)
+        x = (width - panel_w) // 2
+        self._rects = [pygame.Rect(x, top + i * (row_h + 8), panel_w, row_h) for i in range(len(ROWS))]
+        button_h = fonts.px(17) + 24
+        self.button(
+            pygame.Rect(width - 28 - 160, height - button_h - 22, 160, button_h),
+            "Back (Esc)",
+            self.kit.nav.pop,
+            name="back",
+            style="secondary",
+            focus=False,
+        )
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        if gateway.key(event, pygame.K_ESCAPE, pygame.K_BACKSPACE):
+            self.kit.nav.pop()
+            return True
+        if gateway.key(event, pygame.K_UP, pygame.K_DOWN, pygame.K_TAB):
+            down = event.key == pygame.K_DOWN or (event.key == pygame.K_TAB and not gateway.shift_held(event))
+            self.row = (self.row + (1 if down else -1)) % len(ROWS)
+            return True
+        if gateway.key(
+            event, pygame.K_LEFT, pygame.K_RIGHT, pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE
+        ):
+            self.change(ROWS[self.row], -1 if event.key == pygame.K_LEFT else 1)
+            return True
+        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            for i, rect in enumerate(self._rects):
+                if rect.collidepoint(event.pos):
+                    self.row = i
+                    self.change(ROWS[i], -1 if event.pos[0] < rect.right - 170 else 1)
+                    return True
+        return self.handle_common(event)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        palette, fonts = self.kit.look.palette, self.kit.look.fonts
+        surface.fill(palette.bg)
+        width = surface.get_width()
+        draw.header(
+            surface,
+            fonts.get(26, bold=True),
+            fonts.get(15),
+            "Settings",
+            "Up/Down choose · Left/Right change · Esc back",
+            palette,
+        )
+        label, value_font = fonts.get(18), fonts.get(18, bold=True)
+        for i, (row, rect) in enumerate(zip(ROWS, self._rects, strict=True)):
+            focused = i == self.row
+            draw.panel(
+                surface,
+                rect,
+                palette,
+                edge=palette.focus if focused else None,
+                edge_width=3 if focused else 1,
+            )
+            draw.text(surface, label, row.label, palette.ink, (rect.x + 22, rect.centery), "midleft")
+            shown = row.shown(getattr(self.kit.settings, row.field))
+            right = draw.text(
+                surface,
+                fonts.get(18, bold=True),
+                "›",
+                palette.accent,
+                (rect.right - 22, rect.centery),
+                "midright",
+            )
+            value = draw.text(
+                surface, value_font, shown, palette.ink, (right.x - 14, rect.centery), "midright"
+            )
+            draw.text(
+                surface,
+                fonts.get(18, bold=True),
+                "‹",
+                palette.accent,
+                (value.x - 14, rect.centery),
+                "midright",
+            )
+        notes = []
+        if self.kit.settings.input_mode == "spoken":
+            notes.append(
+                "Spoken answers need the speech recogniser; where it is missing, calls take typed answers."
+            )
+        if self.kit.voice.notice and self.kit.settings.voice:
+            notes.append(self.kit.voice.notice)
+        notes.append("Changes apply at once and are saved on this computer.")
+        y = self._rects[-1].bottom + 18 if self._rects else 100
+        for note in notes:
+            y += (
+                draw.paragraph(
+                    surface,
+                    fonts.get(14),
+                    note,
+                    palette.muted,
+                    pygame.Rect(self._rects[0].x if self._rects else 28, y, min(820, width - 56), 60),
+                    2,
+                )
+                + 4
+            )

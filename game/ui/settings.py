@@ -1,0 +1,90 @@
+"""The trainee's settings, kept as a small JSON file in the user's data folder.
+
+The folder is ``COLLECTOR_SIM_HOME`` when set (tests point it at a temporary folder), else the
+platform's user data folder for "collector-sim". A missing or damaged file gives the defaults; an
+unknown or out-of-range value is replaced by its default, so a hand-edited file never stops the game.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+SETTINGS_FILE = "settings.json"
+CHOICES: dict[str, tuple[str, ...]] = {
+    "input_mode": ("typed", "spoken"),
+    "text_size": ("small", "normal", "large", "larger"),
+    "mood_meters": ("auto", "on", "off"),
+}
+
+
+def home_dir(settings_dir: str | Path | None = None) -> Path:
+    """Where settings and local progress live (not created until something is saved)."""
+    if settings_dir is not None:
+        return Path(settings_dir)
+    env = os.environ.get("COLLECTOR_SIM_HOME")
+    return Path(env) if env else platformdirs.user_data_path("collector-sim")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the trainee can change in the Settings scene."""
+
+    voice: bool = True
+    volume: float = 0.8
+    rate: float = 1.0
+    input_mode: str = "typed"
+    text_size: str = "normal"
+    high_contrast: bool = False
+    mood_meters: str = "auto"
+
+    def meters_for(self, difficulty: int) -> bool:
+        """Mood meters are training wheels: on for easy calls unless the trainee chose."""
+        if self.mood_meters == "auto":
+            return difficulty <= 2
+        return self.mood_meters == "on"
+
+    def cleaned(self) -> Settings:
+        """The same settings with every bad value replaced by its default."""
+        default = Settings()
+        values: dict[str, Any] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            fallback = getattr(default, f.name)
+            if type(value) is not type(fallback) and not (isinstance(fallback, float) and type(value) is int):
+                value = fallback
+            if f.name in CHOICES and value not in CHOICES[f.name]:
+                value = fallback
+            values[f.name] = value
+        values["volume"] = min(1.0, max(0.0, float(values["volume"])))
+        values["rate"] = min(1.5, max(0.6, float(values["rate"])))
+        return replace(default, **values)
+
+
+def load_settings(home: Path) -> Settings:
+    """The saved settings, or the defaults when there are none or they cannot be read."""
+    try:
+        data = json.loads((home / SETTINGS_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return Settings()
+    if not isinstance(data, dict):
+        return Settings()
+    known = {f.name for f in fields(Settings)}
+    raw = object.__new__(Settings)
+    for name in known:
+        object.__setattr__(raw, name, data.get(name, getattr(Settings(), name)))
+    return raw.cleaned()
+
+
+def save_settings(home: Path, settings: Settings) -> None:
+    """Write atomically, so a crash mid-save keeps the previous file."""
+    home.mkdir(parents=True, exist_ok=True)
+    target = home / SETTINGS_FILE
+    temp = target.with_suffix(".tmp")
+    temp.write_text(json.dumps(asdict(settings), indent=2), encoding="utf-8")
+    temp.replace(target)

@@ -1,0 +1,125 @@
+"""Coaching: every mark becomes a note that quotes the trainee, says what happened and what to do,
+and offers a better line.
+
+Better lines come from the scenario's author first: a line written for that exact moment
+(``better["commitment.no_date"]``), for the excuse at hand, or for the principle when the phrase bank
+says the principle's line fits; otherwise from the built-in phrase bank (``coaching.yaml``). At most
+five notes lead the card: compliance first, then the principles that lost the most.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from game.engine.lines import fill
+from scoring.card import Finding, Mark, Note, PrincipleScore
+from scoring.compliance import RULES
+from scoring.facts import CallFacts
+
+BANK_PATH = Path(__file__).parent / "coaching.yaml"
+TOP_NOTES = 5
+TOP_FINDINGS = 2
+# Notes that say again what a compliance finding on the same turn says.
+ECHOES = frozenset(
+    {"politeness.insult", "politeness.profanity", "calm_tone.aggressive", "right_party.disclosed"}
+)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One phrase-bank entry."""
+
+    note: str
+    better: str | None
+    scenario_line: bool
+
+
+@lru_cache(maxsize=1)
+def bank() -> Mapping[str, Entry]:
+    """The phrase bank, read once on first use."""
+    data = yaml.safe_load(BANK_PATH.read_text(encoding="utf-8"))
+    return {
+        key: Entry(str(item["note"]), item.get("better"), bool(item.get("scenario_line", False)))
+        for key, item in data.items()
+    }
+
+
+def _authored(mark: Mark, entry: Entry, principle: str, facts: CallFacts) -> str | None:
+    better = facts.scenario.better
+    if mark.topic in better:
+        return better[mark.topic]
+    excuse_id = mark.values.get("excuse_id")
+    if excuse_id:
+        excuse = next((e for e in facts.scenario.excuses if e.id == excuse_id), None)
+        if excuse is not None and excuse.better:
+            return excuse.better
+        if excuse_id in better:
+            return better[excuse_id]
+    return better.get(principle) if entry.scenario_line else None
+
+
+def _words(facts: CallFacts, turn: int | None) -> str:
+    if turn is None or not facts.said[turn].trainee:
+        return ""
+    return facts.said[turn].turn.text
+
+
+def _texts(key: str, mark: Mark, principle: str, facts: CallFacts) -> tuple[str, str | None]:
+    entry = bank()[key]
+    values = {**facts.values, **mark.values}
+    better = None if mark.points > 0 else (_authored(mark, entry, principle, facts) or entry.better)
+    return fill(entry.note, values), fill(better, values) if better else None
+
+
+def note_for(mark: Mark, principle: str, facts: CallFacts) -> Note:
+    """The note for one principle mark."""
+    note, better = _texts(mark.topic, mark, principle, facts)
+    return Note(mark.topic, mark.turn, _words(facts, mark.turn), note, better, mark.points)
+
+
+def finding_for(mark: Mark, facts: CallFacts) -> Finding:
+    """The compliance finding for one rule mark (its topic is the rule id)."""
+    note, better = _texts(f"compliance.{mark.topic}", mark, mark.topic, facts)
+    return Finding(mark.topic, mark.turn, _words(facts, mark.turn), note, better)
+
+
+def as_note(finding: Finding) -> Note:
+    """A finding in note form, for the top notes and the turn-by-turn view."""
+    return Note(f"compliance.{finding.rule}", finding.turn, finding.text, finding.note, finding.better, 0)
+
+
+def top_notes(findings: Iterable[Finding], principles: Iterable[PrincipleScore]) -> tuple[Note, ...]:
+    """Up to five notes: the gravest compliance findings first (two at most: the card lists them all),
+    then the costliest note of each principle, the principles that lost most first (points lost times
+    weight), then the costliest of the rest, one per kind. A note that only restates a leading finding
+    on its turn is left to the turn-by-turn view.
+    """
+    severity = list(RULES)
+    worst = sorted(findings, key=lambda f: (severity.index(f.rule), f.turn if f.turn is not None else -1))
+    leading = [as_note(f) for f in worst][:TOP_FINDINGS]
+    found_at = {n.turn for n in leading}
+    mistakes = {
+        p.key: sorted(
+            (n for n in p.notes if n.points < 0 and not (n.topic in ECHOES and n.turn in found_at)),
+            key=lambda n: n.points,
+        )
+        for p in principles
+        if p.weight > 0
+    }
+    weights = {p.key: p.weight for p in principles}
+    order = sorted(
+        (k for k in mistakes if mistakes[k]), key=lambda k: sum(n.points for n in mistakes[k]) * weights[k]
+    )
+    leading += [mistakes[k][0] for k in order]
+    rest = sorted(
+        (n for k in order for n in mistakes[k][1:]), key=lambda n: n.points * weights[n.topic.split(".")[0]]
+    )
+    for note in rest:
+        if all(n.topic != note.topic for n in leading):
+            leading.append(note)
+    return tuple(leading[:TOP_NOTES])

@@ -1,0 +1,511 @@
+"""What a line of the call shows on its face: shouting, hostile or courteous wording, risky claims.
+
+The classifier gives each trainee line its dialogue acts; these cues are the scorer's own second
+reading from curated word lists. Coaching needs the exact words that cost points, so a cue keeps the
+phrase it matched, and compliance must not depend on one model alone, so threats, false claims, insults
+and profanity are found here too. Lists are curated by hand: profanity packages miss "deadbeat" and
+flag "Dick Smith". Each line is read once and remembered, which keeps live scoring cheap.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Final
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
+_WORDS: Final = re.compile(r"[A-Za-z']+")
+_ACRONYMS: Final = frozenset(
+    {
+        "I",
+        "OK",
+        "ID",
+        "USD",
+        "GBP",
+        "CNY",
+        "EUR",
+        "RMB",
+        "ACH",
+        "PIN",
+        "UK",
+        "US",
+        "USA",
+        "FCA",
+        "AM",
+        "PM",
+        "ASAP",
+        "TV",
+        "IRS",
+        "LLC",
+        "INC",
+        "LTD",
+        "PO",
+        "CFPB",
+        "FDCPA",
+        "SSN",
+        "DOB",
+    }
+)
+
+
+def _phrases(*items: str) -> re.Pattern[str]:
+    """A case-insensitive pattern matching any item as whole words; items are regex fragments."""
+    return re.compile(r"(?<![\w'])(?:" + "|".join(items) + r")(?![\w'])", re.IGNORECASE)
+
+
+# Dismissive, sarcastic or hostile wording: it escalates, whatever the volume.
+HOSTILE: Final = _phrases(
+    r"calm down",
+    r"(?:that's|that is|it's|it is|not) (?:not )?my problem",
+    r"your problem",
+    r"i (?:don't|do not) care",
+    r"who cares",
+    r"shut up",
+    r"be quiet",
+    r"listen to me",
+    r"are you deaf",
+    r"how many times",
+    r"seriously\s*[?!]",
+    r"yeah,? right",
+    r"oh,? sure",
+    r"oh,? please",
+    r"give me a break",
+    r"good luck with that",
+    r"stop whining",
+    r"stop complaining",
+    r"stop making excuses",
+    r"get real",
+    r"spare me",
+    r"nice try",
+    r"don't waste my time",
+    r"wasting my time",
+    r"cry me a river",
+    r"boo hoo",
+    r"tough luck",
+    r"so what\s*[?!]",
+    r"big deal",
+    r"are you kidding(?: me)?",
+    r"ridiculous",
+    r"nonsense",
+    r"what(?:'s| is) wrong with you",
+    r"how convenient",
+    r"sure you did",
+    r"of course you did",
+    r"i've heard it all before",
+    r"heard that one before",
+    r"born yesterday",
+    r"i (?:don't|do not|haven't) (?:have|got) all day",
+    r"hurry up",
+    r"get to the point",
+    r"watch your mouth",
+    r"who do you think you are",
+    r"whatever(?=\s*(?:[.!,]|$))",
+)
+# Arguing: trying to win the point instead of the payment.
+ARGUING: Final = _phrases(
+    r"that's not true",
+    r"that is not true",
+    r"you're wrong",
+    r"you are wrong",
+    r"that's a lie",
+    r"you're lying",
+    r"you are lying",
+    r"stop lying",
+    r"no,? you didn't",
+    r"don't give me that",
+    r"i don't believe you",
+    r"that's not what you said",
+    r"you always say",
+    r"you said that last time",
+    r"prove it",
+    r"that's (?:just )?an excuse",
+    r"that's no excuse",
+    r"that's your fault",
+    r"it's your own fault",
+    r"you should have thought of that",
+)
+INSULT: Final = _phrases(
+    r"deadbeats?",
+    r"idiots?",
+    r"stupid",
+    r"morons?",
+    r"losers?",
+    r"liars?",
+    r"lazy",
+    r"scum(?:bag)?s?",
+    r"bums?",
+    r"freeloaders?",
+    r"scroungers?",
+    r"leech(?:es)?",
+    r"parasites?",
+    r"useless",
+    r"pathetic",
+    r"thie(?:f|ves)",
+    r"crooks?",
+    r"cheats?",
+    r"clowns?",
+    r"dumb",
+    r"imbeciles?",
+    r"worthless",
+    r"trash",
+    r"spongers?",
+    r"waste of space",
+    r"no-good",
+    r"dimwit",
+    r"halfwit",
+    r"deadbeat",
+    r"老赖",
+    r"骗子",
+    r"无赖",
+)
+CONDESCENSION: Final = _phrases(
+    r"you people",
+    r"people like you",
+    r"sweetheart",
+    r"sweetie",
+    r"honey",
+    r"darling",
+    r"buddy",
+    r"pal",
+    r"listen here",
+    r"listen,? (?:lady|mister|mate)",
+    r"let me explain (?:this|it) (?:slowly|again)",
+    r"it's not that hard",
+    r"it's not rocket science",
+    r"do you (?:even )?understand(?: me)?\s*\?",
+    r"as i already told you",
+    r"i already told you",
+    r"for the last time",
+    r"are you listening",
+    r"you should know",
+    r"everyone else pays",
+    r"grow up",
+    r"young (?:man|lady)",
+)
+PROFANITY: Final = _phrases(
+    r"f+u+c+k\w*",
+    r"motherf\w*",
+    r"sh[i1]t\w*",
+    r"bullshit",
+    r"bitch\w*",
+    r"bastards?",
+    r"ass(?:hole)?s?",
+    r"arse(?:hole)?s?",
+    r"dickheads?",
+    r"cunts?",
+    r"piss(?:ed)? off",
+    r"goddamn\w*",
+    r"damn\w*",
+    r"crap\w*",
+    r"wtf",
+    r"stfu",
+    r"bloody hell",
+    r"hell",
+    r"[fs]\*{2,}\w*",
+    r"他妈的",
+    r"操你",
+)
+# Threats of harm, of showing up, of shaming, of telling others, of seizing things, or of legal action
+# (which the collector cannot say is intended): "threatens harm or unlawful action" in the acts table.
+THREAT: Final = _phrases(
+    r"(?:come|coming|show up|turn up|stop by) (?:round |over |around |down )?(?:to|at|by) your \w+",
+    r"(?:visit|pay (?:you )?a visit to) your (?:house|home|place|work|office|family)",
+    r"(?:we|i) know where you (?:live|work)",
+    r"you(?:'ll| will) regret",
+    r"or else",
+    r"hurt you",
+    r"break your",
+    r"make your life (?:hell|miserable)",
+    r"ruin your (?:life|credit|business|name)",
+    r"(?:tell|call|contact|inform|notify) your (?:employer|boss|family|wife|husband|neighbou?rs?|friends|"
+    r"colleagues|co-?workers|kids|children|parents|relatives)",
+    r"everyone will know",
+    r"(?:post|publish|put) your name",
+    r"shame you",
+    r"watch your back",
+    r"(?:come|coming) after you",
+    r"hunt you down",
+    r"(?:we'll|we will|i'll|i will) find you",
+    r"send (?:someone|somebody|some people|people|our guys|the bailiffs)",
+    r"teach you a lesson",
+    r"you'd better pay",
+    r"take your (?:kids|children|car|van|truck|house|home|furniture|stock|things|belongings|property)",
+    r"come (?:and |to )?(?:take|grab|rip|tow|clear)(?: \w+){0,4} (?:your|his|her|their)",
+    r"sue (?:you|him|her|them)",
+    r"suing",
+    r"lawsuit",
+    r"take (?:you|him|her|them) to court",
+    r"court action",
+    r"garnish\w*",
+    r"seiz(?:e|ing|ure)",
+    r"repossess\w*",
+    r"(?:put|place|file) a lien",
+    r"bailiffs?",
+    r"enforcement agents?",
+)
+# Claims that are false or unlawful to make: arrest, jail, police, posing as a lawyer or an official.
+FALSE_CLAIM: Final = _phrases(
+    r"arrest(?:ed|ing)?",
+    r"jail",
+    r"prison",
+    r"warrants?",
+    r"criminal(?: charges| record)?",
+    r"handcuff\w*",
+    r"police",
+    r"sheriff",
+    r"deport\w*",
+    r"(?:i'm|i am|this is) (?:a |an |the |your )?(?:[\w']+ ){0,2}"
+    r"(?:lawyer|attorney|solicitor|barrister|judge|police officer|detective|bailiff|magistrate)",
+    r"(?:this is|i'm|i am) (?:officer|detective|sheriff|deputy|inspector|sergeant|judge) [a-z]+",
+    r"calling (?:from|on behalf of) the (?:court|police|government|state)",
+    r"坐牢",
+    r"报警",
+    r"抓你",
+)
+# "Our lawyer or my boss" implies legal action; the lawful two options are a supervisor or writing.
+LEGAL_OPTION: Final = _phrases(
+    r"lawyers?",
+    r"attorneys?",
+    r"solicitors?",
+    r"legal (?:team|department)",
+    r"court",
+    r"律师",
+)
+FEE: Final = _phrases(
+    r"fees?",
+    r"surcharges?",
+    r"penalt(?:y|ies)",
+    r"(?:extra|additional|service|admin(?:istration)?|"
+    r"processing|collection|late|handling) charges?",
+    r"interest (?:charges?|will be)",
+    r"(?:add|adding|added|charge|charging|plus) (?:\w+ ){0,2}interest",
+)
+_NEGATION: Final = re.compile(
+    r"\b(?:not|never|no|won't|will not|don't|do not|isn't|aren't|nobody|no one|without|wouldn't|"
+    r"can't|cannot|waive|waived|waiving)\b[^.!?;,]*$",
+    re.IGNORECASE,
+)
+GREETING: Final = _phrases(
+    r"good (?:morning|afternoon|evening|day)", r"hello", r"hi", r"hey", r"你好", r"您好"
+)
+THANKS: Final = _phrases(r"thank\w*", r"thanks", r"appreciate\w*", r"grateful", r"谢谢")
+PLEASE: Final = _phrases(r"please", r"kindly", r"请")
+CLOSE: Final = _phrases(
+    r"have a (?:good|great|nice|lovely|wonderful) (?:day|afternoon|evening|weekend|one)",
+    r"good ?bye",
+    r"bye",
+    r"take care",
+    r"talk (?:to you )?soon",
+    r"speak (?:to you )?soon",
+    r"再见",
+)
+MINI_MIRANDA: Final = _phrases(
+    r"attempt(?:ing)? to collect a debt",
+    r"debt collector",
+    r"information (?:obtained|we obtain|you give)"
+    r" will be used",
+    r"communication from a debt",
+)
+DEBT: Final = _phrases(
+    r"debts?",
+    r"owe[sd]?",
+    r"owing",
+    r"overdue",
+    r"past due",
+    r"balance",
+    r"payments?",
+    r"arrears",
+    r"outstanding",
+    r"collect(?:ion|ions|or|ing)?",
+    r"bills?",
+    r"loan",
+    r"invoice",
+    r"late",
+    r"欠款",
+    r"还款",
+    r"逾期",
+)
+CALLBACK: Final = _phrases(
+    r"call (?:me )?back",
+    r"return (?:my|the) call",
+    r"have (?:him|her|them) call",
+    r"ask (?:him|her|them)"
+    r" to call",
+    r"give me a call",
+    r"leave (?:a|him a|her a) message",
+    r"take a message",
+    r"my (?:number|direct line|extension) is",
+    r"reach me (?:at|on)",
+    r"a message for",
+    r"回电",
+)
+DATE: Final = _phrases(
+    r"today",
+    r"tonight",
+    r"tomorrow",
+    r"this (?:week|weekend|month|friday|monday|tuesday|wednesday|"
+    r"thursday|saturday|sunday)",
+    r"next (?:week|month|\w+day)",
+    r"end of (?:the|this) (?:week|month)",
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day",
+    r"(?:jan|febr)uary",
+    r"march",
+    r"april",
+    r"may \d",
+    r"june",
+    r"july",
+    r"august",
+    r"september",
+    r"october",
+    r"november",
+    r"december",
+    r"\d{1,2}(?:st|nd|rd|th)",
+    r"what (?:date|day)",
+    r"which (?:date|day)",
+    r"when",
+    r"by when",
+    r"date",
+    r"今天",
+    r"明天",
+    r"哪天",
+)
+# Asking for payment now: urgency, and also pressure on a debtor in hardship.
+TODAY: Final = _phrases(
+    r"today",
+    r"tonight",
+    r"right now",
+    r"right away",
+    r"this morning",
+    r"this afternoon",
+    r"immediately",
+    r"今天",
+)
+# Asking for the soonest date: urgency that a debtor in hardship can still meet.
+SOONEST: Final = _phrases(r"as soon as (?:possible|you can)", r"soonest", r"earliest", r"asap")
+METHOD: Final = _phrases(
+    r"(?:bank |wire |online )?transfer",
+    r"(?:debit |credit )?card",
+    r"direct debit",
+    r"standing order",
+    r"cheque",
+    r"(?:by|a|the|your) check",
+    r"cash",
+    r"online",
+    r"paypal",
+    r"ach",
+    r"wire",
+    r"money order",
+    r"wechat",
+    r"alipay",
+    r"转账",
+    r"微信",
+    r"支付宝",
+)
+# Lowering one's own ask before the debtor answers: "…today? Or maybe just $50?"
+_BARGAIN: Final = re.compile(
+    r"\b(?:or|what about|how about)\s+(?:maybe\s+|perhaps\s+)?(?:even|just|only|at least|maybe|perhaps|"
+    r"something|half|part)\b|\bif not(?: today| that)?\s*,|\bwhenever (?:works|suits|you can)\b"
+    r"|\bno (?:pressure|rush)\b|\b(?:anything|something),? (?:at all|really)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Cues:
+    """One line's cues; each tuple holds the words that matched, for quoting in coaching."""
+
+    words: int
+    normal: str = ""
+    shouting: bool = False
+    exclaiming: bool = False
+    hostile: tuple[str, ...] = ()
+    arguing: tuple[str, ...] = ()
+    insult: tuple[str, ...] = ()
+    condescension: tuple[str, ...] = ()
+    profanity: tuple[str, ...] = ()
+    threat: tuple[str, ...] = ()
+    false_claim: tuple[str, ...] = ()
+    legal_option: tuple[str, ...] = ()
+    fee: tuple[str, ...] = ()
+    greeting: bool = False
+    thanks: bool = False
+    please: bool = False
+    close: bool = False
+    mini_miranda: bool = False
+    debt: bool = False
+    callback: bool = False
+    date: bool = False
+    today: bool = False
+    soonest: bool = False
+    method: bool = False
+    bargain: bool = False
+
+
+def _found(pattern: re.Pattern[str], text: str, *, negatable: bool = False) -> tuple[str, ...]:
+    """The distinct matches in order; with ``negatable``, matches after a negation in the clause drop."""
+    out: list[str] = []
+    for match in pattern.finditer(text):
+        if negatable and _NEGATION.search(text[max(0, match.start() - 40) : match.start()]):
+            continue
+        word = match.group(0).strip()
+        if word and word.lower() not in (o.lower() for o in out):
+            out.append(word)
+    return tuple(out)
+
+
+def _is_shouting(text: str) -> bool:
+    """Mostly capitals, or two words in capitals that are not acronyms ("PAY NOW", not "USD")."""
+    letters = [c for c in text if c.isascii() and c.isalpha()]
+    if len(letters) >= 8 and sum(c.isupper() for c in letters) / len(letters) >= 0.6:
+        return True
+    caps = [w for w in _WORDS.findall(text) if len(w) >= 3 and w.isupper() and w.strip("'") not in _ACRONYMS]
+    return len(caps) >= 2
+
+
+def normalise(text: str) -> str:
+    """Lower case, words only: two lines that say the same thing read the same."""
+    return " ".join(_WORDS.findall(text.translate(_APOSTROPHES).lower()))
+
+
+def count_words(text: str) -> int:
+    """Words, counting each Chinese character as one."""
+    return len(_WORDS.findall(text)) + sum(1 for c in text if "\u4e00" <= c <= "\u9fff")
+
+
+def words_only(text: str) -> Cues:
+    """The cues of a debtor line: scoring needs only its length."""
+    return Cues(words=count_words(text))
+
+
+@lru_cache(maxsize=4096)
+def read(text: str) -> Cues:
+    """The cues of a trainee line (remembered: a live call reads each line once)."""
+    plain = text.translate(_APOSTROPHES)
+    return Cues(
+        words=count_words(plain),
+        normal=normalise(plain),
+        shouting=_is_shouting(plain),
+        exclaiming="!!" in plain or "?!" in plain or "!?" in plain,
+        hostile=_found(HOSTILE, plain),
+        arguing=_found(ARGUING, plain),
+        insult=_found(INSULT, plain, negatable=True),
+        condescension=_found(CONDESCENSION, plain),
+        profanity=_found(PROFANITY, plain),
+        threat=_found(THREAT, plain, negatable=True),
+        false_claim=_found(FALSE_CLAIM, plain, negatable=True),
+        legal_option=_found(LEGAL_OPTION, plain),
+        fee=_found(FEE, plain, negatable=True),
+        greeting=bool(GREETING.search(plain)),
+        thanks=bool(THANKS.search(plain)),
+        please=bool(PLEASE.search(plain)),
+        close=bool(CLOSE.search(plain)),
+        mini_miranda=bool(MINI_MIRANDA.search(plain)),
+        debt=bool(DEBT.search(plain)),
+        callback=bool(CALLBACK.search(plain)),
+        date=bool(DATE.search(plain)),
+        today=bool(TODAY.search(plain)),
+        soonest=bool(SOONEST.search(plain)),
+        method=bool(METHOD.search(plain)),
+        bargain=bool(_BARGAIN.search(plain)),
+    )

@@ -1,0 +1,124 @@
+"""The scorer: a call record and its scenario in, a scorecard out. Pure: no clock, no I/O but the
+rubric and phrase-bank files, each read once.
+
+The same functions score a call in progress (``live=True``): then only what has happened counts
+(mistakes made, things done), never what has not happened yet, and ``live_chips`` gives the HUD its
+yes/no checklist.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from game.engine.record import CallRecord
+from game.engine.scenario.models import Scenario
+from scoring import compliance
+from scoring.card import Note, PrincipleScore, Scorecard, TurnView
+from scoring.coaching import as_note, finding_for, note_for, top_notes
+from scoring.facts import ASKS, CallFacts, read_call, same_amount
+from scoring.principles import PRINCIPLES, calm_tone
+from scoring.principles.base import score_of
+from scoring.rubric import Rubric, rubric_for
+
+
+def _principles(facts: CallFacts, rubric: Rubric) -> tuple[PrincipleScore, ...]:
+    scores = []
+    for principle in PRINCIPLES:
+        if not principle.applies(facts.scenario):
+            continue
+        found = principle.assess(facts)
+        notes = tuple(note_for(m, principle.key, facts) for m in found.marks)
+        weight = rubric.weights[principle.key] if found.counted else 0.0
+        scores.append(PrincipleScore(principle.key, score_of(found.marks), notes, weight))
+    return tuple(scores)
+
+
+def _total(scores: tuple[PrincipleScore, ...]) -> int:
+    weight = sum(s.weight for s in scores)
+    if weight <= 0:
+        return 0
+    return int(sum(s.score * s.weight for s in scores) / weight + 0.5)
+
+
+def _turns(facts: CallFacts, notes: list[Note]) -> tuple[TurnView, ...]:
+    at: dict[int, list[Note]] = defaultdict(list)
+    for note in notes:
+        if note.turn is not None:
+            at[note.turn].append(note)
+    return tuple(
+        TurnView(
+            speaker=s.turn.speaker,
+            text=s.turn.text,
+            acts=s.turn.acts,
+            beat=s.turn.beat,
+            silence=s.turn.silence,
+            interrupt=s.turn.interrupt,
+            notes=tuple(at.get(s.index, ())),
+        )
+        for s in facts.said
+    )
+
+
+def score_call(
+    record: CallRecord, scenario: Scenario, rubric: Rubric | None = None, *, live: bool = False
+) -> Scorecard:
+    """The scorecard of a call (``live``: of a call still in progress, judged on what happened so far).
+
+    The rubric defaults to the one for the scenario's jurisdiction.
+    """
+    rubric = rubric or rubric_for(scenario.jurisdiction)
+    facts = read_call(record, scenario, live=live)
+    scores = _principles(facts, rubric)
+    findings = tuple(finding_for(m, facts) for m in compliance.check(facts, rubric.compliance))
+    total = _total(scores)
+    every_note = [as_note(f) for f in findings] + [n for s in scores for n in s.notes]
+    return Scorecard(
+        scenario=record.scenario_id,
+        title=scenario.title,
+        currency=scenario.account.currency,
+        outcome=record.outcome,
+        commitment=record.commitment,
+        principles=scores,
+        compliance=findings,
+        total=total,
+        stars=0 if findings else rubric.stars_for(total),
+        passed=not findings and total >= rubric.pass_mark,
+        rubric=rubric.name,
+        live=live,
+        top_notes=top_notes(findings, scores),
+        turns=_turns(facts, every_note),
+    )
+
+
+def live_chips(record: CallRecord, scenario: Scenario, rubric: Rubric | None = None) -> dict[str, bool]:
+    """The HUD's checklist for a call in progress: which parts of a good call are done so far.
+
+    With a gatekeeper the chips are about reaching the debtor without disclosing the debt; in the US
+    the disclosure has its own chip.
+    """
+    facts = read_call(record, scenario, live=True)
+    spoken = facts.trainee
+    chips = {
+        "greeted": any(s.has("greet") for s in spoken),
+        "introduced": any(s.has("identify_self") for s in spoken),
+        "name_used": any(s.named for s in spoken),
+    }
+    if facts.third_party:
+        chips["asked_for_debtor"] = any(s.has("verify_identity") or s.named for s in spoken)
+        chips["message_left"] = any(s.cues.callback for s in spoken)
+        chips["nothing_disclosed"] = not any(facts.discloses(s) for s in spoken)
+    else:
+        asks = [s for s in spoken if s.has(*ASKS)]
+        commitment = record.commitment
+        chips["amount_stated"] = any(same_amount(a, facts.balance) for s in spoken for a in s.amounts)
+        chips["commitment_asked"] = bool(asks)
+        chips["date_asked"] = any(s.cues.date for s in asks)
+        chips["commitment_made"] = commitment is not None
+        chips["commitment_confirmed"] = commitment is not None and commitment.confirmed
+        if scenario.jurisdiction == "US":
+            chips["disclosure_given"] = any(s.has("mini_miranda") for s in spoken)
+    chips["calm"] = not calm_tone.assess(facts).marks
+    chips["no_interruptions"] = not any(s.turn.interrupt for s in spoken)
+    rules = (rubric or rubric_for(scenario.jurisdiction)).compliance
+    chips["compliant"] = not compliance.check(facts, rules)
+    return chips
