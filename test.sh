@@ -13,5 +13,5 @@ export SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy
 .venv/bin/ruff check .
 .venv/bin/mypy
 .venv/bin/collector-sim validate
-.venv/bin/collector-sim test-scenarios >/dev/null || .venv/bin/collector-sim test-scenarios
+.venv/bin/collector-sim test-scenarios
 .venv/bin/python -m pytest "$@"
