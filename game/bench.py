@@ -39,6 +39,13 @@ def engine_step_ms(rounds: int = 60) -> dict[str, Any]:
     from game.engine.step import start_call, step
 
     scenario = load_scenario("angry-contractor")
+    # The first call builds the classifier's lexicon and loads the date parser: reported apart as
+    # `cold_call_ms` (the game does it before the window opens), so p50/p99 are the steady state.
+    begin = time.perf_counter()
+    state, _ = start_call(scenario, rounds)
+    for text in STEP_SCRIPT:
+        state, _, _ = step(scenario, state, timed_turn(state, TranscriptTurn(say=text), text))
+    cold = (time.perf_counter() - begin) * 1000
     times: list[float] = []
     for seed in range(rounds):
         state, _ = start_call(scenario, seed)
@@ -51,6 +58,7 @@ def engine_step_ms(rounds: int = 60) -> dict[str, Any]:
         "p50": round(statistics.median(times), 3),
         "p99": round(_percentile(times, 99), 3),
         "steps": len(times),
+        "cold_call_ms": round(cold, 1),
     }
 
 
