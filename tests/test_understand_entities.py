@@ -184,3 +184,63 @@ def test_a_name_that_is_a_common_word_needs_a_title_or_a_capital() -> None:
 )
 def test_payment_methods_are_named_canonically(text: str, method: str | None) -> None:
     assert method == understand(text, BRENNAN).entities.method
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Could you ask him to call Sam at 555-0100?",
+        "call me at 555 0100",
+        "my number is (555) 010-0100",
+        "The boiler is at 41 Alder Street.",
+        "1200 Main Street",
+        "cheque number 1042",
+        "the cheque number is 1042",
+        "cheque 1042",
+        "invoice NW-4471",
+        "I'll call you back at 3 pm",
+        "at 10:30",
+        "that's 10 per cent off",
+        "we've called you 12 times",
+        "four of my 20 members cancelled",
+        "I have 45 employees",
+    ],
+)
+def test_phone_numbers_addresses_references_times_and_counts_are_not_amounts(text: str) -> None:
+    assert parse_amounts(text) == ()
+
+
+def test_an_amount_beside_a_phone_number_or_a_street_is_still_read() -> None:
+    assert parse_amounts("$1,250.50 by Friday, call 555-1234") == (1250.5,)
+    assert parse_amounts("pay 200 on Main Street") == (200.0,)
+
+
+THURSDAY_IN_DECEMBER = dt.date(2026, 12, 10)
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        ("Friday, December 18", ("2026-12-18",)),
+        ("Can you pay on Friday, December 18, by bank transfer?", ("2026-12-18",)),
+        ("next Friday, December 18", ("2026-12-18",)),
+        ("today, December 10", ("2026-12-10",)),
+        ("the 1st", ("2027-01-01",)),
+        ("January 1st", ("2027-01-01",)),
+        ("Friday", ("2026-12-11",)),
+        ("I sent it on December 2nd", ("2026-12-02",)),
+        ("I sent it on the 2nd", ("2026-12-02",)),
+        ("it was due October 17", ("2026-10-17",)),
+        ("can you pay by January 5?", ("2027-01-05",)),
+        ("December 2, 2025", ("2025-12-02",)),
+        ("what if you paid half on the 20th", ("2026-12-20",)),
+        ("I mailed it December 2 and it should arrive by the 15th", ("2026-12-02", "2026-12-15")),
+    ],
+)
+def test_dates_are_the_nearest_plausible_ones(text: str, dates: tuple[str, ...]) -> None:
+    assert dates == parse_dates(text, THURSDAY_IN_DECEMBER)
+
+
+@pytest.mark.parametrize("text", ["the first one", "can you make the first one on time"])
+def test_the_first_one_is_not_a_date(text: str) -> None:
+    assert parse_dates(text, THURSDAY_IN_DECEMBER) == ()

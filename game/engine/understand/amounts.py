@@ -3,7 +3,8 @@
 Number words become digits through text2num's ``alpha2digit``; a regex then finds the numbers and
 keeps those that are money. A number with a currency mark is always money; a bare number is money
 unless its neighbours make it a time ("3 pm"), a date ("the 15th", "12/15"), a count ("three
-payments", "two weeks"), a percentage or a reference ("account number 4421").
+payments", "two weeks", "20 members"), a percentage, a reference ("account number 4421", "cheque
+1042"), a street address ("41 Alder Street") or a phone number ("555-0100"), which is set aside first.
 """
 
 from __future__ import annotations
@@ -52,6 +53,18 @@ _NOT_MONEY_WORDS = (
     r"|of\s+(?:the|this|next)\s+month|business|working|more\s+(?:days?|weeks?|months?|payments?)"
     r"|(?:monthly|weekly|biweekly|fortnightly|equal|separate|smaller|small|even|installment|instalment)"
     r"\s+(?:payments?|instal?l?ments?|chunks?|parts?)"
+    r"|per\s*cent|percentage\s+points?|points?|years?\s+old"
+    # counts of people and things
+    r"|members|customers|clients|tenants|employees|staff|workers|guys|persons|families|units|machines"
+    r"|treadmills|buildings|properties|apartments|flats|houses|homes|rooms|floors|trucks|vans|cars"
+    r"|vehicles|stores|shops|locations|sites|items|boxes|pages|messages|emails|texts|voicemails"
+    r"|reminders|notices|statements|invoices|bills|accounts|cards|attempts|visits|steps|options"
+    r"|questions|miles|km|kilometres|kilometers|seats|beds|nights|jobs|contracts|loans|lines"
+)
+# Street-name words before these make a number a house number: "41 Alder Street".
+_STREET = (
+    r"street|st|road|rd|avenue|ave|lane|ln|drive|dr|boulevard|blvd|way|court|ct|place|pl|terrace"
+    r"|crescent|close|highway|hwy|parkway|pkwy|square|sq|alley|row|circle|plaza"
 )
 
 _NUMBER: Final = re.compile(
@@ -67,15 +80,27 @@ _NUMBER: Final = re.compile(
 )
 # A bare number followed by these is not money.
 _NOT_MONEY_AFTER: Final = re.compile(
-    rf"\s*(?:[:/\-]\d|%|\d{{3,4}}\b|(?:{_NOT_MONEY_WORDS})\b)", re.IGNORECASE
+    rf"\s*(?:[:/\-]\d|%|\d{{3,4}}\b|(?:{_NOT_MONEY_WORDS})\b)"
+    rf"|\s+(?:(?!(?:on|at|in|by|to|for|from|and|or|the|a|an|now|today|is|was|dollars?|bucks)\b)[a-z]+\s+){{1,2}}"
+    rf"(?:{_STREET})\b",
+    re.IGNORECASE,
 )
 # ... nor preceded by these: a reference or phone number, a time or a position.
 _NOT_MONEY_BEFORE: Final = re.compile(
     r"(?:\b(?:number|no\.?|ending(?:\s+in)?|account|acct|reference|ref|extension|ext|ext\.|option|press"
-    r"|step|page|room|suite|since|year|call|dial|code|line|zip|between|within)\s*$)"
+    r"|step|page|room|suite|since|year|call|dial|code|line|zip|between|within|cheque|check|invoice|receipt"
+    r"|order|case|ticket|policy|claim|confirmation|transaction|tracking|serial|id|pin|unit|apt|apartment"
+    r"|flat|floor|box|route|highway|flight|contract|building|lot|exit|model|item|file|batch)\s*$)"
+    r"|\b(?:number|reference|ref|code|pin|id|extension)\s*(?:[,:]|\bis\b|\bwas\b)\s*$"
     r"|\bat\s+\d{1,2}\s+$|\d\s*[/:\-]\s*$|#\s*$|(?<![\d,.])\d{3}\s+$",
     re.IGNORECASE,
 )
+# Phone numbers: "555-0100", "555 0100", "(555) 010-0100", "1-800-555-0199".
+_PHONE: Final = re.compile(
+    r"(?<![\w$£€.,])(?:\+?\d{1,2}[\s.-])?(?:\(\d{3}\)\s?|\d{3}[\s.-])?\d{3}[\s.-]\d{4}(?![\w.,]?\d)"
+)
+# A bare whole number that starts with 0 or runs to seven digits is a reference, not money.
+_REFERENCE_LIKE: Final = re.compile(r"^(?:0\d+|\d{7,})$")
 # "a few hundred dollars" names no amount, marked or not.
 _VAGUE_BEFORE: Final = re.compile(
     r"\b(?:a\s+few|few|a\s+couple\s+of|couple\s+of|several|many)\s*$", re.IGNORECASE
@@ -103,7 +128,7 @@ def parse_amounts(text: str, language: str = "en") -> tuple[float, ...]:
 
 @lru_cache(maxsize=4096)
 def _parse_amounts_cached(text: str, language: str) -> tuple[float, ...]:
-    digits_text = _number_words_to_digits(text, language)
+    digits_text = _PHONE.sub(lambda m: "#" * len(m.group(0)), _number_words_to_digits(text, language))
     found: list[float] = []
     for match in _NUMBER.finditer(digits_text):
         value = _money_value(match, digits_text)
@@ -136,6 +161,8 @@ def _money_value(match: re.Match[str], text: str) -> float | None:
     if match["before"] or match["after"] or scale:
         return number
     if _NOT_MONEY_AFTER.match(after) or _NOT_MONEY_BEFORE.search(before):
+        return None
+    if _REFERENCE_LIKE.match(match["num"]):
         return None
     if number <= 31 and number.is_integer() and _DAY_OR_TIME_BEFORE.search(before):
         return None

@@ -6,6 +6,11 @@ its answers are cached. Relative phrases are resolved here instead, because date
 wrong or not at all: "the 1st" becomes January, "a week from today" a week ago, "end of the month"
 and "the first of the month" nothing, and "next Friday" the coming Friday; in these lines "next
 Friday" means the Friday of next week, "this Friday" or plain "Friday" the coming one.
+
+A calendar date without a year is the coming one, unless the last one is much nearer: on December
+10, "December 2nd" is eight days ago (the date a cheque was sent), not next year. After a verb in
+the past tense ("I sent it on the 2nd", "you paid on March 3") the date is the last one. A weekday
+followed by a calendar date ("Friday, December 18") names that one date.
 """
 
 from __future__ import annotations
@@ -44,16 +49,24 @@ def _month_tail(name: str) -> str:
     )
 
 
-_DAY_TAIL = r"\s+(?:it\s+is|it's|works|is\s+(?:fine|good|ok|okay)|then|would\s+work)\b|\s*[.,?!]|\s*$"
+_DAY_TAIL = (
+    r"\s+(?:it\s+is|it's|works?|suits?|is\s+(?:fine|good|ok|okay)|then|would\s+(?:work|suit|be)"
+    r"|be\s+(?:fine|good|ok|okay|better))\b|\s*[.,?!]|\s*$"
+)
+
+_MONTH_DAY = rf"{_MONTH}\s+(?:the\s+)?\d{{1,2}}{_ORDINAL}?\b(?:,?\s+\d{{4}}\b)?"
+_DAY_MONTH = rf"(?:the\s+)?\d{{1,2}}{_ORDINAL}?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}}\b)?"
 
 _CANDIDATES: Final = re.compile(
     "|".join(
         (
             r"(?P<iso>\b\d{4}-\d{1,2}-\d{1,2}\b)",
+            rf"(?P<weekday_date>\b(?:(?:this|next|coming|this\s+coming)\s+)?{_WEEKDAY},?\s+(?:the\s+)?"
+            rf"(?P<wdt_cal>{_MONTH_DAY}|{_DAY_MONTH}))",
             r"(?P<numeric>\b(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?:/(?:\d{4}|\d{2}))?\b)",
             rf"(?P<weekday_day>\b(?P<wd_name>{_WEEKDAY}),?\s+the\s+(?P<wd_day>\d{{1,2}}){_ORDINAL}?\b)",
-            rf"(?P<month_day>\b{_MONTH}\s+(?:the\s+)?\d{{1,2}}{_ORDINAL}?\b(?:,?\s+\d{{4}}\b)?)",
-            rf"(?P<day_month>\b(?:the\s+)?\d{{1,2}}{_ORDINAL}?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}}\b)?)",
+            rf"(?P<month_day>\b{_MONTH_DAY})",
+            rf"(?P<day_month>\b{_DAY_MONTH})",
             r"(?P<after_tomorrow>\b(?:the\s+)?day\s+after\s+tomorrow\b)",
             r"(?P<tomorrow>\btomorrow\b)",
             r"(?P<today>\b(?:today|tonight|this\s+(?:morning|afternoon|evening)"
@@ -82,6 +95,20 @@ _CANDIDATES: Final = re.compile(
 )
 _COUNT_WORDS: Final = {"a": 1, "an": 1, "one": 1, "a couple of": 2, "couple of": 2, "a few": 3}
 _RECURRING: Final = re.compile(r"each|every")
+# A year said outright: "December 2, 2025", "12/2/25".
+_EXPLICIT_YEAR: Final = re.compile(r"\d{4}\b|\d{1,2}/\d{1,2}/\d{2,4}")
+# A verb in the past tense earlier in the clause, with nothing about the future after it.
+_PAST_CLAUSE: Final = re.compile(
+    r"\b(?:sent|mailed|posted|paid|made|did|was|were|went|received|got|dropped|deposited|called|spoke"
+    r"|wrote|transferred|cleared|cashed|signed|bounced|missed|happened|last)\b"
+    r"(?![^.,;!?]*\b(?:will|would|can|could|should|must|going\s+to|gonna|by|until|before|next|due|expect)\b)"
+    r"[^.,;!?]*$"
+)
+# ... unless the clause is a supposition: "what if you paid half on the 20th".
+_SUPPOSING: Final = re.compile(r"\b(?:if|suppose|supposing|wish|rather)\b[^.,;!?]*$")
+# A date introduced by these is a deadline or a start, never the past.
+_FUTURE_LEAD: Final = re.compile(r"(?:by|before|until|till|due|starting|from|after)\b")
+_PAST_LOOKBACK: Final = 60
 
 
 def parse_dates(text: str, call_date: dt.date, language: str = "en") -> tuple[str, ...]:
@@ -96,16 +123,25 @@ def _parse_dates_cached(text: str, call_date: dt.date, language: str) -> tuple[s
     spoken = alpha2digit(text.lower(), "en", threshold=0)
     found: list[str] = []
     for match in _CANDIDATES.finditer(spoken):
-        resolved = _resolve(match, call_date)
+        before = spoken[max(0, match.start() - _PAST_LOOKBACK) : match.start()]
+        past = (
+            not _FUTURE_LEAD.match(match.group(0))
+            and bool(_PAST_CLAUSE.search(before))
+            and not _SUPPOSING.search(before)
+        )
+        resolved = _resolve(match, call_date, past)
         if resolved is not None and resolved.isoformat() not in found:
             found.append(resolved.isoformat())
     return tuple(found)
 
 
-def _resolve(match: re.Match[str], today: dt.date) -> dt.date | None:
+def _resolve(match: re.Match[str], today: dt.date, past: bool) -> dt.date | None:
+    """The date ``match`` names; ``past`` when it follows a verb in the past tense."""
     kind = match.lastgroup
     if kind in ("iso", "numeric", "month_day", "day_month"):
-        return _calendar_date(match.group(0), today)
+        return _calendar_date(match.group(0), today, past)
+    if kind == "weekday_date":
+        return _calendar_date(match["wdt_cal"], today, past)
     if kind == "weekday_day":
         return _day_of_month(int(match["wd_day"]), today, months_ahead=0)
     if kind == "after_tomorrow":
@@ -145,15 +181,20 @@ def _resolve(match: re.Match[str], today: dt.date) -> dt.date | None:
         if tail and _RECURRING.search(tail):
             return None
         months_ahead = 1 if match[f"{prefix}_of_next"] else 0
+        if past and not months_ahead:
+            return _last_day_of_month(int(match[f"{prefix}_day"]), today)
         return _day_of_month(int(match[f"{prefix}_day"]), today, months_ahead)
     if kind == "bare_day":
+        if past:
+            return _last_day_of_month(int(match["b_day"]), today)
         return _day_of_month(int(match["b_day"]), today, months_ahead=0)
     return None
 
 
 @lru_cache(maxsize=1024)
-def _calendar_date(span: str, today: dt.date) -> dt.date | None:
-    """A calendar date through dateparser, the call date as its base, never the clock."""
+def _calendar_date(span: str, today: dt.date, past: bool = False) -> dt.date | None:
+    """A calendar date through dateparser, the call date as its base, never the clock; without a
+    year, the year that makes it the nearest plausible date."""
     import dateparser  # type: ignore[import-untyped]  # loaded on first use: its data takes a moment
 
     parsed = dateparser.parse(
@@ -161,12 +202,46 @@ def _calendar_date(span: str, today: dt.date) -> dt.date | None:
         languages=["en"],
         settings={
             "RELATIVE_BASE": dt.datetime.combine(today, dt.time()),
-            "PREFER_DATES_FROM": "future",
+            "PREFER_DATES_FROM": "current_period",
             "PARSERS": ["absolute-time"],
             "DATE_ORDER": "MDY",
         },
     )
-    return parsed.date() if parsed is not None else None
+    if parsed is None:
+        return None
+    named: dt.date = parsed.date()
+    if _EXPLICIT_YEAR.search(span):
+        return named
+    return _nearest_year(named.month, named.day, today, past)
+
+
+def _nearest_year(month: int, day: int, today: dt.date, past: bool) -> dt.date:
+    """``month``/``day`` in the year that fits: the coming one (today counts), or the last one when
+    the line speaks of the past or when the last one is under half as far away. February 29 looks
+    as far as the leap years either side."""
+    dates = [
+        dt.date(year, month, day)
+        for year in range(today.year - 4, today.year + 5)
+        if day <= calendar.monthrange(year, month)[1]
+    ]
+    last = max(date for date in dates if date < today)
+    upcoming = min(date for date in dates if date >= today)
+    if past or 2 * (today - last).days < (upcoming - today).days:
+        return last
+    return upcoming
+
+
+def _last_day_of_month(day: int, today: dt.date) -> dt.date | None:
+    """The last date falling on ``day`` (today counts)."""
+    if not 1 <= day <= 31:
+        return None
+    for back in range(4):  # a 31st moves back past the shorter months
+        year, month = _shift_month(today.year, today.month, -back)
+        if day <= calendar.monthrange(year, month)[1]:
+            candidate = dt.date(year, month, day)
+            if candidate <= today:
+                return candidate
+    return None
 
 
 def _day_of_month(day: int, today: dt.date, months_ahead: int) -> dt.date | None:

@@ -2,7 +2,8 @@
 
 Typed lines carry capitals, punctuation and apostrophes ("That's $200, correct?"); recognised speech
 carries none ("thats two hundred dollars correct"). Both become lowercase words with contractions
-spelt out ("that is 200 dollars correct") and number words as digits.
+spelt out ("that is 200 dollars correct") and number words as digits; a starred-out swear word
+("f**k") becomes the word "expletive".
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from typing import Final
 from text_to_num import alpha2digit  # type: ignore[import-untyped]
 
 _APOSTROPHES: Final = re.compile(r"[‘’`´]")
+# A word with letters starred out ("f**k", "s***") is a swear word whichever one it hides.
+_STARRED: Final = re.compile(r"\b[a-z]+(?:\*+[a-z]+|\*{2,})[a-z*]*")
 _CONTRACTION_SUFFIXES: Final = (
     (re.compile(r"\b(can|ca)'t\b"), r"can not"),
     (re.compile(r"\bwon't\b"), "will not"),
@@ -53,7 +56,7 @@ def normalize(text: str) -> str:
 
     "one" stays a word: "no one", "a good one" and "one moment" are not numbers.
     """
-    lowered = _APOSTROPHES.sub("'", text.lower())
+    lowered = _STARRED.sub(" expletive ", _APOSTROPHES.sub("'", text.lower()))
     for pattern, replacement in _CONTRACTION_SUFFIXES:
         lowered = pattern.sub(replacement, lowered)
     words = _SEPARATORS.sub(" ", lowered)
