@@ -1,0 +1,116 @@
+"""Spoken test material: collector lines said by espeak-ng voices, and the word error rate against them.
+
+The benchmark and the tests both need real speech without a microphone; espeak-ng at several voices,
+rates, pitches and loudness gives it, generated on the spot into a temporary folder.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from text_to_num import alpha2digit
+
+from game.audio.vocabulary import CallVocabulary
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """An espeak-ng voice: ``voice`` like "en-us+m3", rate in words per minute, pitch and amplitude."""
+
+    voice: str
+    rate: int = 165
+    pitch: int = 50
+    amplitude: int = 100
+
+
+SPEAKERS = (
+    Speaker("en-us+m3", 160),
+    Speaker("en-gb+f2", 180),
+    Speaker("en-us+f4", 200),
+    Speaker("en-gb-scotland+m4", 150),
+    Speaker("en-us+m1", 175),
+    Speaker("en-029+f3", 165),
+)
+
+# The cooperative call the spoken lines come from (tests/data/audio/collector_lines.txt).
+CLIP_CALL = CallVocabulary(names=("Carlos Alvarez",), title="Mr.", amounts=(480.0, 240.0), creditor="Northwind Bank")
+
+COLLECTOR_LINES = (
+    "Good morning, may I speak with Mr. Alvarez?",
+    "Hello, this is Anna calling from Northwind Bank.",
+    "Am I speaking with Mr. Alvarez?",
+    "I'm calling about your account with Northwind Bank.",
+    "The balance on your account is $480.",
+    "The balance is four hundred eighty dollars.",
+    "Can you take care of the $480 today?",
+    "What date can you make that payment?",
+    "Could you pay the full amount by Friday?",
+    "We could split it into two payments of $240.",
+    "Would a first payment of $200 today work for you?",
+    "I understand, thank you for telling me that.",
+    "So that's $480 on Friday by bank transfer, correct?",
+    "Can you make the payment by card today?",
+    "Thank you, Mr. Alvarez, I appreciate your help.",
+    "Your payment of four hundred eighty dollars is due today.",
+    "Is there anything keeping you from paying today?",
+    "Late payments are reported to the credit bureau.",
+    "Let me confirm your phone number please.",
+    "Thank you for your time, have a good day.",
+)
+
+
+def espeak_available() -> bool:
+    return shutil.which("espeak-ng") is not None
+
+
+def speak(text: str, path: Path, speaker: Speaker = SPEAKERS[0]) -> Path:
+    """Say ``text`` with espeak-ng into a WAV file at ``path``."""
+    command = [
+        "espeak-ng",
+        "-v", speaker.voice,
+        "-s", str(speaker.rate),
+        "-p", str(speaker.pitch),
+        "-a", str(speaker.amplitude),
+        "-w", str(path),
+        text,
+    ]  # fmt: skip
+    subprocess.run(command, check=True, capture_output=True, timeout=30)
+    return path
+
+
+def spoken_set(folder: Path, lines: tuple[str, ...] = COLLECTOR_LINES, per_line: int = 2) -> list[tuple[Path, str]]:
+    """Each line said by ``per_line`` different speakers (rotating through ``SPEAKERS``)."""
+    clips: list[tuple[Path, str]] = []
+    for i, line in enumerate(lines):
+        for k in range(per_line):
+            speaker = SPEAKERS[(i * per_line + k) % len(SPEAKERS)]
+            clips.append((speak(line, folder / f"line{i:02d}_{k}.wav", speaker), line))
+    return clips
+
+
+def normalise(text: str) -> list[str]:
+    """Words for scoring: lower case, no punctuation, numbers as digits, money as "<n> dollars"."""
+    text = text.lower().replace(",", "")
+    text = re.sub(r"[^a-z0-9$.' ]", " ", text)
+    text = re.sub(r"\.(?!\d)", " ", text)
+    text = alpha2digit(text, "en")
+    text = re.sub(r"\bmr\b", "mister", text)
+    text = re.sub(r"\$\s*(\d+(?:\.\d+)?)", r"\1 dollars", text)
+    text = re.sub(r"\bdollars? (\d+(?:\.\d+)?)", r"\1 dollars", text)
+    text = re.sub(r"(\d) dollar\b", r"\1 dollars", text)
+    return text.split()
+
+
+def word_errors(reference: str, hypothesis: str) -> tuple[int, int]:
+    """(edits, reference words): the word-level Levenshtein distance after :func:`normalise`."""
+    ref, hyp = normalise(reference), normalise(hypothesis)
+    row = list(range(len(hyp) + 1))
+    for i in range(1, len(ref) + 1):
+        previous, row[0] = row[:], i
+        for j in range(1, len(hyp) + 1):
+            row[j] = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (ref[i - 1] != hyp[j - 1]))
+    return row[len(hyp)], len(ref)

@@ -1,0 +1,166 @@
+"""Speech recognition for the game loop, in a worker process.
+
+pocketsphinx holds the GIL while it decodes: in a thread it froze a 60 fps loop for seconds, in a
+separate process the loop never noticed. So the game submits a clip and polls for the text each
+frame. Audio goes over as a file path (small messages never block the loop); the worker keeps its
+engine and the call vocabulary loaded between clips.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from game.audio.asr import Heard, RecognitionError, UnknownEngineError, open_recognizer
+from game.audio.vocabulary import CallVocabulary
+from game.audio.wavio import AudioFileError, read_for_recognition
+from game.audio.worker import WorkerProcess, child_messages
+
+STOPPED = "Speech recognition stopped: type your answers."
+
+
+@dataclass(frozen=True)
+class Recognised:
+    """The outcome of one submitted clip: what was heard, or why nothing was."""
+
+    job: int
+    heard: Heard | None = None
+    error: str | None = None
+
+
+class RecognitionWorker:
+    """Recognition in a separate process: ``submit`` a clip, ``poll`` each frame for results."""
+
+    def __init__(self, engine: str | None = None, vocabulary: CallVocabulary | None = None) -> None:
+        self._worker = WorkerProcess("game.audio.recognition")
+        self._worker.send(("open", engine, vocabulary))
+        self._folder = Path(tempfile.mkdtemp(prefix="collector-sim-asr-"))
+        self._next = 0
+        self._pending: dict[int, Path | None] = {}
+        self._results: list[Recognised] = []
+        self.ready = False
+        self.engine: str | None = None
+        self.notice: str | None = None
+        self.closed = False
+
+    def submit(self, audio: str | Path | bytes) -> int:
+        """Queue a clip (a WAV path, or WAV bytes from the microphone); returns its job number."""
+        self._next += 1
+        job = self._next
+        owned: Path | None = None
+        if isinstance(audio, bytes):
+            owned = self._folder / f"clip{job}.wav"
+            owned.write_bytes(audio)
+            audio = owned
+        self._pending[job] = owned
+        if self.closed or not self._worker.send(("job", job, str(audio))):
+            self._stopped()
+        return job
+
+    def set_vocabulary(self, vocabulary: CallVocabulary | None) -> None:
+        """Bias recognition to a new call (or stop biasing)."""
+        if not self.closed:
+            self._worker.send(("vocabulary", vocabulary))
+
+    def poll(self) -> list[Recognised]:
+        """Results that arrived since the last poll; never blocks."""
+        self._drain(0)
+        results, self._results = self._results, []
+        return results
+
+    def wait_ready(self, timeout: float = 30.0) -> bool:
+        """Block until the engine is loaded (for the command line and tests, not the game loop)."""
+        deadline = time.monotonic() + timeout
+        while not self.ready and not self.closed and time.monotonic() < deadline:
+            self._drain(0.05)
+        return self.ready and self.engine is not None
+
+    def wait(self, job: int, timeout: float = 60.0) -> Recognised:
+        """Block until one job is done (for the command line and tests, not the game loop)."""
+        deadline = time.monotonic() + timeout
+        while True:
+            for result in self._results:
+                if result.job == job:
+                    self._results.remove(result)
+                    return result
+            if time.monotonic() >= deadline:
+                return Recognised(job, error="speech recognition took too long.")
+            self._drain(0.05)
+
+    def close(self) -> None:
+        """Stop the worker and remove its temporary clips."""
+        self.closed = True
+        self._worker.close()
+        shutil.rmtree(self._folder, ignore_errors=True)
+
+    def __enter__(self) -> RecognitionWorker:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _drain(self, timeout: float) -> None:
+        for message in self._worker.poll(timeout):
+            if isinstance(message, EOFError):
+                self._stopped()
+            else:
+                self._handle(message)
+
+    def _handle(self, message: tuple[Any, ...]) -> None:
+        kind = message[0]
+        if kind == "ready":
+            self.ready, self.engine, self.notice = True, message[1], message[2]
+            if self.engine is None:
+                self._stopped()
+        elif kind == "heard":
+            self._finish(Recognised(message[1], heard=message[2]))
+        else:
+            self._finish(Recognised(message[1], error=message[2]))
+
+    def _finish(self, result: Recognised) -> None:
+        owned = self._pending.pop(result.job, None)
+        if owned is not None:
+            owned.unlink(missing_ok=True)
+        self._results.append(result)
+
+    def _stopped(self) -> None:
+        """The worker is gone: every pending clip fails with a notice, and typed input takes over."""
+        self.closed = True
+        if self.notice is None or self.engine is not None:
+            self.notice = STOPPED
+        for job in list(self._pending):
+            self._finish(Recognised(job, error=self.notice))
+
+
+def _serve() -> None:
+    """The worker: load the engine once, then recognise clips until told to stop."""
+    messages, reply = child_messages()
+    recognizer = None
+    for message in messages:
+        kind = message[0]
+        if kind == "open":
+            try:
+                recognizer, notice = open_recognizer(message[1], message[2])
+            except UnknownEngineError as err:
+                recognizer, notice = None, str(err)
+            reply(("ready", recognizer.name if recognizer else None, notice))
+            if recognizer is None:
+                return
+        elif kind == "vocabulary" and recognizer is not None:
+            recognizer.set_vocabulary(message[1])
+        elif kind == "job" and recognizer is not None:
+            job, path = message[1], message[2]
+            try:
+                reply(("heard", job, recognizer.transcribe_samples(read_for_recognition(path))))
+            except (AudioFileError, RecognitionError) as err:
+                reply(("failed", job, str(err)))
+            except Exception as err:  # a fault on one clip must not end recognition for the call
+                reply(("failed", job, f"recognition failed: {err}"))
+
+
+if __name__ == "__main__":
+    _serve()

@@ -1,0 +1,140 @@
+"""Biasing recognised text towards the call: names and amounts repaired, clean numbers left alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from game.audio.bias import finish, repair, written_money
+from game.audio.numbers import number_words, spoken_amount_forms, spoken_bare_forms, written_amount
+from game.audio.phonetics import phone_distance, said_words, text_phones
+from game.audio.phrases import lm_sentences
+from game.audio.vocabulary import CallVocabulary, proper_names, vocabulary_for
+from game.engine.scenario.models import Scenario
+
+CALL = CallVocabulary(names=("Carlos Alvarez",), title="Mr.", amounts=(480.0, 240.0), creditor="Northwind Bank")
+CENTS_CALL = CallVocabulary(
+    names=("Margaret Ellison",), title="Mrs.", amounts=(186.4,), creditor="Brightwater Home Medical"
+)
+
+
+def test_number_words_and_spoken_forms() -> None:
+    assert number_words(480) == "four hundred eighty"
+    assert number_words(1250, "and") == "one thousand two hundred and fifty"
+    assert "dollar four hundred eighty" in spoken_amount_forms(480)
+    assert "four eighty dollars" in spoken_amount_forms(480)
+    assert "dollar one hundred eighty six point four zero" in spoken_amount_forms(186.4)
+    assert "one hundred eighty six dollars and forty cents" in spoken_amount_forms(186.4)
+    assert "one eighty six forty" in spoken_bare_forms(186.4)
+    assert [written_amount(a) for a in (480, 1250, 186.4)] == ["$480", "$1,250", "$186.40"]
+    assert written_amount(300, "GBP") == "£300"
+
+
+def test_phones_compare_sounds_not_spellings() -> None:
+    near = phone_distance(text_phones("four hundred baby"), text_phones("four hundred eighty"))
+    far = phone_distance(text_phones("thank you very much"), text_phones("four hundred eighty"))
+    assert near < 0.15 < 0.5 < far
+    assert text_phones("North Wind") == text_phones("Northwind")
+    assert said_words("That's $480, Mr. Alvarez.") == [
+        "that's", "four", "hundred", "eighty", "dollars", "mister", "alvarez",
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("heard", "written"),
+    [
+        ("The balance is four hundred eighty dollars.", "The balance is $480."),
+        ("dollar four hundred and eighty today", "$480 today"),
+        ("one hundred eighty-six dollars and forty cents", "$186.40"),
+        ("dollar one hundred eighty six point four zero", "$186.40"),
+        ("two payments of 240 dollars, thanks", "two payments of $240, thanks"),
+        ("I'll call at 3 pm.", "I'll call at 3 pm."),
+        ("two payments", "two payments"),
+    ],
+)
+def test_money_is_written_as_a_transcript_writes_it(heard: str, written: str) -> None:
+    assert written_money(heard) == written
+
+
+@pytest.mark.parametrize(
+    ("heard", "repaired"),
+    [
+        ("And my speaking with Mr. Elmer.", "And my speaking with Mr. Alvarez."),
+        ("I'm calling about your account with North Wind Bank.", "I'm calling about your account with Northwind Bank."),
+        ("So let's dollar four hundred baby on Friday", "So let's $480 on Friday"),
+        ("Can you take care of the dollar for 100 every today?", "Can you take care of the $480 today?"),
+        ("payment of dollar for $180 this week", "payment of $480 this week"),
+        ("We could split it into two payments of dollar to $140.", "We could split it into two payments of $240."),
+    ],
+)
+def test_garbled_names_and_amounts_are_repaired(heard: str, repaired: str) -> None:
+    assert finish(heard, CALL) == repaired
+
+
+@pytest.mark.parametrize(
+    "heard",
+    [
+        "The balance is 488 dollars.",  # heard cleanly, though wrong: the trainee must hear it back
+        "I can pay $400 today.",
+        "The balance is dollar four hundred.",
+        "Thank you, Mr. Smith.",  # another name, not a garbled one
+        "Can you confirm your address for me, please?",  # "for me" is no amount
+        "Thank you for your time, have a good day.",
+    ],
+)
+def test_clean_words_and_numbers_are_left_as_heard(heard: str) -> None:
+    assert repair(heard, CALL) == heard
+
+
+def test_cents_amounts_are_repaired() -> None:
+    assert finish("So that's $186 point four year old today", CENTS_CALL) == "So that's $186.40 year old today"
+    assert finish("Thank you so much, Mrs. Thaleson, and a lovely day!", CENTS_CALL).count("Mrs. Ellison,") == 1
+
+
+def test_a_second_opinion_loosens_amount_matching() -> None:
+    heard = "When can you pay the daughter for hungry baby?"
+    assert finish(heard, CALL) == heard
+    assert finish(heard, CALL, confirmed=(480.0,)) == "When can you pay the daughter $480?"
+
+
+def scenario() -> Scenario:
+    return Scenario.model_validate(
+        {
+            "id": "cooperative-test",
+            "title": "Cooperative test",
+            "difficulty": 1,
+            "account": {
+                "debtor_name": "Carlos Alvarez",
+                "title": "Mr.",
+                "amount": 480.0,
+                "days_past_due": 30,
+                "creditor": "Northwind Bank",
+                "call_date": "2026-12-01",
+            },
+            "persona": {
+                "archetype": "cooperative",
+                "commitment": {"kind": "instalments", "instalments": 2, "days": 3, "min_amount": 200.0},
+            },
+            "model_call": [{"say": "Good morning, this is Anna Berg from Northwind Bank. Is this Mr. Alvarez?"}],
+        }
+    )
+
+
+def test_vocabulary_of_a_scenario() -> None:
+    vocabulary = vocabulary_for(scenario())
+    assert vocabulary.names == ("Carlos Alvarez",)
+    assert vocabulary.surnames == ("Alvarez",)
+    assert vocabulary.amounts == (480.0, 200.0, 240.0)
+    assert vocabulary.creditor == "Northwind Bank"
+    assert vocabulary.other_names == ("Anna Berg",)
+    assert proper_names("Hi, this is Jordan Ellis from Brightwater Home Medical.") == [
+        "Jordan Ellis",
+        "Brightwater Home Medical",
+    ]
+
+
+def test_language_model_sentences_carry_the_call() -> None:
+    sentences = lm_sentences(CALL)
+    assert "the balance is four hundred eighty dollars" in sentences
+    assert "the balance is dollar four hundred eighty" in sentences
+    assert "good morning may i speak with mister alvarez" in sentences
+    assert all(s == s.lower() and "$" not in s for s in sentences)
