@@ -148,6 +148,13 @@ def _terms(scenario: Scenario, heard: Understanding, offer: float | None) -> Com
     return Commitment(amount=amount, date=date, method=method, kind=kind, instalments=count)
 
 
+def _raise(state: CallState, excuse: Excuse, events: list[str]) -> tuple[str, CallState, list[str]]:
+    """The debtor brings out its next excuse; it stands until the trainee meets it with a counter."""
+    raised = (*state.excuses_raised, excuse.id)
+    changed = replace(state, excuses_raised=raised, active_excuse=excuse.id)
+    return f"excuse:{excuse.id}", changed, [*events, f"excuse_raised:{excuse.id}"]
+
+
 def _choose_beat(
     scenario: Scenario, state: CallState, turn: TraineeTurn, heard: Understanding, signals: list[str]
 ) -> tuple[str, CallState, list[str]]:
@@ -232,15 +239,7 @@ def _choose_beat(
             return "commit", replace(state, commitment=commitment), [*events, "commitment_made"]
         upcoming = _next_excuse(scenario, state)
         if upcoming is not None:
-            raised = (*state.excuses_raised, upcoming.id)
-            return (
-                f"excuse:{upcoming.id}",
-                replace(state, excuses_raised=raised, active_excuse=upcoming.id),
-                [
-                    *events,
-                    f"excuse_raised:{upcoming.id}",
-                ],
-            )
+            return _raise(state, upcoming, events)
         if "propose_plan" in acts:
             return "plan_response", state, events
         return "refuse", state, events
@@ -248,15 +247,7 @@ def _choose_beat(
     if "probe" in acts:
         upcoming = _next_excuse(scenario, state)
         if upcoming is not None:
-            raised = (*state.excuses_raised, upcoming.id)
-            return (
-                f"excuse:{upcoming.id}",
-                replace(state, excuses_raised=raised, active_excuse=upcoming.id),
-                [
-                    *events,
-                    f"excuse_raised:{upcoming.id}",
-                ],
-            )
+            return _raise(state, upcoming, events)
         return "probe_answer", state, events
     for act, beat in (
         ("empathize", "empathy_response"),
