@@ -115,7 +115,9 @@ def top_notes(findings: Iterable[Finding], principles: Iterable[PrincipleScore])
     order = sorted(
         (k for k in mistakes if mistakes[k]), key=lambda k: sum(n.points for n in mistakes[k]) * weights[k]
     )
-    leading += [mistakes[k][0] for k in order]
+    for key in order:
+        if mistakes[key][0] not in leading:  # a whole-call note shared by every principle leads once
+            leading.append(mistakes[key][0])
     rest = sorted(
         (n for k in order for n in mistakes[k][1:]), key=lambda n: n.points * weights[n.topic.split(".")[0]]
     )

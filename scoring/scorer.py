@@ -20,11 +20,24 @@ from scoring.principles import PRINCIPLES, calm_tone
 from scoring.principles.base import score_of
 from scoring.rubric import Rubric, rubric_for
 
+SILENT_CALL = Note(
+    topic="call.silent",
+    turn=None,
+    text="",
+    note="Nothing was said on this call, so none of the craft could be shown. Open with a greeting and your name.",
+    better=None,
+    points=-100,
+)
+
 
 def _principles(facts: CallFacts, rubric: Rubric) -> tuple[PrincipleScore, ...]:
     scores = []
     for principle in PRINCIPLES:
         if not principle.applies(facts.scenario):
+            continue
+        if facts.final and not facts.trainee:
+            # A finished call with no word from the trainee earns nothing: absence of faults is not skill.
+            scores.append(PrincipleScore(principle.key, 0, (SILENT_CALL,), rubric.weights[principle.key]))
             continue
         found = principle.assess(facts)
         notes = tuple(note_for(m, principle.key, facts) for m in found.marks)
@@ -59,6 +72,17 @@ def _turns(facts: CallFacts, notes: list[Note]) -> tuple[TurnView, ...]:
     )
 
 
+NO_PROMISE_ARCHETYPES = ("gatekeeper", "disputer")
+
+
+def _stars(rubric: Rubric, total: int, record: CallRecord, scenario: Scenario) -> int:
+    """Stars for the total; the third only when the call met its goal (a promise, where one can be had)."""
+    stars = rubric.stars_for(total)
+    can_promise = scenario.persona.archetype not in NO_PROMISE_ARCHETYPES
+    goal_met = record.outcome == "commitment" if can_promise else record.outcome != "hung_up"
+    return stars if goal_met else min(stars, 2)
+
+
 def score_call(
     record: CallRecord, scenario: Scenario, rubric: Rubric | None = None, *, live: bool = False
 ) -> Scorecard:
@@ -81,7 +105,7 @@ def score_call(
         principles=scores,
         compliance=findings,
         total=total,
-        stars=0 if findings else rubric.stars_for(total),
+        stars=0 if findings else _stars(rubric, total, record, scenario),
         passed=not findings and total >= rubric.pass_mark,
         rubric=rubric.name,
         live=live,

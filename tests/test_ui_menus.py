@@ -12,6 +12,7 @@ from game.engine.scenario.library import SHIPPED_DIR
 from game.ui.app import App
 from game.ui.scenes.briefing import BriefingScene
 from game.ui.scenes.call import CallScene
+from game.ui.scenes.drill_start import DrillStartScene
 from game.ui.scenes.drills import DrillsScene
 from game.ui.scenes.menu import MenuScene
 from game.ui.scenes.picker import PickerScene
@@ -132,8 +133,10 @@ def test_drills_scene_lists_the_shipped_drill(app: App) -> None:
     scene = top(app)
     assert isinstance(scene, DrillsScene) and scene.rows
     assert any(row["name"] == "new-hire-basics" for row in scene.rows)
+    app.kit.jobs.settle()
+    frames(app)
     press(app, pygame.K_RETURN)
-    assert isinstance(top(app), BriefingScene)
+    assert isinstance(top(app), DrillStartScene)
 
 
 def test_a_small_window_keeps_every_button_inside_it(app: App) -> None:
@@ -147,3 +150,15 @@ def test_a_small_window_keeps_every_button_inside_it(app: App) -> None:
     assert isinstance(scene, CallScene)
     screen = pygame.Rect(0, 0, 800, 480)
     assert all(screen.contains(w.relative_rect) for w in scene.widgets)
+
+
+def test_every_card_title_reads_in_full_at_1280_by_720(app: App) -> None:
+    app.kit.nav.push(PickerScene(app.kit))
+    frames(app)
+    picker = top(app)
+    assert isinstance(picker, PickerScene) and picker.cards
+    for rect, item in picker.cards:
+        assert item.scenario is not None
+        side = min(rect.height - 28, 112)
+        _, lines = picker._title(item.scenario.title, rect.right - (rect.x + side + 30) - 14)
+        assert " ".join(lines) == item.scenario.title

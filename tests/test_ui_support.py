@@ -17,9 +17,22 @@ from game.ui.clock import FRAME
 from game.ui.scene import Scene
 
 
+def own_results_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point the window's results store at a SQLite file of this test's own, never the user's."""
+    path = tmp_path / "results.sqlite3"
+    monkeypatch.setenv("COLLECTOR_SIM_DB", f"sqlite:///{path}")
+    return path
+
+
 @pytest.fixture
-def app(tmp_path: Path) -> Iterator[App]:
+def results_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    return own_results_store(tmp_path, monkeypatch)
+
+
+@pytest.fixture
+def app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[App]:
     """A window on the dummy video driver, its clock stepped one frame per tick, data in tmp_path."""
+    own_results_store(tmp_path, monkeypatch)
     window = App(tmp_path / "home", stepped=True, voice=False)
     yield window
     window.close()
@@ -37,6 +50,16 @@ def seconds(app: App, value: float) -> None:
 def press(app: App, key: int, mod: int = 0, after: int = 2) -> None:
     for kind in (pygame.KEYDOWN, pygame.KEYUP):
         pygame.event.post(pygame.event.Event(kind, key=key, mod=mod, unicode="", scancode=0))
+    frames(app, after)
+
+
+def release(app: App, key: int, after: int = 2) -> None:
+    pygame.event.post(pygame.event.Event(pygame.KEYUP, key=key, mod=0, unicode="", scancode=0))
+    frames(app, after)
+
+
+def hold(app: App, key: int, after: int = 2) -> None:
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode="", scancode=0))
     frames(app, after)
 
 

@@ -2,8 +2,9 @@
 
 ``run_menu`` opens at the main menu; ``run_play`` opens straight into one scenario, interactive or
 scripted (``script`` types a transcript's turns as a trainee would and ``screenshots`` saves a PNG
-after every debtor reply and one of the scorecard). Both return an exit code. With no display they
-raise ``NoDisplay`` whose message is one sentence pointing to the terminal version of the game.
+after every debtor reply and one of the scorecard); ``run_drill`` opens straight into a drill for one
+trainee, saving to the results store given. Each returns an exit code. With no display they raise
+``NoDisplay`` whose message is one sentence pointing to the terminal version of the game.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import sys
 import time
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pygame
 import pygame_gui
@@ -21,12 +23,19 @@ from game.ui import gateway
 from game.ui.catalog import Catalog
 from game.ui.clock import FrameClock
 from game.ui.jobs import Jobs
+from game.ui.listen import Ears, open_ears
 from game.ui.look import Look
 from game.ui.progress_store import Progress
 from game.ui.scene import Kit, Scene, SceneStack
 from game.ui.settings import Settings, home_dir, load_settings, save_settings
 from game.ui.voice import VoiceOut
 from game.ui.voice_choice import choose_voice
+
+if TYPE_CHECKING:
+    from game.drills import Drill
+    from game.engine.scenario import Scenario
+    from game.engine.transcript import Transcript
+    from game.store.store import ResultStore
 
 WINDOW = (1280, 720)
 MIN_WINDOW = (800, 480)
@@ -108,6 +117,7 @@ class App:
         if voice is not None:
             settings = replace(settings, voice=voice)
         look = Look.make(settings.high_contrast, settings.text_size)
+        look.fonts.warm()
         catalog = Catalog(scenario_dirs)
         catalog.set(catalog.read())
         warm_up(catalog)
@@ -115,7 +125,8 @@ class App:
         self.wait_for_jobs = stepped
         self.exit_code = 0
         self.frame_ms: list[float] = []
-        voice_out: VoiceOut = choose_voice(settings, stepped=stepped)
+        self._ears: Ears | None = None
+        voice_out: VoiceOut = choose_voice(settings, home)
         self.kit = Kit(
             manager=self._manager(look),
             look=look,
@@ -129,12 +140,21 @@ class App:
             nav=SceneStack(),
             apply_settings=self.apply_settings,
             quit=self.quit,
+            ears=self.ears,
         )
+        if settings.input_mode == "spoken":
+            self.ears()
 
     def _manager(self, look: Look) -> pygame_gui.UIManager:
         manager = pygame_gui.UIManager(self.screen.get_size(), look.theme())
         manager.preload_fonts(look.preload())
         return manager
+
+    def ears(self) -> Ears:
+        """Spoken input, opened the first time a call asks for it (a microphone and a recogniser)."""
+        if self._ears is None:
+            self._ears = open_ears(True)
+        return self._ears
 
     def quit(self, code: int = 0) -> None:
         self.running = False
@@ -146,12 +166,15 @@ class App:
         self.kit.settings = settings
         home = self.kit.home
         self.kit.jobs.submit("settings_saved", lambda: save_settings(home, settings))
+        if settings.input_mode == "spoken":
+            self.ears()
         if old.voice != settings.voice:
-            self.kit.voice.stop()
-            self.kit.voice = choose_voice(settings, stepped=self.kit.clock.stepped)
+            self.kit.voice.close()
+            self.kit.voice = choose_voice(settings, home)
         self.kit.voice.set_levels(settings.volume, settings.rate)
         if (old.high_contrast, old.text_size) != (settings.high_contrast, settings.text_size):
             self.kit.look = Look.make(settings.high_contrast, settings.text_size)
+            self.kit.look.fonts.warm()
             self.kit.manager = self._manager(self.kit.look)
             self.kit.nav.remount()
 
@@ -166,6 +189,7 @@ class App:
         """One frame: events through the gateway, then update, then draw."""
         if self.wait_for_jobs:
             self.kit.jobs.settle()
+            self.kit.voice.settle()
         begin = time.perf_counter()
         dt = self.kit.clock.tick()
         for event in gateway.poll():
@@ -202,8 +226,12 @@ class App:
         return self.exit_code
 
     def close(self) -> None:
-        self.kit.voice.stop()
+        self.kit.voice.close()
         self.kit.jobs.close()
+        if self._ears is not None:
+            self._ears.close()
+        if self.kit.store is not None and self.kit.own_store:
+            self.kit.store.close()
         pygame.display.quit()
 
 
@@ -217,6 +245,26 @@ def run_menu(settings_dir: str | Path | None = None) -> int:
 
     app = App(home_dir(settings_dir))
     return app.run(MenuScene(app.kit))
+
+
+def _heard(transcript: Transcript, scenario: Scenario, base: Path) -> Transcript:
+    """Audio turns recognised (as `replay` hears them), so the window types what the trainee said."""
+    if not any(turn.audio for turn in transcript.turns):
+        return transcript
+    from game.audio.transcribe import TranscribeError, hear_for
+
+    hear = hear_for(scenario)
+    turns = []
+    for turn in transcript.turns:
+        if turn.audio is not None:
+            path = Path(turn.audio)
+            try:
+                text, _ = hear(path if path.is_absolute() else base / path)
+            except TranscribeError as err:
+                raise UsageError(str(err)) from None
+            turn = turn.model_copy(update={"audio": None, "say": text})
+        turns.append(turn)
+    return transcript.model_copy(update={"turns": turns})
 
 
 def run_play(
@@ -245,8 +293,7 @@ def run_play(
             transcript = load_transcript(script)
         except TranscriptError as err:
             raise UsageError(str(err)) from None
-        if any(turn.audio for turn in transcript.turns):
-            raise UsageError("scripted play in the window types its turns; this transcript has audio turns")
+        transcript = _heard(transcript, scenario, Path(script).parent)
     stepped = transcript is not None and _headless()
     app = App(home_dir(settings_dir), stepped=stepped, voice=voice)
     app.kit.nav.push(MenuScene(app.kit))
@@ -255,3 +302,16 @@ def run_play(
     trainee = ScriptedTrainee(app, transcript, Path(screenshots) if screenshots else None)
     call = CallScene(app.kit, scenario, seed=transcript.seed or 0)
     return trainee.run(call, real_time=not stepped)
+
+
+def run_drill(drill: Drill, trainee: str, store: ResultStore, settings_dir: str | Path | None = None) -> int:
+    """Open the game straight into ``drill`` for ``trainee``, saving every call to ``store``.
+
+    The window closes after the drill summary (or when the trainee leaves the first briefing); the
+    store stays open for the caller to close.
+    """
+    from game.ui.drill_run import DrillRun
+
+    app = App(home_dir(settings_dir))
+    app.kit.store = store
+    return app.run(DrillRun(app.kit, drill, trainee, store).first_scene())

@@ -22,6 +22,11 @@ FONT_REGULAR = ASSETS / "fonts" / "NotoSansSC-Regular.otf"
 FONT_BOLD = ASSETS / "fonts" / "NotoSansSC-Bold.otf"
 TEXT_SCALES = {"small": 0.9, "normal": 1.0, "large": 1.15, "larger": 1.3}
 THEMED_ELEMENTS = ("button", "label", "text_box", "text_entry_line", "tool_tip")
+# The (size, bold) fonts the scenes draw with, opened before the first frame rather than during one.
+SCENE_FONTS = (
+    *((size, False) for size in (13, 14, 15, 16, 17, 18, 19, 21)),
+    *((size, True) for size in (12, 13, 14, 15, 16, 18, 20, 21, 22, 24, 26, 28, 30, 34, 44, 46)),
+)
 Colour = tuple[int, int, int]
 
 
@@ -101,6 +106,11 @@ class Fonts:
 
     def px(self, size: int) -> int:
         return max(8, round(size * self.scale))
+
+    def warm(self) -> None:
+        """Open every font the scenes use now, so that no frame waits for one."""
+        for size, bold in SCENE_FONTS:
+            self.get(size, bold)
 
     def get(self, size: int, bold: bool = False) -> pygame.font.Font:
         key = (self.px(size), bold)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pygame
 import pygame_gui
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from game.ui.catalog import Catalog
     from game.ui.clock import FrameClock
     from game.ui.jobs import Jobs
+    from game.ui.listen import Ears
     from game.ui.look import Look
     from game.ui.progress_store import Progress
     from game.ui.settings import Settings
@@ -31,7 +32,11 @@ if TYPE_CHECKING:
 
 @dataclass
 class Kit:
-    """The few services scenes share: widgets, look, settings, progress, jobs, clock, voice, scenes."""
+    """The few services scenes share: widgets, look, settings, progress, jobs, clock, voice, scenes.
+
+    ``ears`` opens spoken input on first use; ``store`` is the team's results store once a drill needs
+    it (``own_store``: the window opened it and closes it).
+    """
 
     manager: pygame_gui.UIManager
     look: Look
@@ -45,6 +50,9 @@ class Kit:
     nav: SceneStack
     apply_settings: Callable[[Settings], None]
     quit: Callable[[], None]
+    ears: Callable[[], Ears]
+    store: Any = None
+    own_store: bool = False
 
     @property
     def size(self) -> tuple[int, int]:

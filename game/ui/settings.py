@@ -33,7 +33,7 @@ def home_dir(settings_dir: str | Path | None = None) -> Path:
 
 @dataclass(frozen=True)
 class Settings:
-    """What the trainee can change in the Settings scene."""
+    """What the trainee can change in the Settings scene, and the name last given for a drill."""
 
     voice: bool = True
     volume: float = 0.8
@@ -42,6 +42,7 @@ class Settings:
     text_size: str = "normal"
     high_contrast: bool = False
     mood_meters: str = "auto"
+    trainee: str = ""
 
     def meters_for(self, difficulty: int) -> bool:
         """Mood meters are training wheels: on for easy calls unless the trainee chose."""
@@ -63,6 +64,7 @@ class Settings:
             values[f.name] = value
         values["volume"] = min(1.0, max(0.0, float(values["volume"])))
         values["rate"] = min(1.5, max(0.6, float(values["rate"])))
+        values["trainee"] = values["trainee"].strip()[:200]
         return replace(default, **values)
 
 

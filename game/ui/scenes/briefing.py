@@ -1,10 +1,15 @@
 """The briefing: the account file a collector reads before dialling.
 
 The source article's first rule is to know the exact amount before the call, so the balance is the
-largest thing on the page; the notes and the goal of the call follow.
+largest thing on the page; the notes and the goal of the call follow. A scenario with a model call
+offers "Watch a pro" (W), and one with a poor call "Watch a poor call" (P): trainees learn best from
+seeing both before they practise. In a drill the briefing leads to the drill's graded call instead.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import pygame
 
@@ -15,22 +20,42 @@ from game.ui.portraits import Portraits, portraits_for
 from game.ui.scene import Kit, Scene
 from game.ui.scenes.picker import archetype_label
 
+if TYPE_CHECKING:
+    from game.ui.drill_run import DrillRun
+
 
 class BriefingScene(Scene):
     """Read the file, then dial (Enter) or go back (Escape)."""
 
     name = "briefing"
 
-    def __init__(self, kit: Kit, scenario: Scenario) -> None:
+    def __init__(self, kit: Kit, scenario: Scenario, *, drill: DrillRun | None = None) -> None:
         super().__init__(kit)
         self.scenario = scenario
+        self.drill = drill
         self._portraits: Portraits | None = None
         self._panel = pygame.Rect(0, 0, 0, 0)
 
     def dial(self) -> None:
         from game.ui.scenes.call import CallScene
 
-        self.kit.nav.replace(CallScene(self.kit, self.scenario))
+        seed = self.drill.seed if self.drill is not None else 0
+        self.kit.nav.replace(CallScene(self.kit, self.scenario, seed, drill=self.drill))
+
+    def watch(self, kind: str) -> None:
+        """Play the scenario's model call ("pro") or poor call ("poor") as a demo, then come back here."""
+        from game.ui.scenes.demo import DemoCallScene
+
+        turns = self.scenario.model_call if kind == "pro" else self.scenario.poor_call
+        if self.drill is None and turns:
+            self.kit.nav.push(DemoCallScene(self.kit, self.scenario, kind))
+
+    def back(self) -> None:
+        """Back to the list; in a drill, end the drill here (the summary shows what was taken)."""
+        if self.drill is not None and self.drill.taken:
+            self.drill.finish()
+        else:
+            self.kit.nav.pop()
 
     def build(self, size: tuple[int, int]) -> None:
         width, height = size
@@ -41,18 +66,36 @@ class BriefingScene(Scene):
         side = min(self._panel.height - 90, self._panel.width // 3 - 40, 300)
         self._portraits = portraits_for(self.scenario, max(80, side))
         y = height - button_h - 22
-        self.button(pygame.Rect(width - 28 - 220, y, 220, button_h), "Dial  (Enter)", self.dial, name="dial")
-        self.button(
-            pygame.Rect(width - 28 - 220 - 16 - 160, y, 160, button_h),
-            "Back  (Esc)",
-            self.kit.nav.pop,
-            style="secondary",
-        )
+        font = fonts.get(17)
+        back = "End drill  (Esc)" if self.drill is not None and self.drill.taken else "Back  (Esc)"
+        entries: list[tuple[str, str, str, Callable[[], None], str | None]] = [
+            ("dial", "Dial  (Enter)", "Dial (Enter)", self.dial, None)
+        ]
+        if self.drill is None and self.scenario.model_call:
+            entries.append(("pro", "Watch a pro  (W)", "Pro (W)", lambda: self.watch("pro"), "secondary"))
+        if self.drill is None and self.scenario.poor_call:
+            entries.append(("poor", "Watch a poor call  (P)", "Poor (P)", lambda: self.watch("poor"), "secondary"))
+        entries.append(("back", back, "Back (Esc)", self.back, "secondary"))
+        room = width - 56
+        wide = sum(max(160, font.size(label)[0] + 44) + 16 for _, label, _, _, _ in entries)
+        x = width - 28
+        for name, label, short, action, style in entries:
+            shown = label if wide <= room else short
+            w = max(160 if wide <= room else 120, font.size(shown)[0] + 44)
+            x -= w
+            self.button(pygame.Rect(x, y, w, button_h), shown, action, name=name, style=style)
+            x -= 16
         self.ring.focus("dial")
 
     def handle(self, event: pygame.event.Event) -> bool:
         if gateway.key(event, pygame.K_ESCAPE, pygame.K_BACKSPACE):
-            self.kit.nav.pop()
+            self.back()
+            return True
+        if gateway.key(event, pygame.K_w):
+            self.watch("pro")
+            return True
+        if gateway.key(event, pygame.K_p):
+            self.watch("poor")
             return True
         return self.handle_common(event)
 
@@ -60,14 +103,12 @@ class BriefingScene(Scene):
         palette, fonts = self.kit.look.palette, self.kit.look.fonts
         surface.fill(palette.bg)
         s, account = self.scenario, self.scenario.account
-        draw.header(
-            surface,
-            fonts.get(26, bold=True),
-            fonts.get(15),
-            f"Briefing: {s.title}",
-            "Know the exact amount before you dial",
-            palette,
-        )
+        title = f"Briefing: {s.title}"
+        hint = "Know the exact amount before you dial"
+        if self.drill is not None:
+            title = f"Drill call {self.drill.number} of {self.drill.count}: {s.title}"
+            hint = f"{self.drill.drill.title} · {self.drill.trainee}"
+        draw.header(surface, fonts.get(26, bold=True), fonts.get(15), title, hint, palette)
         panel = self._panel
         draw.panel(surface, panel, palette)
         if self._portraits is None:
@@ -111,15 +152,16 @@ class BriefingScene(Scene):
         body = fonts.get(16)
         goal_h = body.get_linesize() * 2 + 26
         bottom_for_notes = panel.bottom - goal_h - 28
-        if s.description:
+        about = min(3, (bottom_for_notes - y) // body.get_linesize())
+        if s.description and about > 0:
             y += (
                 draw.paragraph(
                     surface,
                     body,
                     s.description,
                     palette.muted,
-                    pygame.Rect(x, y, room, body.get_linesize() * 3),
-                    3,
+                    pygame.Rect(x, y, room, body.get_linesize() * about),
+                    about,
                 )
                 + 10
             )

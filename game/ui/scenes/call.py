@@ -5,40 +5,53 @@ A debtor reply starts at the time the engine gives it (a short reaction gap afte
 subtitle is revealed over the speech's real duration, or its reading time when there is no sound.
 Sending a line while the subtitle is still being revealed is an interruption. The stay-silent key
 holds the silence for at least ``SILENCE_MIN`` seconds counted from when the debtor stopped talking;
-typing ends the hold.
+typing ends the hold. In spoken mode the talk key (F3) is held to speak: the clip is recognised in a
+worker process and its voice features measured off the loop; starting to talk while the debtor is
+still speaking cuts the debtor off and counts as an interruption, just as typing over them does.
+In a drill, the call is saved to the results store as it goes (see ``game.ui.drill_run``).
 """
 
 from __future__ import annotations
 
 import html
-from typing import Any
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 import pygame
 import pygame_gui
 from pygame_gui.elements import UITextBox, UITextEntryLine
 
 from game.engine.lines import money
-from game.engine.record import CallRecord, Mood, TraineeTurn
+from game.engine.record import CallRecord, Mood, Prosody, TraineeTurn
 from game.engine.scenario import Scenario
 from game.engine.state import CallState
 from game.engine.step import DebtorLine, record_of, speech_seconds, start_call, step
 from game.engine.transcript import TRAINEE_WPM
 from game.ui import draw, gateway
 from game.ui.jobs import JOB_DONE
+from game.ui.listen import Ears, Heard, NoEars, measure_voice
 from game.ui.portraits import Portraits, portraits_for
 from game.ui.scene import Kit, Scene
 from game.ui.voice import Speech
+from game.ui.voice_choice import likely_lines
 from scoring import live_chips, score_call
+
+if TYPE_CHECKING:
+    from game.ui.drill_run import DrillRun
+    from scoring.rubric import Rubric
 
 STEP_JOB = "call_step"
 SCORE_JOB = "call_scored"
-Stepped = tuple[CallState, DebtorLine | None, dict[str, bool]]
+LINES_JOB = "call_lines"
+MEASURE_JOB = "call_voice_measured"
 SILENCE_MIN = 3.0
 RING_SECONDS = 1.2
 VOICE_WAIT = 1.5
 END_PAUSE = 2.5
 SILENCE_KEYS = (pygame.K_F2,)
 HANGUP_KEYS = (pygame.K_F10,)
+TALK_KEY = pygame.K_F3
 CHIP_LABELS = {
     "greeted": "Greeted",
     "introduced": "Introduced yourself",
@@ -64,21 +77,42 @@ KEEP_CHIPS = {"calm": "Calm tone", "no_interruptions": "No interruptions", "comp
 MOOD_WORDS = {"calm": "Calm", "annoyed": "Annoyed", "angry": "Angry", "pleased": "Pleased"}
 
 
-def stepped(scenario: Scenario, state: CallState, turn: TraineeTurn) -> Stepped:
-    """The engine's step and the live chips for the new state: run as a background job."""
+@dataclass(frozen=True)
+class Stepped:
+    """What a background step brings back: the new state, the reply, the chips (and notes, if asked)."""
+
+    state: CallState
+    reply: DebtorLine | None
+    chips: dict[str, bool]
+    notes: list[dict[str, Any]] = field(default_factory=list)
+
+
+def stepped(
+    scenario: Scenario, state: CallState, turn: TraineeTurn, rubric: Rubric | None = None, notes: bool = False
+) -> Stepped:
+    """The engine's step and the live chips for the new state (and the live notes): a background job."""
     state, reply, _events = step(scenario, state, turn)
-    return state, reply, live_chips(record_of(state), scenario)
+    record = record_of(state)
+    found = score_call(record, scenario, rubric, live=True).as_dict()["top_notes"] if notes else []
+    return Stepped(state, reply, live_chips(record, scenario, rubric), found)
 
 
 class CallScene(Scene):
     """One call in progress, from the ring to the last word."""
 
     name = "call"
+    you = "You"
 
-    def __init__(self, kit: Kit, scenario: Scenario, seed: int = 0) -> None:
+    def __init__(self, kit: Kit, scenario: Scenario, seed: int = 0, *, drill: DrillRun | None = None) -> None:
         super().__init__(kit)
         self.scenario = scenario
         self.seed = seed
+        self.drill = drill
+        self.rubric = drill.rubric if drill is not None else None
+        self.time_limit = drill.drill.time_limit if drill is not None else None
+        mode = drill.drill.input if drill is not None else kit.settings.input_mode
+        self.spoken = mode == "spoken"
+        self.ears: Ears = NoEars()
         self.speaker = scenario.persona.name or scenario.account.debtor_name
         self.state: CallState | None = None
         self.phase = "ringing"
@@ -92,6 +126,11 @@ class CallScene(Scene):
         self.first_key_at: float | None = None
         self.hold_from: float | None = None
         self.hold_requested = False
+        self.talk_from = 0.0
+        self.talk_to = 0.0
+        self.talk_interrupt = False
+        self.heard_text = ""
+        self.flash_until = 0.0
         self.replies = 0
         self.entries: list[str] = []
         self.chips: dict[str, bool] = {}
@@ -104,6 +143,7 @@ class CallScene(Scene):
         self.entry: UITextEntryLine | None = None
         self.transcript: UITextBox | None = None
         self.hangup_button: pygame_gui.elements.UIButton | None = None
+        self.corner: pygame_gui.elements.UIButton | None = None
         self._portraits: Portraits | None = None
         self._layout: dict[str, pygame.Rect] = {}
         self.meters = kit.settings.meters_for(scenario.difficulty)
@@ -138,8 +178,16 @@ class CallScene(Scene):
         self.state = state
         self.mood = state.mood
         self.shown_mood = state.mood.label
+        if self.spoken:
+            self.ears = self.kit.ears()
+            self.ears.set_call(self.scenario)
+        if self.kit.voice.speaks:
+            scenario, seed = self.scenario, self.seed
+            self.kit.jobs.submit(LINES_JOB, lambda: likely_lines(scenario, seed))
         self._queue(line)
-        self.chips = live_chips(record_of(state), self.scenario)
+        self.chips = live_chips(record_of(state), self.scenario, self.rubric)
+        if self.drill is not None:
+            self.drill.call_started(self.scenario, self.seed, record_of(state))
 
     def leave(self) -> None:
         self.kit.voice.stop()
@@ -156,6 +204,10 @@ class CallScene(Scene):
         self.speech = self.kit.voice.speak(line.text, self.scenario.persona.voice)
         self.phase = "waiting"
 
+    def _step_work(self, state: CallState, turn: TraineeTurn) -> Callable[[], Stepped]:
+        scenario, rubric = self.scenario, self.rubric
+        return lambda: stepped(scenario, state, turn, rubric)
+
     def _send(self, turn: TraineeTurn) -> None:
         """Hand the turn to the engine off the loop (understanding a line can take a moment)."""
         assert self.state is not None
@@ -164,13 +216,14 @@ class CallScene(Scene):
         self.hold_from = None
         self.hold_requested = False
         self.phase = "thinking"
-        scenario, state = self.scenario, self.state
-        self.kit.jobs.submit(STEP_JOB, lambda: stepped(scenario, state, turn))
+        self.kit.jobs.submit(STEP_JOB, self._step_work(self.state, turn))
 
     def _stepped(self, result: Stepped) -> None:
-        self.state, reply, self.chips = result
-        if reply is not None:
-            self._queue(reply)
+        self.state, self.chips = result.state, result.chips
+        if self.drill is not None:
+            self.drill.turns_changed(record_of(result.state))
+        if result.reply is not None:
+            self._queue(result.reply)
         elif self.state.ended:
             self._end()
         else:
@@ -189,10 +242,18 @@ class CallScene(Scene):
         self.debtor_done_at = self.now()
         self.line = None
 
+    def _timed(self, text: str, began: float, now: float, interrupt: bool) -> tuple[float, float]:
+        """Start and end of a trainee line begun at ``began`` (call seconds) and finished ``now``."""
+        assert self.state is not None
+        start = max(began, self.last_trainee_end)
+        if not interrupt:
+            start = max(start, self.state.debtor_speaking_until, now - speech_seconds(text, TRAINEE_WPM))
+        return start, max(now, start + 0.3)
+
     def send_text(self, text: str) -> None:
         """The trainee's typed line (Enter). Empty means: stay silent."""
         text = text.strip()
-        if self.phase in ("ended", "ringing", "thinking") or self.state is None:
+        if self.phase in ("ended", "ringing", "thinking", "talking", "hearing") or self.state is None:
             return
         if not text:
             self.hold_silence()
@@ -201,16 +262,65 @@ class CallScene(Scene):
         interrupt = self.phase in ("debtor", "waiting") and self.line is not None
         if interrupt:
             self._interrupt_cut()
-        typed_from = self.first_key_at if self.first_key_at is not None else now
-        start = max(typed_from, self.last_trainee_end)
-        if not interrupt:
-            start = max(start, self.state.debtor_speaking_until, now - speech_seconds(text, TRAINEE_WPM))
-        end = max(now, start + 0.3)
+        began = self.first_key_at if self.first_key_at is not None else now
+        start, end = self._timed(text, began, now, interrupt)
         self._log_trainee(text, interrupt=interrupt)
         if self.entry is not None:
             self.entry.set_text("")
         self.draft = ""
         self._send(TraineeTurn(text=text, start=start, end=end, interrupt=interrupt))
+
+    # spoken answers
+    def talk(self) -> None:
+        """The talk key went down: record; talking over the debtor cuts them off."""
+        if not self.ears.available:
+            self.flash_until = self.now() + 3.0
+            return
+        if self.phase not in ("trainee", "holding", "debtor", "waiting") or self.state is None:
+            return
+        self.talk_interrupt = self.phase in ("debtor", "waiting") and self.line is not None
+        if self.talk_interrupt:
+            self._interrupt_cut()
+        self.talk_from = self.now()
+        self.hold_from = None
+        self.hold_requested = False
+        self.phase = "talking"
+        self.ears.start()
+
+    def talk_done(self) -> None:
+        """The talk key came up: the clip goes to recognition."""
+        if self.phase != "talking":
+            return
+        self.talk_to = self.now()
+        if self.ears.stop():
+            self.phase = "hearing"
+        else:
+            self._log_note("(nothing was recorded: hold F3 while you speak)")
+            self.phase = "trainee"
+
+    def _heard(self, heard: Heard) -> None:
+        if self.phase != "hearing":
+            return
+        if heard.error or not heard.text:
+            reason = heard.error or "no words were recognised"
+            self._log_note(f"(not heard: {reason}; hold F3 and say it again, or type it)")
+            self.phase = "trainee"
+            return
+        self.heard_text = heard.text
+        if heard.wav is None:
+            self.say_spoken(None)
+            return
+        wav, text = heard.wav, heard.text
+        self.kit.jobs.submit(MEASURE_JOB, lambda: measure_voice(wav, text))
+
+    def say_spoken(self, prosody: Prosody | None) -> None:
+        """The recognised spoken line, with its voice features, becomes the trainee's turn."""
+        if self.phase != "hearing" or self.state is None:
+            return
+        text = self.heard_text
+        start, end = self._timed(text, self.talk_from, self.talk_to, self.talk_interrupt)
+        self._log_trainee(text, interrupt=self.talk_interrupt)
+        self._send(TraineeTurn(text=text, start=start, end=end, interrupt=self.talk_interrupt, prosody=prosody))
 
     def hold_silence(self) -> None:
         """Let the silence work: wait at least SILENCE_MIN seconds after the debtor stopped."""
@@ -220,14 +330,28 @@ class CallScene(Scene):
         elif self.phase in ("debtor", "waiting"):
             self.hold_requested = True
 
-    def hang_up(self) -> None:
-        if self.phase in ("ended", "thinking") or self.state is None:
+    def _silence_turn(self, now: float) -> TraineeTurn:
+        """The held silence as a turn, once it has lasted long enough."""
+        assert self.hold_from is not None
+        start = max(self.hold_from, self.state.debtor_speaking_until if self.state else 0.0)
+        return TraineeTurn(text="", start=start, end=start + now - self.hold_from)
+
+    def hold_seconds(self) -> float:
+        return SILENCE_MIN
+
+    def silence_note(self, seconds: float) -> str:
+        return f"(you stay silent, {seconds:.0f} s)"
+
+    def hang_up(self, note: str = "You hung up.") -> None:
+        if self.phase in ("ended", "thinking", "hearing") or self.state is None:
             return
+        if self.phase == "talking":
+            self.ears.stop()
         self.confirm_hangup = False
         if self.phase in ("debtor", "waiting") and self.line is not None:
             self._interrupt_cut()
         now = max(self.now(), self.last_trainee_end, self.state.clock)
-        self._log_note("You hung up.")
+        self._log_note(note)
         self._send(TraineeTurn(text="", start=now, end=now, hangup=True))
 
     def _end(self) -> None:
@@ -250,8 +374,15 @@ class CallScene(Scene):
         if self.scoring:
             return
         self.scoring = True
-        record, scenario = self.record(), self.scenario
-        self.kit.jobs.submit(SCORE_JOB, lambda: score_call(record, scenario).as_dict())
+        record, scenario, rubric = self.record(), self.scenario, self.rubric
+        self.kit.jobs.submit(SCORE_JOB, lambda: score_call(record, scenario, rubric).as_dict())
+
+    def _scored(self, card: dict[str, Any]) -> None:
+        self.card = card
+        if self.drill is not None:
+            self.card = self.drill.call_finished(self.record(), card)
+        if self.leaving:
+            self.to_scorecard()
 
     def to_scorecard(self) -> None:
         from game.ui.scenes.scorecard import ScorecardScene
@@ -260,13 +391,22 @@ class CallScene(Scene):
         if self.card is None:
             self._score()
             return
-        self.kit.nav.replace(ScorecardScene(self.kit, self.scenario, self.record(), self.card, self.seed))
+        self.kit.nav.replace(
+            ScorecardScene(self.kit, self.scenario, self.record(), self.card, self.seed, drill=self.drill)
+        )
 
     # transcript
     def _log(self, entry: str) -> None:
         self.entries.append(entry)
         if self.transcript is not None:
             self.transcript.append_html_text(entry)
+            self._scroll_to_end()
+
+    def _scroll_to_end(self) -> None:
+        """Keep the newest line in view (a text box that just grew a scroll bar starts at the top)."""
+        bar = self.transcript.scroll_bar if self.transcript is not None else None
+        if bar is not None:
+            bar.set_scroll_from_start_percentage(1.0)
 
     def _colour(self, which: str) -> str:
         palette = self.kit.look.palette
@@ -279,7 +419,8 @@ class CallScene(Scene):
 
     def _log_trainee(self, text: str, interrupt: bool = False) -> None:
         cut = f" <font color='{self._colour('note')}'><i>(cut in)</i></font>" if interrupt else ""
-        self._log(f"<font color='{self._colour('you')}'><b>You:</b></font> {html.escape(text)}{cut}<br>")
+        you = html.escape(self.you)
+        self._log(f"<font color='{self._colour('you')}'><b>{you}:</b></font> {html.escape(text)}{cut}<br>")
 
     def _log_note(self, text: str) -> None:
         self._log(f"<font color='{self._colour('note')}'><i>{html.escape(text)}</i></font><br>")
@@ -294,11 +435,13 @@ class CallScene(Scene):
             waited = now - self.line.start
             if speech is None or speech.ready or speech.failed or waited >= VOICE_WAIT:
                 reading = (self.line.end - self.line.start) / max(0.5, self.kit.settings.rate)
-                voiced = speech is not None and speech.ready and speech.duration
-                self.reveal_for = max(0.6, speech.duration if voiced and speech else reading)
+                voiced = speech.duration if speech is not None and speech.ready else None
+                self.reveal_for = max(0.6, voiced or reading)
                 self.reveal_at = now
                 self.phase = "debtor"
                 self.mood = self.line.mood
+                if voiced and speech is not None:
+                    self.kit.voice.play(speech)
         if self.phase == "debtor" and self.line is not None and self.revealed >= 1.0:
             self._log_debtor(self.line.text)
             self.replies += 1
@@ -311,11 +454,17 @@ class CallScene(Scene):
                 self.phase = "holding" if self.hold_requested else "trainee"
                 self.hold_from = now if self.hold_requested else None
                 self.hold_requested = False
-        if self.phase == "holding" and self.hold_from is not None and now - self.hold_from >= SILENCE_MIN:
-            start = max(self.hold_from, self.state.debtor_speaking_until if self.state else 0.0)
-            length = now - self.hold_from
-            self._log_note(f"(you stay silent, {length:.0f} s)")
-            self._send(TraineeTurn(text="", start=start, end=start + length))
+        if self.phase == "holding" and self.hold_from is not None and now - self.hold_from >= self.hold_seconds():
+            self._log_note(self.silence_note(now - self.hold_from))
+            self._send(self._silence_turn(now))
+        for heard in self.ears.poll():
+            self._heard(heard)
+        if (
+            self.time_limit is not None
+            and now >= self.time_limit
+            and self.phase in ("trainee", "holding", "debtor", "waiting", "talking")
+        ):
+            self.hang_up(f"Time is up: a drill call may last {self.time_limit // 60}:{self.time_limit % 60:02d}.")
         if self.mood is not None:
             self.shown_mood = self.mood.label
         if (
@@ -327,18 +476,30 @@ class CallScene(Scene):
             self.to_scorecard()
 
     # input
-    def handle(self, event: pygame.event.Event) -> bool:
-        if event.type == JOB_DONE and event.name == STEP_JOB:
+    def handle_job(self, event: pygame.event.Event) -> bool:
+        """Background work for this call that finished; True when it was this call's."""
+        if event.name == STEP_JOB:
             if event.error is not None:
                 raise event.error
             self._stepped(event.result)
-            return True
-        if event.type == JOB_DONE and event.name == SCORE_JOB:
+        elif event.name == SCORE_JOB:
             if event.error is not None:
                 raise event.error
-            self.card = event.result
-            if self.leaving:
-                self.to_scorecard()
+            self._scored(event.result)
+        elif event.name == LINES_JOB:
+            if event.error is None:
+                self.kit.voice.prepare(event.result, self.scenario.persona.voice)
+        elif event.name == MEASURE_JOB:
+            self.say_spoken(event.result if event.error is None else None)
+        else:
+            return False
+        return True
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        if event.type == JOB_DONE:
+            return self.handle_job(event)
+        if event.type == pygame.KEYUP and event.key == TALK_KEY:
+            self.talk_done()
             return True
         if self.confirm_hangup:
             if gateway.key(event, pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_y):
@@ -351,6 +512,10 @@ class CallScene(Scene):
                 self.to_scorecard()
                 return True
             return self.handle_common(event)
+        if gateway.key(event, TALK_KEY):
+            if self.phase != "talking":
+                self.talk()
+            return True
         if gateway.key(event, pygame.K_ESCAPE):
             self.confirm_hangup = True
             return True
@@ -395,6 +560,22 @@ class CallScene(Scene):
         return self.handle_common(event)
 
     # layout
+    def notices(self) -> list[str]:
+        """Why some of the call is not as it could be: no sound, no microphone, a save that failed."""
+        found = [self.kit.voice.notice] if self.kit.voice.notice else []
+        if self.spoken and not self.ears.available:
+            found.append(self.ears.notice or "Speech input is not available: type your answers.")
+        if self.drill is not None and self.drill.problem:
+            found.append(self.drill.problem)
+        return found
+
+    def keys_hint(self) -> str:
+        if self.phase == "ended":
+            return "Enter: see your scorecard"
+        if self.spoken and self.ears.available:
+            return "Hold F3 and speak (or type, Enter) · F2 stays silent · talking over them cuts in · Esc hangs up"
+        return "Enter sends · F2 stays silent · typing while they talk cuts in · Esc hangs up"
+
     def build(self, size: tuple[int, int]) -> None:
         width, height = size
         fonts = self.kit.look.fonts
@@ -405,7 +586,8 @@ class CallScene(Scene):
             margin * 2 + left_w, top_h + 18, width - left_w - margin * 3, height - top_h - 18 - margin
         )
         button_h = fonts.px(17) + 24
-        hint_h = fonts.get(14).get_linesize() + 6
+        hint_lines = 2 if self.notices() or self.drill is not None else 1
+        hint_h = fonts.get(14).get_linesize() * hint_lines + 6
         input_rect = pygame.Rect(right.x, right.bottom - button_h - hint_h, right.width, button_h)
         self.compact = height < 620
         sub_h = fonts.get(21).get_linesize() * (2 if self.compact else 3) + 46
@@ -422,18 +604,33 @@ class CallScene(Scene):
             "transcript": transcript,
             "input": input_rect,
         }
+        self.arrange()
         side = min(left_w - 40, max(120, left.height - 260 if self.meters else left.height - 150))
         self._portraits = portraits_for(self.scenario, side)
+        self.build_controls(input_rect, button_h)
+        inside = self._layout["transcript"].inflate(-8, -8)
+        self.transcript = UITextBox("".join(self.entries), inside, self.kit.manager)
+        self.widgets.append(self.transcript)
+        self._scroll_to_end()
 
+    def arrange(self) -> None:
+        """Adjust the areas before the widgets are made (a demo makes room for the coach's notes)."""
+
+    def build_controls(self, input_rect: pygame.Rect, button_h: int) -> None:
+        """The input line, Send, Stay silent and Hang up (or See your scorecard once the call ended)."""
+        width = self._layout["top"].width
+        fonts = self.kit.look.fonts
+        margin = 24
+        top_h = self._layout["top"].height
         silent_label = "Silent (F2)" if width < 1000 else "Stay silent (F2)"
         silent_w = fonts.get(17).size(silent_label)[0] + 36
         send_w = max(96, fonts.get(17).size("Send")[0] + 40)
         entry_rect = pygame.Rect(
             input_rect.x, input_rect.y, input_rect.width - silent_w - send_w - 20, button_h
         )
-        self.entry = UITextEntryLine(
-            entry_rect, self.kit.manager, placeholder_text="Type what you say, then Enter"
-        )
+        talking = self.spoken and self.ears.available
+        placeholder = "Hold F3 and speak, or type, then Enter" if talking else "Type what you say, then Enter"
+        self.entry = UITextEntryLine(entry_rect, self.kit.manager, placeholder_text=placeholder)
         self.widgets.append(self.entry)
         if self.draft:
             self.entry.set_text(self.draft)
@@ -453,12 +650,11 @@ class CallScene(Scene):
         hang_w = max(150, fonts.get(17).size("Hang up (F10)")[0] + 36)
         hang = pygame.Rect(width - margin - hang_w, (top_h - button_h + 8) // 2, hang_w, button_h - 8)
         self.hangup_button = self.button(hang, "Hang up (F10)", self.hang_up, name="hangup", style="danger")
-        self.transcript = UITextBox("".join(self.entries), transcript, self.kit.manager)
-        self.widgets.append(self.transcript)
+        self.corner = self.hangup_button
         if self.phase == "ended":
             self.entry.disable()
             self.button(
-                pygame.Rect(right.centerx - 140, input_rect.y, 280, button_h),
+                pygame.Rect(input_rect.centerx - 140, input_rect.y, 280, button_h),
                 "See your scorecard (Enter)",
                 self.to_scorecard,
                 name="scorecard",
@@ -489,25 +685,30 @@ class CallScene(Scene):
 
     # drawing
     def draw(self, surface: pygame.Surface) -> None:
-        palette, fonts = self.kit.look.palette, self.kit.look.fonts
-        surface.fill(palette.bg)
+        surface.fill(self.kit.look.palette.bg)
         if not self._layout:
             return
         self._draw_top(surface)
         self._draw_left(surface)
         self._draw_subtitle(surface)
+        look = self.kit.look
+        draw.panel(surface, self._layout["transcript"], look.palette, edge_width=2 if look.contrast else 1)
         self._draw_chips(surface)
-        hint = "Enter sends · F2 stays silent · typing while they talk cuts in · Esc hangs up"
-        if self.phase == "ended":
-            hint = "Enter: see your scorecard"
-        notice = self.kit.voice.notice
-        if self.kit.settings.input_mode == "spoken":
-            notice = ((notice or "") + " Speech input is not available: type your answers.").strip()
-        if notice:
-            hint = notice + "   " + hint
-        small = fonts.get(14)
+        self._draw_hints(surface)
+
+    def _draw_hints(self, surface: pygame.Surface) -> None:
+        """The keys under the input line, and above them any notice (red for a moment after F3 without
+        a microphone)."""
+        palette, small = self.kit.look.palette, self.kit.look.fonts.get(14)
         box = self._layout["input"]
-        draw.text(surface, small, draw.fit(small, hint, box.width), palette.muted, (box.x, box.bottom + 6))
+        y = box.bottom + 6
+        notices = self.notices()
+        if notices:
+            colour = palette.danger if self.now() < self.flash_until else palette.warm
+            text = draw.fit(small, "  ·  ".join(notices), box.width)
+            draw.text(surface, small, text, colour, (box.x, y))
+            y += small.get_linesize()
+        draw.text(surface, small, draw.fit(small, self.keys_hint(), box.width), palette.muted, (box.x, y))
 
     def _draw_top(self, surface: pygame.Surface) -> None:
         palette, fonts = self.kit.look.palette, self.kit.look.fonts
@@ -522,24 +723,24 @@ class CallScene(Scene):
             else (palette.warm if self.phase == "ringing" else palette.success)
         )
         pygame.draw.circle(surface, dot, (36, top.centery), 7)
-        left = draw.text(
-            surface, title_font, self.speaker.split(",")[0], palette.ink, (52, top.centery), "midleft"
-        )
-        small = fonts.get(15)
-        draw.text(
-            surface,
-            small,
-            f"{status} · {self.scenario.title}",
-            palette.muted,
-            (left.right + 14, top.centery),
-            "midleft",
-        )
         seconds = max(0.0, self.now() if self.ended_at is None else self.ended_at)
         clock = f"{int(seconds) // 60:02d}:{int(seconds) % 60:02d}"
-        hang = self.hangup_button.relative_rect if self.hangup_button else top
-        draw.text(
+        if self.time_limit is not None:
+            clock += f" / {self.time_limit // 60:02d}:{self.time_limit % 60:02d}"
+        hang = self.corner.relative_rect if self.corner else top
+        shown = draw.text(
             surface, fonts.get(24, bold=True), clock, palette.ink, (hang.x - 28, top.centery), "midright"
         )
+        name = draw.fit(title_font, self.speaker.split(",")[0], max(80, shown.x - 80))
+        left = draw.text(surface, title_font, name, palette.ink, (52, top.centery), "midleft")
+        small = fonts.get(15)
+        room = shown.x - 20 - (left.right + 14)
+        if room > 60:
+            status_line = draw.fit(small, f"{self.status_text(status)} · {self.scenario.title}", room)
+            draw.text(surface, small, status_line, palette.muted, (left.right + 14, top.centery), "midleft")
+
+    def status_text(self, status: str) -> str:
+        return status
 
     def _draw_left(self, surface: pygame.Surface) -> None:
         palette, fonts = self.kit.look.palette, self.kit.look.fonts
@@ -638,6 +839,12 @@ class CallScene(Scene):
                 palette.muted,
                 body.topleft,
             )
+        elif self.phase == "talking":
+            since = self.now() - self.talk_from
+            draw.text(surface, font, f"Listening... {since:.0f} s (let go of F3 to send)", palette.accent, body.topleft)
+        elif self.phase == "hearing":
+            dots = "." * (1 + int(self.kit.clock.now() * 3) % 3)
+            draw.text(surface, font, "Hearing you" + dots, palette.muted, body.topleft)
         elif self.phase == "holding":
             since = self.now() - (self.hold_from if self.hold_from is not None else self.now())
             draw.text(surface, font, f"You hold the silence... {since:.0f} s", palette.muted, body.topleft)

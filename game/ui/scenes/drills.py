@@ -1,8 +1,8 @@
-"""Drills: the sets of calls a team lead assigns, listed so the trainee can practise their calls.
+"""Drills: the sets of graded calls a team lead assigns, listed so a trainee can take one.
 
-Drill files are read by a background job; a drill that fails to load shows its problem. Choosing a
-drill opens the briefing of its first call. Recorded, graded drill runs are taken with
-``collector-sim drill run``.
+Drill files are read, and the team's results store opened, by background jobs; a drill that fails to
+load shows its problem. Choosing a drill asks the trainee's name, then runs its calls; L (or the
+card's button) shows the drill's leaderboard.
 """
 
 from __future__ import annotations
@@ -14,7 +14,10 @@ import pygame
 
 from game.ui import draw, gateway
 from game.ui.jobs import JOB_DONE
-from game.ui.scene import Scene
+from game.ui.scene import Kit, Scene
+
+READ_JOB = "drills_read"
+STORE_JOB = "store_opened"
 
 
 def read_drills() -> list[dict[str, Any]]:
@@ -29,8 +32,15 @@ def read_drills() -> list[dict[str, Any]]:
             rows.append({"name": name, "path": str(path), "problem": str(err)})
             continue
         summary = drill_summary(drill)
-        rows.append({**summary, "description": drill.description or "", "scenarios": drill_scenarios(drill)})
+        rows.append({**summary, "description": drill.description, "scenarios": drill_scenarios(drill), "drill": drill})
     return rows
+
+
+def open_store() -> Any:
+    """The team's results store at its default place (``COLLECTOR_SIM_DB`` or the user data folder)."""
+    from game.store.store import ResultStore
+
+    return ResultStore.open(None)
 
 
 class DrillsScene(Scene):
@@ -38,24 +48,39 @@ class DrillsScene(Scene):
 
     name = "drills"
 
-    def __init__(self, *args: Any) -> None:
-        super().__init__(*args)
+    def __init__(self, kit: Kit) -> None:
+        super().__init__(kit)
         self.rows: list[dict[str, Any]] | None = None
         self.problem = ""
         self._cards: list[tuple[pygame.Rect, dict[str, Any]]] = []
 
     def enter(self) -> None:
-        self.kit.jobs.submit("drills_read", read_drills)
+        self.kit.jobs.submit(READ_JOB, read_drills)
+        if self.kit.store is None:
+            self.kit.jobs.submit(STORE_JOB, open_store)
+
+    def focused_row(self) -> dict[str, Any] | None:
+        current = self.ring.current
+        if current is None or ":" not in current.name:
+            return None
+        name = current.name.split(":", 1)[1]
+        return next((row for row in self.rows or [] if row["name"] == name and "drill" in row), None)
 
     def start(self, row: dict[str, Any]) -> None:
-        from game.ui.scenes.briefing import BriefingScene
+        from game.ui.scenes.drill_start import DrillStartScene
 
-        for scenario_id in row.get("scenarios", []):
-            scenario = self.kit.catalog.find(scenario_id)
-            if scenario is not None:
-                self.kit.nav.push(BriefingScene(self.kit, scenario))
-                return
-        self.problem = f"None of the calls in {row['name']} can be found."
+        if self.kit.store is None:
+            self.problem = self.problem or "Opening the results store..."
+            return
+        self.kit.nav.push(DrillStartScene(self.kit, row["drill"]))
+
+    def leaderboard(self, row: dict[str, Any]) -> None:
+        from game.ui.scenes.leaderboard import LeaderboardScene
+
+        if self.kit.store is None:
+            self.problem = self.problem or "Opening the results store..."
+            return
+        self.kit.nav.push(LeaderboardScene(self.kit, row["drill"]))
 
     def build(self, size: tuple[int, int]) -> None:
         width, height = size
@@ -63,14 +88,22 @@ class DrillsScene(Scene):
         button_h = fonts.px(17) + 24
         top = fonts.get(26, bold=True).get_linesize() + 28 + 18
         card_h = fonts.get(18).get_linesize() + fonts.get(15).get_linesize() * 3 + 36
+        board_label = "Leaderboard (L)"
+        board_w = fonts.get(15).size(board_label)[0] + 36
+        board_h = fonts.px(15) + 18
         self._cards = []
         for i, row in enumerate(self.rows or []):
             rect = pygame.Rect(28, top + i * (card_h + 14), width - 56, card_h)
             if rect.bottom > height - button_h - 40:
                 break
             self._cards.append((rect, row))
-            if "problem" not in row:
-                self.ring.add(f"drill:{row['name']}", rect, lambda r=row: self.start(r))
+            if "problem" in row:
+                continue
+            self.ring.add(f"drill:{row['name']}", rect, lambda r=row: self.start(r))
+            board = pygame.Rect(rect.right - 18 - board_w, rect.bottom - 12 - board_h, board_w, board_h)
+            self.button(
+                board, board_label, lambda r=row: self.leaderboard(r), name=f"board:{row['name']}", style="chip"
+            )
         self.button(
             pygame.Rect(width - 28 - 160, height - button_h - 22, 160, button_h),
             "Back (Esc)",
@@ -83,7 +116,7 @@ class DrillsScene(Scene):
         if gateway.key(event, pygame.K_ESCAPE, pygame.K_BACKSPACE):
             self.kit.nav.pop()
             return True
-        if event.type == JOB_DONE and event.name == "drills_read":
+        if event.type == JOB_DONE and event.name == READ_JOB:
             if event.error is not None:
                 self.problem = f"The drill files could not be read: {event.error}"
                 self.rows = []
@@ -92,9 +125,24 @@ class DrillsScene(Scene):
             self.kit.nav.remount()
             self.ring.index = 0
             return True
+        if event.type == JOB_DONE and event.name == STORE_JOB:
+            if event.error is not None:
+                self.problem = f"Drills cannot be recorded: {event.error}"
+            elif self.kit.store is not None:
+                event.result.close()
+            else:
+                self.kit.store, self.kit.own_store = event.result, True
+                self.problem = ""
+            return True
+        if gateway.key(event, pygame.K_l):
+            row = self.focused_row()
+            if row is not None:
+                self.leaderboard(row)
+            return True
         if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            on_button = any(w.relative_rect.collidepoint(event.pos) for w in self.widgets)
             for target in self.ring.targets:
-                if target.name.startswith("drill:") and target.rect.collidepoint(event.pos):
+                if target.name.startswith("drill:") and target.rect.collidepoint(event.pos) and not on_button:
                     target.activate()
                     return True
         return self.handle_common(event)
@@ -108,19 +156,12 @@ class DrillsScene(Scene):
             fonts.get(26, bold=True),
             fonts.get(15),
             "Drills",
-            "Enter practises a drill's calls · Esc back",
+            "Enter takes a drill · L leaderboard · Esc back",
             palette,
         )
         body, bold = fonts.get(15), fonts.get(18, bold=True)
         if self.rows is None:
-            draw.text(
-                surface,
-                fonts.get(18),
-                "Reading drills...",
-                palette.muted,
-                (width // 2, height // 2),
-                "center",
-            )
+            draw.text(surface, fonts.get(18), "Reading drills...", palette.muted, (width // 2, height // 2), "center")
         elif not self.rows:
             draw.text(
                 surface,
@@ -131,61 +172,58 @@ class DrillsScene(Scene):
                 "center",
             )
         for rect, row in self._cards:
-            broken = "problem" in row
-            draw.panel(
-                surface,
-                rect,
-                palette,
-                fill=palette.danger_soft if broken else None,
-                edge=palette.danger if broken else None,
-            )
-            inner = rect.inflate(-36, -24)
-            title = row.get("title") or row["name"]
-            draw.text(
-                surface,
-                bold,
-                draw.fit(bold, title, inner.width - 200),
-                palette.danger if broken else palette.ink,
-                inner.topleft,
-            )
-            if broken:
-                text = f"{Path(row['path']).name}: {row['problem']}"
-                draw.paragraph(
-                    surface,
-                    body,
-                    text,
-                    palette.ink,
-                    pygame.Rect(inner.x, inner.y + bold.get_linesize(), inner.width, inner.height),
-                    3,
-                )
-                continue
-            marks = f"{row['calls']} calls · pass mark {row['pass_mark']}"
-            draw.text(surface, body, marks, palette.muted, (inner.right, inner.y + 2), "topright")
-            text = row.get("description") or ", ".join(row.get("scenarios", []))
-            draw.paragraph(
-                surface,
-                body,
-                text,
-                palette.ink,
-                pygame.Rect(inner.x, inner.y + bold.get_linesize() + 2, inner.width, inner.height),
-                2,
-            )
-            calls = "Calls: " + ", ".join(row.get("scenarios", []))
-            draw.text(
-                surface,
-                body,
-                draw.fit(body, calls, inner.width),
-                palette.muted,
-                (inner.x, inner.bottom - body.get_linesize()),
-            )
-        note = (
-            self.problem
-            or "Graded drill runs for your team lead: collector-sim drill run NAME --trainee YOUR-NAME"
+            self._draw_card(surface, rect, row, body, bold)
+        if self.problem:
+            note, colour = self.problem, palette.danger
+        elif self.kit.store is None:
+            note, colour = "Opening the results store...", palette.muted
+        else:
+            note, colour = f"Results are saved to {self.kit.store.url}", palette.muted
+        draw.text(surface, fonts.get(14), draw.fit(fonts.get(14), note, width - 250), colour, (28, height - 44))
+
+    def _draw_card(
+        self, surface: pygame.Surface, rect: pygame.Rect, row: dict[str, Any], body: pygame.font.Font, bold: Any
+    ) -> None:
+        palette = self.kit.look.palette
+        broken = "problem" in row
+        draw.panel(
+            surface,
+            rect,
+            palette,
+            fill=palette.danger_soft if broken else None,
+            edge=palette.danger if broken else None,
         )
+        inner = rect.inflate(-36, -24)
+        title = row.get("title") or row["name"]
         draw.text(
             surface,
-            fonts.get(14),
-            draw.fit(fonts.get(14), note, width - 250),
-            palette.danger if self.problem else palette.muted,
-            (28, height - 44),
+            bold,
+            draw.fit(bold, title, inner.width - 260),
+            palette.danger if broken else palette.ink,
+            inner.topleft,
         )
+        if broken:
+            text = f"{Path(row['path']).name}: {row['problem']}"
+            room = pygame.Rect(inner.x, inner.y + bold.get_linesize(), inner.width, inner.height)
+            draw.paragraph(surface, body, text, palette.ink, room, 3)
+            return
+        marks = f"{row['calls']} calls · pass mark {row['pass_mark']}"
+        if row.get("attempts", 1) > 1:
+            marks += f" · {row['attempts']} tries a call"
+        draw.text(surface, body, marks, palette.muted, (inner.right, inner.y + 2), "topright")
+        text = row.get("description") or ", ".join(row.get("scenarios", []))
+        room = pygame.Rect(inner.x, inner.y + bold.get_linesize() + 2, inner.width, inner.height)
+        draw.paragraph(surface, body, text, palette.ink, room, 2)
+        titles = [self._title(s) for s in row.get("scenarios", [])]
+        calls = "Calls: " + ", ".join(titles)
+        draw.text(
+            surface,
+            body,
+            draw.fit(body, calls, inner.width - 200),
+            palette.muted,
+            (inner.x, inner.bottom - body.get_linesize()),
+        )
+
+    def _title(self, scenario_id: str) -> str:
+        found = self.kit.catalog.find(scenario_id)
+        return found.title if found is not None else scenario_id

@@ -96,7 +96,8 @@ class PickerScene(Scene):
         self._area = pygame.Rect(0, area_top, width, height - area_top - 40)
         columns = max(1, min(3, (width - 56 + GAP) // (360 + GAP)))
         card_w = (width - 56 - GAP * (columns - 1)) // columns
-        card_h = max(CARD_H, fonts.px(17) * 3 + fonts.px(15) * 3 + 40)
+        small = fonts.get(14).get_linesize()
+        card_h = max(CARD_H, fonts.get(18, bold=True).get_linesize() + small * 4 + 44)
         self.cards = []
         for index, item in enumerate(self.visible()):
             row, col = divmod(index, columns)
@@ -238,22 +239,11 @@ class PickerScene(Scene):
         surface.blit(image, (rect.x + 14, rect.y + 14))
         x = rect.x + side + 30
         room = rect.right - x - 14
-        title_font = fonts.get(18, bold=True)
+        title_font, title_lines = self._title(scenario.title, room)
         y = rect.y + 12
-        star_size = max(7, fonts.px(8))
-        stars_w = star_size * 8
-        draw.stars(
-            surface,
-            (rect.right - 14 - stars_w // 2, y + title_font.get_linesize() // 2),
-            stars,
-            3,
-            star_size,
-            palette,
-        )
-        draw.text(
-            surface, title_font, draw.fit(title_font, scenario.title, room - stars_w - 8), palette.ink, (x, y)
-        )
-        y += title_font.get_linesize()
+        for line in title_lines:
+            draw.text(surface, title_font, line, palette.ink, (x, y))
+            y += title_font.get_linesize()
         who = scenario.persona.name or scenario.account.debtor_name
         small = fonts.get(14)
         draw.text(
@@ -264,24 +254,37 @@ class PickerScene(Scene):
             (x, y),
         )
         y += small.get_linesize() + 4
-        used = draw.paragraph(
-            surface,
-            small,
-            scenario.description,
-            palette.ink,
-            pygame.Rect(x, y, room, small.get_linesize() * 2),
-            2,
-        )
-        y += max(used, small.get_linesize() * 2) + 6
         tag = archetype_label(scenario.persona.archetype)
         tag_w = small.size(tag)[0] + 18
         tag_rect = pygame.Rect(x, rect.bottom - small.get_linesize() - 18, tag_w, small.get_linesize() + 6)
+        about = min(2 if len(title_lines) == 1 else 1, (tag_rect.y - 4 - y) // small.get_linesize())
+        if about > 0:
+            room_rect = pygame.Rect(x, y, room, small.get_linesize() * about)
+            draw.paragraph(surface, small, scenario.description, palette.ink, room_rect, about)
         pygame.draw.rect(surface, palette.accent_soft, tag_rect, border_radius=tag_rect.height // 2)
         draw.text(surface, small, tag, palette.ink, tag_rect.center, "center")
         dots_x = tag_rect.right + 12
         for i in range(5):
             colour = palette.warm if i < scenario.difficulty else palette.track
             pygame.draw.circle(surface, colour, (dots_x + i * 13 + 5, tag_rect.centery), 5)
+        star_size = max(7, fonts.px(8))
+        pill = pygame.Rect(0, 0, star_size * 8 + 12, star_size * 2 + 10)
+        pill.midtop = (rect.x + 14 + side // 2, rect.y + 14 + side - pill.height // 2)
+        pygame.draw.rect(surface, palette.panel, pill, border_radius=pill.height // 2)
+        pygame.draw.rect(surface, palette.panel_edge, pill, 1, border_radius=pill.height // 2)
+        draw.stars(surface, pill.center, stars, 3, star_size, palette)
+
+    def _title(self, title: str, room: int) -> tuple[pygame.font.Font, list[str]]:
+        """The card title whole: on one line, a size smaller, on two lines, or (last) cut short."""
+        fonts = self.kit.look.fonts
+        for size, lines in ((18, 1), (16, 1), (18, 2), (16, 2)):
+            font = fonts.get(size, bold=True)
+            wrapped = draw.wrap(font, title, room)
+            if len(wrapped) <= lines:
+                return font, wrapped
+        font = fonts.get(16, bold=True)
+        wrapped = draw.wrap(font, title, room)
+        return font, [wrapped[0], draw.fit(font, " ".join(wrapped[1:]), room)]
 
     def _draw_error(self, surface: pygame.Surface, rect: pygame.Rect, item: Loaded) -> None:
         palette, fonts = self.kit.look.palette, self.kit.look.fonts

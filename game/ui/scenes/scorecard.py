@@ -4,13 +4,18 @@ Lawful-conduct findings come first and in red. The top notes quote what the trai
 happened, and give a better line to try; the turn-by-turn view (T) shows the whole call with its
 notes. Retry (R) replays the same persona, Next (N) moves to the next one. Finishing here records the
 result in the trainee's progress, saved off the frame loop.
+
+In a drill the card shows the drill's verdict; Next goes to the drill's next call (or its summary)
+and Retry is offered while attempts remain. After a demo ("Watch a pro") nothing is recorded and
+Enter or Esc goes back to the briefing to practise.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import html
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 import pygame
 from pygame_gui.elements import UITextBox
@@ -22,6 +27,10 @@ from game.ui import draw, gateway
 from game.ui.progress_store import CallResult, write_progress
 from game.ui.scene import Kit, Scene
 
+if TYPE_CHECKING:
+    from game.ui.drill_run import DrillRun
+
+DEMO_TITLES = {"pro": "The pro's call", "poor": "A poor call"}
 PRINCIPLE_NAMES = {
     "calm_tone": "Calm tone",
     "repeat_amount": "Repeat the amount",
@@ -38,9 +47,12 @@ PRINCIPLE_NAMES = {
 RULE_NAMES = {
     "threat": "Threat",
     "false_claim": "False claim",
-    "insult": "Insult or profanity",
+    "insult": "Insult",
+    "profanity": "Profanity",
     "third_party_disclosure": "Debt told to a third party",
-    "no_disclosure": "Missing disclosure",
+    "unauthorised_fee": "Unauthorised fee",
+    "collecting_disputed_debt": "Collecting a disputed debt",
+    "missing_mini_miranda": "Missing debt-collection disclosure",
 }
 
 
@@ -68,17 +80,31 @@ class ScorecardScene(Scene):
     name = "scorecard"
 
     def __init__(
-        self, kit: Kit, scenario: Scenario, record: CallRecord, card: dict[str, Any], seed: int = 0
+        self,
+        kit: Kit,
+        scenario: Scenario,
+        record: CallRecord,
+        card: dict[str, Any],
+        seed: int = 0,
+        *,
+        drill: DrillRun | None = None,
+        demo: str | None = None,
+        highlights: list[tuple[str, str]] | None = None,
     ) -> None:
         super().__init__(kit)
         self.scenario = scenario
         self.record = record
         self.seed = seed
         self.card = card
+        self.drill = drill
+        self.demo = demo
+        self.highlights = highlights or []
         self.turn_view = False
         self._areas: dict[str, pygame.Rect] = {}
 
     def enter(self) -> None:
+        if self.demo is not None:
+            return
         card = self.card
         result = CallResult(
             scenario=self.scenario.id,
@@ -97,17 +123,59 @@ class ScorecardScene(Scene):
     # actions
     def retry(self) -> None:
         from game.ui.scenes.call import CallScene
+        from game.ui.scenes.demo import DemoCallScene
 
-        self.kit.nav.replace(CallScene(self.kit, self.scenario, self.seed + 1))
+        if self.drill is not None:
+            self.drill.retry()
+        elif self.demo is not None:
+            self.kit.nav.replace(DemoCallScene(self.kit, self.scenario, self.demo))
+        else:
+            self.kit.nav.replace(CallScene(self.kit, self.scenario, self.seed + 1))
 
     def next_call(self) -> None:
         from game.ui.scenes.briefing import BriefingScene
 
-        following = self.kit.catalog.after(self.scenario.id) or self.scenario
-        self.kit.nav.replace(BriefingScene(self.kit, following))
+        if self.drill is not None:
+            self.drill.next_call()
+        elif self.demo is None:
+            following = self.kit.catalog.after(self.scenario.id) or self.scenario
+            self.kit.nav.replace(BriefingScene(self.kit, following))
 
     def menu(self) -> None:
-        self.kit.nav.back_to("menu")
+        """Esc: the main menu; in a drill, the drill's summary; after a demo, the briefing."""
+        if self.drill is not None:
+            self.drill.finish()
+        elif self.demo is not None:
+            self.kit.nav.pop()
+        else:
+            self.kit.nav.back_to("menu")
+
+    def _buttons(self) -> list[tuple[str, Callable[[], None], str | None, str]]:
+        """(label, action, style, name) for this card's buttons, left to right."""
+        turns = ("Notes (T)" if self.turn_view else "Turn by turn (T)", self.toggle_turns, "secondary", "turns")
+        if self.demo is not None:
+            return [
+                ("Practise it now (Enter)", self.menu, None, "practise"),
+                ("Watch again (R)", self.retry, "secondary", "retry"),
+                turns,
+            ]
+        if self.drill is not None:
+            following = "Drill results (N)" if self.drill.last else "Next call (N)"
+            out: list[tuple[str, Callable[[], None], str | None, str]] = []
+            if self.drill.can_retry():
+                out.append(("Try again (R)", self.retry, None, "retry"))
+            out += [
+                (following, self.next_call, "secondary" if out else None, "next"),
+                turns,
+                ("End drill (Esc)", self.menu, "secondary", "menu"),
+            ]
+            return out
+        return [
+            ("Retry (R)", self.retry, None, "retry"),
+            ("Next call (N)", self.next_call, "secondary", "next"),
+            turns,
+            ("Menu (Esc)", self.menu, "secondary", "menu"),
+        ]
 
     def toggle_turns(self) -> None:
         self.turn_view = not self.turn_view
@@ -125,21 +193,16 @@ class ScorecardScene(Scene):
             "left": pygame.Rect(28, top, left_w, bottom - top - 16),
             "right": pygame.Rect(28 + left_w + 20, top, width - left_w - 76, bottom - top - 16),
         }
-        labels = [
-            ("Retry (R)", self.retry, None, "retry"),
-            ("Next call (N)", self.next_call, "secondary", "next"),
-            ("Notes (T)" if self.turn_view else "Turn by turn (T)", self.toggle_turns, "secondary", "turns"),
-            ("Menu (Esc)", self.menu, "secondary", "menu"),
-        ]
+        labels = self._buttons()
         x = width - 28
         for label, action, style, name in reversed(labels):
             w = fonts.get(17).size(label)[0] + 40
             x -= w
             self.button(pygame.Rect(x, bottom, w, button_h), label, action, name=name, style=style)
             x -= 12
-        self.ring.focus("retry")
+        self.ring.focus(labels[0][3])
         if self.turn_view:
-            box = UITextBox(self._turns_html(), self._areas["right"], self.kit.manager)
+            box = UITextBox(self._turns_html(), self._areas["right"].inflate(-8, -8), self.kit.manager)
             self.widgets.append(box)
 
     def _hex(self, rgb: tuple[int, int, int]) -> str:
@@ -175,10 +238,10 @@ class ScorecardScene(Scene):
         if gateway.key(event, pygame.K_ESCAPE):
             self.menu()
             return True
-        if gateway.key(event, pygame.K_r):
+        if gateway.key(event, pygame.K_r) and (self.drill is None or self.drill.can_retry()):
             self.retry()
             return True
-        if gateway.key(event, pygame.K_n):
+        if gateway.key(event, pygame.K_n) and self.demo is None:
             self.next_call()
             return True
         if gateway.key(event, pygame.K_t):
@@ -190,18 +253,21 @@ class ScorecardScene(Scene):
     def draw(self, surface: pygame.Surface) -> None:
         palette, fonts = self.kit.look.palette, self.kit.look.fonts
         surface.fill(palette.bg)
-        draw.header(
-            surface,
-            fonts.get(26, bold=True),
-            fonts.get(15),
-            f"Scorecard: {self.scenario.title}",
-            "R retry · N next call · T turn by turn · Esc menu",
-            palette,
-        )
+        title, hint = f"Scorecard: {self.scenario.title}", "R retry · N next call · T turn by turn · Esc menu"
+        if self.demo is not None:
+            title = f"{DEMO_TITLES.get(self.demo, 'Demo')}: {self.scenario.title}"
+            hint = "Enter or Esc: back to the briefing · R watch again · T turn by turn"
+        elif self.drill is not None:
+            title = f"Drill call {self.drill.number} of {self.drill.count}: {self.scenario.title}"
+            hint = f"{self.drill.drill.title} · {self.drill.trainee}"
+        draw.header(surface, fonts.get(26, bold=True), fonts.get(15), title, hint, palette)
         if not self._areas:
             return
         self._draw_summary(surface, self._areas["left"])
-        if not self.turn_view:
+        if self.turn_view:
+            edge = 2 if self.kit.look.contrast else 1
+            draw.panel(surface, self._areas["right"], palette, edge_width=edge)
+        else:
             self._draw_notes(surface, self._areas["right"])
 
     def _draw_summary(self, surface: pygame.Surface, area: pygame.Rect) -> None:
@@ -256,6 +322,10 @@ class ScorecardScene(Scene):
         )
         passed = card.get("passed")
         badge = "Passed" if passed else "Not passed yet"
+        if self.drill is not None and "drill_passed" in card:
+            passed = card["drill_passed"]
+            needs = self.drill.drill.pass_marks.total
+            badge = "Drill: passed" if passed else f"Drill: not passed (needs {needs})"
         draw.text(
             surface,
             fonts.get(16, bold=True),
@@ -323,8 +393,15 @@ class ScorecardScene(Scene):
         palette, fonts = self.kit.look.palette, self.kit.look.fonts
         notes = self.card.get("top_notes", [])
         small, body, bold = fonts.get(13, bold=True), fonts.get(15), fonts.get(15, bold=True)
-        draw.text(surface, fonts.get(18, bold=True), "What to work on", palette.ink, area.topleft)
+        heading, speaker = "What to work on", "You"
+        if self.demo is not None:
+            heading = "What went wrong" if notes else "What the pro did well"
+            speaker = "The pro" if self.demo == "pro" else "The collector"
+        draw.text(surface, fonts.get(18, bold=True), heading, palette.ink, area.topleft)
         y = area.y + fonts.get(18).get_linesize() + 8
+        if not notes and self.highlights:
+            self._draw_highlights(surface, pygame.Rect(area.x, y, area.width, area.bottom - y))
+            return
         if not notes:
             draw.paragraph(
                 surface,
@@ -343,7 +420,7 @@ class ScorecardScene(Scene):
             )
             lines_text = [(small, where, palette.muted)]
             if note.get("text"):
-                lines_text.append((bold, f'You said: "{note["text"]}"', palette.ink))
+                lines_text.append((bold, f'{speaker} said: "{note["text"]}"', palette.ink))
             lines_text.append((body, note["note"], palette.ink))
             if note.get("better"):
                 lines_text.append((bold, f'Try: "{note["better"]}"', palette.accent))
@@ -364,3 +441,19 @@ class ScorecardScene(Scene):
             for font, text, colour in lines_text:
                 ty += draw.paragraph(surface, font, text, colour, pygame.Rect(box.x + 18, ty, inner_w, 400))
             y += height + 12
+
+    def _draw_highlights(self, surface: pygame.Surface, area: pygame.Rect) -> None:
+        """A demo's good moments, as the coach called them during the call."""
+        palette, fonts = self.kit.look.palette, self.kit.look.fonts
+        small, body = fonts.get(13, bold=True), fonts.get(15)
+        y = area.y
+        for heading, text in self.highlights:
+            height = small.get_linesize() + len(draw.wrap(body, text, area.width - 36)) * body.get_linesize() + 20
+            if y + height > area.bottom:
+                break
+            box = pygame.Rect(area.x, y, area.width, height)
+            draw.panel(surface, box, palette, edge=palette.success)
+            draw.text(surface, small, "✓ " + heading, palette.success, (box.x + 18, box.y + 10))
+            room = pygame.Rect(box.x + 18, box.y + 10 + small.get_linesize(), area.width - 36, height)
+            draw.paragraph(surface, body, text, palette.ink, room)
+            y += height + 10

@@ -164,9 +164,8 @@ class SettingsScene(Scene):
             )
         notes = []
         if self.kit.settings.input_mode == "spoken":
-            notes.append(
-                "Spoken answers need the speech recogniser; where it is missing, calls take typed answers."
-            )
+            ears = self.kit.ears()
+            notes.append(ears.notice or "In a call, hold F3 while you speak and let go to send; typing still works.")
         if self.kit.voice.notice and self.kit.settings.voice:
             notes.append(self.kit.voice.notice)
         notes.append("Changes apply at once and are saved on this computer.")

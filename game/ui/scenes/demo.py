@@ -1,0 +1,292 @@
+"""Watch a pro (or a poor call): a scenario's model call played in the call scene as a demonstration.
+
+The collector's side comes from the scenario's ``model_call`` (or ``poor_call``) and is timed as
+``replay`` times it, so the demo scores exactly as the scenario's own checks do; the debtor answers
+through the engine, shown and voiced as in a real call. A coach's column fills in as the call goes:
+each part of a good call as it is met (the live chips) and each coaching note as it is earned (the
+live scorecard's top notes, with the better line). Then the demo's scorecard; Esc goes back to the
+briefing at any time, to practise.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Any
+
+import pygame
+
+from game.engine.record import TraineeTurn
+from game.engine.replay import timed_turn
+from game.engine.scenario import Scenario
+from game.engine.scenario.models import TranscriptTurn
+from game.engine.state import CallState
+from game.engine.step import DebtorLine, speech_seconds
+from game.engine.transcript import TRAINEE_WPM
+from game.ui import draw, gateway
+from game.ui.jobs import JOB_DONE
+from game.ui.scene import Kit
+from game.ui.scenes.call import CHIP_LABELS, KEEP_CHIPS, SILENCE_MIN, CallScene, Stepped, stepped
+from game.ui.scenes.scorecard import principle_name
+
+PRO_BEAT = 0.7
+REACTION = 0.5
+WHO = {"pro": "The pro", "poor": "The collector"}
+WATCHING = {"pro": "Watching a pro", "poor": "Watching a poor call"}
+CHIP_WHY = {
+    "greeted": "Opens warmly: the first seconds set the tone.",
+    "introduced": "Says who is calling, and for whom.",
+    "name_used": "Uses the debtor's name: it keeps the call personal.",
+    "asked_for_debtor": "Asks for the debtor before saying anything about the account.",
+    "message_left": "Leaves a call-back message without the reason for the call.",
+    "nothing_disclosed": "Tells the third party nothing about the debt.",
+    "disclosure_given": "Gives the required disclosure early.",
+    "amount_stated": "States the exact balance: know the amount before you dial.",
+    "commitment_asked": "Asks for the payment, plainly.",
+    "date_asked": "Asks for a date: a promise needs one.",
+    "commitment_made": "Gets a promise to pay.",
+    "commitment_confirmed": "Reads the promise back and gets a yes.",
+}
+
+
+@dataclass(frozen=True)
+class CoachNote:
+    """One entry in the coach's column: something done well, or a note with the better line."""
+
+    good: bool
+    heading: str
+    text: str
+    better: str | None = None
+
+
+class DemoCallScene(CallScene):
+    """A call that plays itself, with a coach's column."""
+
+    name = "demo"
+
+    def __init__(self, kit: Kit, scenario: Scenario, kind: str = "pro") -> None:
+        super().__init__(kit, scenario, 0)
+        self.kind = kind
+        source = scenario.model_call if kind == "pro" else scenario.poor_call
+        self.turns: list[TranscriptTurn] = list(source or [])
+        self.you = "Pro" if kind == "pro" else "Collector"
+        self.spoken = False
+        self.current: TranscriptTurn | None = None
+        self.pro_line: str | None = None
+        self.pro_at = 0.0
+        self.pro_for = 1.0
+        self.coach: list[CoachNote] = []  # newest first
+        self._noted: set[tuple[str, Any]] = set()
+
+    # the collector's side
+    def back(self) -> None:
+        self.kit.nav.pop()
+
+    def _queue(self, line: DebtorLine) -> None:
+        """Debtor replies come a beat after the collector's line, whatever the engine's clock says."""
+        if self.phase != "ringing":
+            start = self.now() + REACTION
+            line = replace(line, start=start, end=start + line.end - line.start)
+        super()._queue(line)
+
+    def _step_work(self, state: CallState, turn: TraineeTurn) -> Callable[[], Stepped]:
+        scenario = self.scenario
+        return lambda: stepped(scenario, state, turn, None, notes=True)
+
+    def _stepped(self, result: Stepped) -> None:
+        before = dict(self.chips)
+        super()._stepped(result)
+        self._learn(before, result)
+
+    def _learn(self, before: dict[str, bool], result: Stepped) -> None:
+        """What the last turn earned: chips that lit up, and notes not seen before."""
+        turns = result.state.turns
+        index = next((i for i in range(len(turns) - 1, -1, -1) if turns[i].speaker == "trainee"), 0)
+        earned: list[CoachNote] = []
+        missed: list[CoachNote] = []
+        for key, lit in result.chips.items():
+            if lit and not before.get(key) and key in CHIP_WHY and key not in KEEP_CHIPS:
+                earned.append(CoachNote(True, f"TURN {index} · {CHIP_LABELS[key].upper()}", CHIP_WHY[key]))
+        for note in result.notes:
+            seen = (str(note.get("topic")), note.get("turn"))
+            if seen in self._noted:
+                continue
+            self._noted.add(seen)
+            topic = str(note.get("topic") or "")
+            about = principle_name(topic.split(".")[0]).upper() if topic else "THE CALL"
+            where = f"TURN {note['turn']}" if note.get("turn") is not None else "WHOLE CALL"
+            missed.append(CoachNote(False, f"{where} · {about}", str(note["note"]), note.get("better")))
+        self.coach[0:0] = missed + earned
+
+    def _drive(self) -> None:
+        """Say the next line of the script when the collector would."""
+        if self.state is None or self.phase == "ended":
+            return
+        now = self.now()
+        if self.pro_line is not None:
+            if now >= self.pro_at + self.pro_for:
+                self._say(self.pro_line)
+            return
+        upcoming = self.turns[0] if self.turns else None
+        if upcoming is not None and upcoming.interrupt and self.phase == "debtor" and self.revealed >= 0.5:
+            self.turns.pop(0)
+            self._interrupt_cut()
+            text = upcoming.say or ""
+            self._log_trainee(text, interrupt=True)
+            self._send(timed_turn(self.state, upcoming, text))
+            return
+        if self.phase != "trainee":
+            return
+        if upcoming is None:
+            self._end()
+            self.end_reason = "End of the demonstration."
+            return
+        self.current = self.turns.pop(0)
+        if self.current.hangup:
+            self._log_note(f"{WHO[self.kind]} hangs up.")
+            self._send(timed_turn(self.state, self.current, ""))
+        elif self.current.wait is not None:
+            self.phase = "holding"
+            self.hold_from = now
+        else:
+            self.pro_line = self.current.say or ""
+            self.pro_at = now + PRO_BEAT
+            self.pro_for = max(0.8, speech_seconds(self.pro_line, TRAINEE_WPM))
+            self.phase = "pro"
+
+    def _say(self, text: str) -> None:
+        assert self.state is not None and self.current is not None
+        self.pro_line = None
+        self._log_trainee(text)
+        self._send(timed_turn(self.state, self.current, text))
+
+    def hold_seconds(self) -> float:
+        wait = self.current.wait if self.current is not None else None
+        return wait if wait is not None else SILENCE_MIN
+
+    def _silence_turn(self, now: float) -> TraineeTurn:
+        assert self.state is not None and self.current is not None
+        return timed_turn(self.state, self.current, "")
+
+    def silence_note(self, seconds: float) -> str:
+        return f"({WHO[self.kind].lower()} lets the silence work, {seconds:.0f} s)"
+
+    def update(self, dt: float) -> None:
+        super().update(dt)
+        self._drive()
+
+    def to_scorecard(self) -> None:
+        from game.ui.scenes.scorecard import ScorecardScene
+
+        self.leaving = True
+        if self.card is None:
+            self._score()
+            return
+        done_well = [(note.heading, note.text) for note in reversed(self.coach) if note.good]
+        scene = ScorecardScene(
+            self.kit, self.scenario, self.record(), self.card, self.seed, demo=self.kind, highlights=done_well
+        )
+        self.kit.nav.replace(scene)
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        if event.type == JOB_DONE:
+            return self.handle_job(event)
+        if gateway.key(event, pygame.K_ESCAPE, pygame.K_BACKSPACE):
+            self.back()
+            return True
+        if self.phase == "ended" and gateway.key(event, pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
+            self.to_scorecard()
+            return True
+        return self.handle_common(event)
+
+    # layout
+    def notices(self) -> list[str]:
+        return [self.kit.voice.notice] if self.kit.voice.notice else []
+
+    def keys_hint(self) -> str:
+        if self.phase == "ended":
+            return "Enter: the scorecard of this call · Esc: back to the briefing"
+        who = "a pro handles" if self.kind == "pro" else "a poor call goes wrong with"
+        return f"How {who} {self.speaker.split(',')[0]} · Esc: back to the briefing, to practise the call yourself"
+
+    def status_text(self, status: str) -> str:
+        return WATCHING.get(self.kind, "Watching")
+
+    def arrange(self) -> None:
+        """No input row: the chips move down into it, the transcript grows, and shares its row with the
+        coach's column."""
+        transcript, chips, row = self._layout["transcript"], self._layout["chips"], self._layout["input"]
+        chips.bottom = row.bottom
+        transcript.height = chips.y - 12 - transcript.y
+        coach_w = transcript.width * (56 if self.compact else 46) // 100
+        self._layout["coach"] = pygame.Rect(transcript.right - coach_w, transcript.y, coach_w, transcript.height)
+        transcript.width -= coach_w + 14
+
+    def build_controls(self, input_rect: pygame.Rect, button_h: int) -> None:
+        top = self._layout["top"]
+        fonts = self.kit.look.fonts
+        label = "Back to the briefing (Esc)" if top.width >= 1000 else "Back (Esc)"
+        w = fonts.get(17).size(label)[0] + 36
+        rect = pygame.Rect(top.width - 24 - w, (top.height - button_h + 8) // 2, w, button_h - 8)
+        self.corner = self.button(rect, label, self.back, name="back", style="secondary")
+        if self.phase == "ended":
+            label = "See the scorecard (Enter)"
+            w = fonts.get(17).size(label)[0] + 44
+            scorecard = pygame.Rect(rect.x - 16 - w, rect.y, w, rect.height)
+            self.corner = self.button(scorecard, label, self.to_scorecard, name="scorecard")
+            self.ring.focus("scorecard")
+
+    # drawing
+    def draw(self, surface: pygame.Surface) -> None:
+        super().draw(surface)
+        if not self._layout:
+            return
+        self._draw_coach(surface)
+
+    def _draw_subtitle(self, surface: pygame.Surface) -> None:
+        if self.pro_line is None:
+            super()._draw_subtitle(surface)
+            return
+        palette, fonts = self.kit.look.palette, self.kit.look.fonts
+        box = self._layout["subtitle"]
+        draw.panel(surface, box, palette, fill=palette.panel, edge=palette.accent, edge_width=2)
+        inner = box.inflate(-36, -28)
+        label = fonts.get(13, bold=True)
+        draw.text(surface, label, WHO[self.kind].upper(), palette.accent, inner.topleft)
+        body = pygame.Rect(
+            inner.x, inner.y + label.get_linesize() + 2, inner.width, inner.height - label.get_linesize()
+        )
+        said = max(0.0, min(1.0, (self.now() - self.pro_at) / self.pro_for))
+        shown = self.pro_line[: round(len(self.pro_line) * said)]
+        draw.paragraph(surface, fonts.get(21), shown or "...", palette.ink, body, 2 if self.compact else 3)
+
+    def _draw_coach(self, surface: pygame.Surface) -> None:
+        palette, fonts = self.kit.look.palette, self.kit.look.fonts
+        area = self._layout["coach"]
+        draw.panel(surface, area, palette)
+        inner = area.inflate(-28, -24)
+        label = fonts.get(13, bold=True)
+        draw.text(surface, label, "THE COACH", palette.accent, inner.topleft)
+        y = inner.y + label.get_linesize() + 6
+        small, body, bold = fonts.get(12, bold=True), fonts.get(14), fonts.get(14, bold=True)
+        if not self.coach:
+            text = "Notes appear here as the call earns them."
+            draw.paragraph(surface, body, text, palette.muted, pygame.Rect(inner.x, y, inner.width, 60), 2)
+            return
+        for newest, note in enumerate(self.coach):
+            tint = palette.success if note.good else palette.danger
+            parts = [(small, ("✓ " if note.good else "! ") + note.heading, tint), (body, note.text, palette.ink)]
+            if note.better:
+                parts.append((bold, f'Try: "{note.better}"', palette.accent))
+            height = sum(len(draw.wrap(f, t, inner.width)) * f.get_linesize() for f, t, _ in parts)
+            if y + height > inner.bottom and newest > 0:
+                break
+            for font, text, colour in parts:
+                lines = (inner.bottom - y) // font.get_linesize()
+                if lines < 1:
+                    break
+                room = pygame.Rect(inner.x, y, inner.width, lines * font.get_linesize())
+                y += draw.paragraph(surface, font, text, colour, room, lines)
+            y += 10
+            if y < inner.bottom:
+                pygame.draw.line(surface, palette.panel_edge, (inner.x, y - 5), (inner.right, y - 5))

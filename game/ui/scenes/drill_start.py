@@ -1,0 +1,162 @@
+"""Before a drill: what it asks of the trainee, and the name its results are saved under.
+
+The name typed last time is filled in. Enter starts the drill's first call; the name is kept in the
+settings for next time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pygame
+import pygame_gui
+from pygame_gui.elements import UITextEntryLine
+
+from game.drills import Drill, drill_scenarios
+from game.ui import draw, gateway
+from game.ui.scene import Kit, Scene
+from game.ui.scenes.scorecard import principle_name
+
+MAX_NAME = 200
+
+
+class DrillStartScene(Scene):
+    """The drill's marks and calls, and a line for the trainee's name."""
+
+    name = "drill_start"
+
+    def __init__(self, kit: Kit, drill: Drill) -> None:
+        super().__init__(kit)
+        self.drill = drill
+        self.typed = kit.settings.trainee
+        self.message = ""
+        self.entry: UITextEntryLine | None = None
+        self._panel = pygame.Rect(0, 0, 0, 0)
+
+    def start(self) -> None:
+        from game.ui.drill_run import DrillRun
+
+        name = (self.entry.get_text() if self.entry is not None else self.typed).strip()
+        if not name:
+            self.message = "Type your name first: the drill's results are saved under it."
+            return
+        if len(name) > MAX_NAME:
+            self.message = f"A name may have at most {MAX_NAME} characters."
+            return
+        if name != self.kit.settings.trainee:
+            self.kit.apply_settings(replace(self.kit.settings, trainee=name))
+        run = DrillRun(self.kit, self.drill, name, self.kit.store)
+        self.kit.nav.replace(run.first_scene())
+
+    def marks(self) -> list[str]:
+        """What a call must do to pass, and the drill's other rules, one line each."""
+        drill = self.drill
+        marks = [f"Total of at least {drill.pass_marks.total} out of 100"]
+        marks += [f"{principle_name(k)}: at least {v}" for k, v in drill.pass_marks.principles.items()]
+        if drill.pass_marks.no_compliance_findings:
+            marks.append("No lawful-conduct findings")
+        if drill.attempts > 1:
+            marks.append(f"Up to {drill.attempts} tries a call")
+        if drill.time_limit:
+            marks.append(f"At most {drill.time_limit // 60}:{drill.time_limit % 60:02d} a call")
+        if drill.input == "spoken":
+            marks.append("Spoken answers (hold F3)")
+        return marks
+
+    def build(self, size: tuple[int, int]) -> None:
+        width, height = size
+        fonts = self.kit.look.fonts
+        top = fonts.get(26, bold=True).get_linesize() + 28 + 20
+        button_h = fonts.px(17) + 26
+        body, small, bold = fonts.get(16), fonts.get(14, bold=True), fonts.get(16, bold=True)
+        room = width - 56 - 56
+        about = min(3, len(draw.wrap(body, self.drill.description, room))) if self.drill.description else 0
+        rows = max(len(drill_scenarios(self.drill)), len(self.marks()))
+        content = about * body.get_linesize() + (14 if about else 0)
+        content += small.get_linesize() + 4 + rows * body.get_linesize() + 32
+        content += bold.get_linesize() + 4 + button_h
+        bottom = height - button_h - 44
+        self._panel = pygame.Rect(28, top, width - 56, min(bottom - top, content + 48))
+        entry_w = min(520, self._panel.width - 56)
+        entry = pygame.Rect(self._panel.x + 28, self._panel.bottom - 24 - button_h, entry_w, button_h)
+        self.entry = UITextEntryLine(entry, self.kit.manager, placeholder_text="Your name")
+        self.entry.length_limit = MAX_NAME
+        self.widgets.append(self.entry)
+        if self.typed:
+            self.entry.set_text(self.typed)
+        self.entry.focus()
+        y = height - button_h - 22
+        start_w = max(240, fonts.get(17).size("Start the drill  (Enter)")[0] + 44)
+        self.button(pygame.Rect(width - 28 - start_w, y, start_w, button_h), "Start the drill  (Enter)", self.start)
+        self.button(
+            pygame.Rect(width - 28 - start_w - 16 - 160, y, 160, button_h),
+            "Back  (Esc)",
+            self.kit.nav.pop,
+            name="back",
+            style="secondary",
+        )
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        if gateway.key(event, pygame.K_ESCAPE):
+            self.kit.nav.pop()
+            return True
+        if event.type == pygame_gui.UI_TEXT_ENTRY_CHANGED and event.ui_element is self.entry:
+            self.typed = self.entry.get_text()
+            self.message = ""
+            return True
+        if event.type == pygame_gui.UI_TEXT_ENTRY_FINISHED and event.ui_element is self.entry:
+            self.start()
+            return True
+        if event.type == pygame.KEYDOWN and self.entry is not None and self.entry.is_focused:
+            if event.key == pygame.K_TAB:
+                self.entry.unfocus()
+                return self.handle_common(event)
+            return False
+        return self.handle_common(event)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        palette, fonts = self.kit.look.palette, self.kit.look.fonts
+        surface.fill(palette.bg)
+        drill = self.drill
+        hint = "Type your name, then Enter · Esc back"
+        draw.header(surface, fonts.get(26, bold=True), fonts.get(15), f"Drill: {drill.title}", hint, palette)
+        panel = self._panel
+        draw.panel(surface, panel, palette)
+        inner = panel.inflate(-56, -48)
+        body, bold, small = fonts.get(16), fonts.get(16, bold=True), fonts.get(14, bold=True)
+        y = inner.y
+        if drill.description:
+            room = pygame.Rect(inner.x, y, inner.width, body.get_linesize() * 3)
+            y += draw.paragraph(surface, body, drill.description, palette.ink, room, 3) + 14
+        half = inner.width // 2 - 20
+        draw.text(surface, small, "THE CALLS", palette.muted, (inner.x, y))
+        draw.text(surface, small, "TO PASS A CALL", palette.muted, (inner.x + half + 40, y))
+        y += small.get_linesize() + 4
+        calls_y = marks_y = y
+        last = self.entry.relative_rect.y - bold.get_linesize() - 12 if self.entry is not None else inner.bottom
+        for number, scenario_id in enumerate(drill_scenarios(drill), start=1):
+            if calls_y + body.get_linesize() > last:
+                break
+            found = self.kit.catalog.find(scenario_id)
+            title = found.title if found is not None else scenario_id
+            detail = f" · difficulty {found.difficulty} of 5" if found is not None else ""
+            draw.text(
+                surface, body, draw.fit(body, f"{number}. {title}{detail}", half), palette.ink, (inner.x, calls_y)
+            )
+            calls_y += body.get_linesize()
+        for mark in self.marks():
+            if marks_y + body.get_linesize() > last:
+                break
+            dot = (inner.x + half + 46, marks_y + body.get_linesize() // 2)
+            pygame.draw.circle(surface, palette.accent, dot, 4)
+            draw.text(surface, body, draw.fit(body, mark, half - 20), palette.ink, (inner.x + half + 60, marks_y))
+            marks_y += body.get_linesize()
+        if self.entry is None:
+            return
+        box = self.entry.relative_rect
+        label = "Your name (the results are saved under it)"
+        draw.text(surface, bold, label, palette.ink, (box.x, box.y - bold.get_linesize() - 4))
+        if self.message:
+            small_font = fonts.get(15)
+            text = draw.fit(small_font, self.message, panel.right - box.right - 46)
+            draw.text(surface, small_font, text, palette.danger, (box.right + 18, box.centery), "midleft")
