@@ -92,16 +92,43 @@ def spoken_set(folder: Path, lines: tuple[str, ...] = COLLECTOR_LINES, per_line:
     return clips
 
 
+_TITLES = {"mr": "mister", "mrs": "missus", "ms": "miss", "dr": "doctor"}
+_ORDINALS = {
+    "first": "1", "second": "2", "third": "3", "fourth": "4", "fifth": "5", "sixth": "6", "seventh": "7",
+    "eighth": "8", "ninth": "9", "tenth": "10",
+}  # fmt: skip
+
+
+# Contractions spelt out, so "It's" and "it is" score the same.
+_CONTRACTIONS = (
+    (r"\bwon't\b", "will not"), (r"\bcan't\b", "can not"), (r"\bcannot\b", "can not"), (r"n't\b", " not"),
+    (r"\bi'm\b", "i am"), (r"'re\b", " are"), (r"'ll\b", " will"), (r"'ve\b", " have"), (r"'d\b", " would"),
+    (r"\b(it|that|there|what|here|who|he|she)'s\b", r"\1 is"),
+)  # fmt: skip
+
+
+def _dollars(match: re.Match[str]) -> str:
+    cents = int(match.group(2) or match.group(3) or 0)
+    return f"{float(match.group(1)) + cents / 100:.2f}".removesuffix(".00") + " dollars"
+
+
 def normalise(text: str) -> list[str]:
-    """Words for scoring: lower case, no punctuation, numbers as digits, money as "<n> dollars"."""
+    """Words for scoring: lower case, no punctuation, numbers as digits, titles and ordinals spelt one
+    way, and money as "<n> dollars" however it was said ("$186.40", "one hundred eighty six dollars
+    and forty cents" and "186 dollars 40" all read "186.40 dollars")."""
     text = text.lower().replace(",", "")
     text = re.sub(r"[^a-z0-9$.' ]", " ", text)
     text = re.sub(r"\.(?!\d)", " ", text)
-    text = alpha2digit(text, "en")
-    text = re.sub(r"\bmr\b", "mister", text)
+    for pattern, spelt in _CONTRACTIONS:
+        text = re.sub(pattern, spelt, text)
+    text = re.sub(r"\ba hundred\b", "one hundred", text)
+    text = alpha2digit(text, "en", threshold=0)
+    text = re.sub(r"\b(\d+)(?:st|nd|rd|th)\b", r"\1", text)
+    text = re.sub(r"\b[a-z]+\b", lambda m: _TITLES.get(m.group(), _ORDINALS.get(m.group(), m.group())), text)
     text = re.sub(r"\$\s*(\d+(?:\.\d+)?)", r"\1 dollars", text)
-    text = re.sub(r"\bdollars? (\d+(?:\.\d+)?)", r"\1 dollars", text)
+    text = re.sub(r"(?<![\d.] )\bdollars? (\d+(?:\.\d+)?)", r"\1 dollars", text)
     text = re.sub(r"(\d) dollar\b", r"\1 dollars", text)
+    text = re.sub(r"\b(\d+(?:\.\d+)?) dollars(?: and (\d{1,2}) cents?| (\d{1,2})\b(?! dollars))?", _dollars, text)
     return text.split()
 
 
