@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/setup.sh
-setup_system_packages espeak-ng sox postgresql
+setup_system_packages espeak-ng postgresql
 setup_venv dev
 if [ -f .ci/postgres.sh ]; then
   source .ci/postgres.sh
