@@ -20,11 +20,14 @@ setup_venv() {
   local extras="${1:-}"
   local spec="."
   [ -n "$extras" ] && spec=".[$extras]"
-  local stamp=".venv/.installed-$(sha1sum pyproject.toml | cut -c1-12)-${extras:-base}"
+  local hash
+  hash=$(sha1sum pyproject.toml | cut -c1-12)
+  local stamp=".venv/.installed-$hash-${extras:-base}"
   if [ ! -x .venv/bin/python ]; then
     python3 -m venv .venv
   fi
-  if [ ! -f "$stamp" ]; then
+  # The game needs the base install; an install with the dev extras includes it.
+  if [ ! -f "$stamp" ] && ! { [ -z "$extras" ] && ls .venv/.installed-"$hash"-* >/dev/null 2>&1; }; then
     echo "Installing Collector Sim and its Python packages into .venv ..."
     .venv/bin/python -m pip install -q --upgrade pip
     .venv/bin/python -m pip install -q -e "$spec"
