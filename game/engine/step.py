@@ -66,7 +66,7 @@ def start_call(scenario: Scenario, seed: int = 0) -> tuple[CallState, DebtorLine
     assert mood_values is not None, "scenario must be resolved against its archetype"
     mood = Mood(mood_values.anger, mood_values.trust, mood_values.willingness)
     state = CallState(scenario_id=scenario.id, seed=seed, mood=mood)
-    return _speak(scenario, state, "answer", {}, hangs_up=False, extra_events=())
+    return _speak(scenario, state, "answer", start=0.0, hangs_up=False, extra_events=())
 
 
 def _clamp(value: float) -> float:
@@ -313,8 +313,8 @@ def _speak(
     scenario: Scenario,
     state: CallState,
     beat: str,
-    after: dict[str, float],
     *,
+    start: float,
     hangs_up: bool,
     extra_events: tuple[str, ...],
 ) -> tuple[CallState, DebtorLine]:
@@ -322,7 +322,6 @@ def _speak(
     index = len(state.turns)
     template = L.pick(options, state.used_lines, state.seed, index, beat)
     text = L.fill(template, _values(scenario, state))
-    start = after.get("start", state.clock)
     end = start + speech_seconds(text, scenario.persona.voice.rate)
     turn = Turn(speaker="debtor", text=text, start=start, end=end, beat=beat, mood=state.mood, stage=state.stage)
     state = replace(
@@ -379,7 +378,7 @@ def step(
         scenario,
         state,
         beat,
-        {"start": turn.end + REACTION_GAP},
+        start=turn.end + REACTION_GAP,
         hangs_up=state.ended and state.ended_by == "debtor",
         extra_events=tuple(events),
     )
