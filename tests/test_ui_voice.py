@@ -15,6 +15,7 @@ from game.audio.playback import SilentPlayer
 from game.audio.recognition import RecognitionWorker
 from game.audio.tts import TextOnlyVoices
 from game.audio.wavio import wav_bytes, wav_seconds
+from game.engine.record import Prosody
 from game.engine.scenario import load_scenario
 from game.ui.app import App
 from game.ui.listen import Heard, MicEars, NoEars
@@ -36,8 +37,13 @@ def voiced(tmp_path: Path) -> Iterator[App]:
     window.close()
 
 
-def spoken_app(tmp_path: Path) -> App:
-    save_settings(tmp_path / "home", Settings(input_mode="spoken"))
+CALM = Prosody(loudness_dbfs=-20.0, pitch_mean_hz=140.0, pitch_spread_hz=10.0, words_per_minute=150.0, pause_ratio=0.1)
+
+
+def spoken_app(tmp_path: Path, calm: Prosody | None = CALM, **options: str) -> App:
+    """A window in spoken mode, with a calm baseline saved unless ``calm`` is None."""
+    settings = Settings(input_mode="spoken", **options)  # type: ignore[arg-type]
+    save_settings(tmp_path / "home", settings.with_baseline(calm) if calm is not None else settings)
     return App(tmp_path / "home", stepped=True, voice=False)
 
 
@@ -138,6 +144,7 @@ class FakeEars:
     """Push-to-talk that always hears the same words (and a short tone as the voice)."""
 
     available = True
+    hands_free = False
     notice = None
 
     def __init__(self, text: str, wav: bytes | None = None) -> None:
@@ -155,6 +162,19 @@ class FakeEars:
         self.talking = False
         self.heard.append(Heard(self.text, self.wav))
         return True
+
+    def capture(self) -> bytes | None:
+        self.talking = False
+        return self.wav
+
+    def listen(self) -> None:
+        """Push-to-talk only."""
+
+    def quiet(self) -> None:
+        """Push-to-talk only."""
+
+    def phrases(self) -> list[float]:
+        return []
 
     def poll(self) -> list[Heard]:
         out, self.heard = self.heard, []

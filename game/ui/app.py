@@ -153,7 +153,8 @@ class App:
     def ears(self) -> Ears:
         """Spoken input, opened the first time a call asks for it (a microphone and a recogniser)."""
         if self._ears is None:
-            self._ears = open_ears(True)
+            settings = self.kit.settings
+            self._ears = open_ears(True, settings.engine, settings.hands_free)
         return self._ears
 
     def quit(self, code: int = 0) -> None:
@@ -166,6 +167,9 @@ class App:
         self.kit.settings = settings
         home = self.kit.home
         self.kit.jobs.submit("settings_saved", lambda: save_settings(home, settings))
+        if (old.engine, old.listening) != (settings.engine, settings.listening) and self._ears is not None:
+            self._ears.close()
+            self._ears = None
         if settings.input_mode == "spoken":
             self.ears()
         if old.voice != settings.voice:

@@ -1,18 +1,22 @@
 """The trainee's spoken answers as the window sees them: push-to-talk, recognised off the loop.
 
 Holding the talk key records from the microphone (``game.audio.mic``); letting go sends the clip to
-the recognition worker process (``game.audio.recognition``), polled each frame. The voice features
+the recognition worker process (``game.audio.recognition``), polled each frame. In hands-free mode
+the microphone listens while a call is open (``listen``) and each phrase it ends on a pause is sent
+the same way; ``phrases`` tells the call how long each one lasted. ``capture`` records a clip without
+recognising it (the calibration line). The voice features
 of the clip (loudness, pitch, pace) are measured by a background job once its words are known.
 Without a microphone, PyAudio or a recogniser the window keeps the typed line and shows the notice.
 """
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
-    from game.audio.mic import Mic
+    from game.audio.mic import Captured, Mic
     from game.audio.recognition import RecognitionWorker
     from game.engine.record import Prosody
     from game.engine.scenario import Scenario
@@ -31,6 +35,7 @@ class Ears(Protocol):
     """What the call scene needs from spoken input."""
 
     available: bool
+    hands_free: bool
 
     @property
     def notice(self) -> str | None: ...
@@ -41,6 +46,14 @@ class Ears(Protocol):
 
     def stop(self) -> bool: ...
 
+    def capture(self) -> bytes | None: ...
+
+    def listen(self) -> None: ...
+
+    def quiet(self) -> None: ...
+
+    def phrases(self) -> list[float]: ...
+
     def poll(self) -> list[Heard]: ...
 
     def close(self) -> None: ...
@@ -50,6 +63,7 @@ class NoEars:
     """No spoken input: the notice says why, and the trainee types."""
 
     available = False
+    hands_free = False
 
     def __init__(self, notice: str | None = None) -> None:
         self.notice = notice
@@ -63,6 +77,18 @@ class NoEars:
     def stop(self) -> bool:
         return False
 
+    def capture(self) -> bytes | None:
+        return None
+
+    def listen(self) -> None:
+        """Nothing to listen to."""
+
+    def quiet(self) -> None:
+        """Nothing to stop."""
+
+    def phrases(self) -> list[float]:
+        return []
+
     def poll(self) -> list[Heard]:
         return []
 
@@ -71,14 +97,18 @@ class NoEars:
 
 
 class MicEars:
-    """A microphone with push-to-talk and a recognition worker process biased to the call."""
+    """A microphone (push-to-talk or hands-free) and a recognition worker process biased to the call."""
 
     available = True
 
-    def __init__(self, mic: Mic, worker: RecognitionWorker) -> None:
+    def __init__(self, mic: Mic, worker: RecognitionWorker, *, hands_free: bool = False) -> None:
         self._mic = mic
         self._worker = worker
         self._clips: dict[int, bytes] = {}
+        self.hands_free = hands_free
+        self._listening = False
+        self._lock = threading.Lock()
+        self._captured: list[Captured] = []
 
     @property
     def notice(self) -> str | None:
@@ -101,6 +131,35 @@ class MicEars:
         self._clips[self._worker.submit(captured.wav)] = captured.wav
         return True
 
+    def capture(self) -> bytes | None:
+        """The talk key came up: the clip itself, not recognised."""
+        captured = self._mic.stop()
+        return None if captured is None else captured.wav
+
+    def listen(self) -> None:
+        """Hands-free: listen from now on; each phrase arrives from the microphone's own thread."""
+        if self.hands_free and not self._listening:
+            self._listening = True
+            self._mic.start_hands_free(self._phrase)
+
+    def quiet(self) -> None:
+        """Stop listening hands-free (the call ended or is covered)."""
+        if self._listening:
+            self._listening = False
+            self._mic.stop_hands_free()
+
+    def _phrase(self, captured: Captured) -> None:
+        with self._lock:
+            self._captured.append(captured)
+
+    def phrases(self) -> list[float]:
+        """Hands-free phrases heard since the last frame, sent to recognition; their lengths in seconds."""
+        with self._lock:
+            captured, self._captured = self._captured, []
+        for one in captured:
+            self._clips[self._worker.submit(one.wav)] = one.wav
+        return [max(0.0, one.ended - one.started) for one in captured]
+
     def poll(self) -> list[Heard]:
         out = []
         for result in self._worker.poll():
@@ -112,12 +171,14 @@ class MicEars:
         return out
 
     def close(self) -> None:
+        self.quiet()
         self._mic.close()
         self._worker.close()
 
 
-def open_ears(spoken: bool) -> Ears:
-    """Spoken input when it is chosen and a microphone opens; else the typed line with a notice."""
+def open_ears(spoken: bool, engine: str | None = None, hands_free: bool = False) -> Ears:
+    """Spoken input when it is chosen and a microphone opens (recognised by ``engine``, push-to-talk
+    or hands-free); else the typed line with a notice."""
     if not spoken:
         return NoEars()
     from game.audio.mic import open_mic
@@ -127,7 +188,7 @@ def open_ears(spoken: bool) -> Ears:
         return NoEars(mic.notice or "No microphone: type your answers.")
     from game.audio.recognition import RecognitionWorker
 
-    return MicEars(mic, RecognitionWorker())
+    return MicEars(mic, RecognitionWorker(engine=engine), hands_free=hands_free)
 
 
 def measure_voice(wav: bytes, text: str) -> Prosody | None:

@@ -34,8 +34,9 @@ if TYPE_CHECKING:
 class Kit:
     """The few services scenes share: widgets, look, settings, progress, jobs, clock, voice, scenes.
 
-    ``ears`` opens spoken input on first use; ``store`` is the team's results store once a drill needs
-    it (``own_store``: the window opened it and closes it).
+    ``ears`` opens spoken input on first use; ``calibration_skipped``: the trainee skipped the voice
+    calibration in this session, so it is not offered again until the next start; ``store`` is the
+    team's results store once a drill needs it (``own_store``: the window opened it and closes it).
     """
 
     manager: pygame_gui.UIManager
@@ -53,6 +54,7 @@ class Kit:
     ears: Callable[[], Ears]
     store: Any = None
     own_store: bool = False
+    calibration_skipped: bool = False
 
     @property
     def size(self) -> tuple[int, int]:

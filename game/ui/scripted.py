@@ -32,6 +32,7 @@ class ScriptedTrainee:
 
     def __init__(self, app: App, transcript: Transcript, screenshots: Path | None) -> None:
         self.app = app
+        app.kit.calibration_skipped = True  # a transcript is typed: there is no voice to calibrate
         self.turns: list[TranscriptTurn] = list(transcript.turns)
         self.out = screenshots
         self.typing = ""

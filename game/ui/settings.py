@@ -3,6 +3,8 @@
 The folder is ``COLLECTOR_SIM_HOME`` when set (tests point it at a temporary folder), else the
 platform's user data folder for "collector-sim". A missing or damaged file gives the defaults; an
 unknown or out-of-range value is replaced by its default, so a hand-edited file never stops the game.
+Spoken input has its recognition engine, its listening mode (push-to-talk or hands-free) and the
+trainee's calm voice measured from the calibration line (loudness, pitch, pace; no pace = not yet).
 """
 
 from __future__ import annotations
@@ -11,15 +13,22 @@ import json
 import os
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import platformdirs
+
+from game.audio.asr import DEFAULT_ORDER, ENGINES
+
+if TYPE_CHECKING:
+    from game.engine.record import Prosody
 
 SETTINGS_FILE = "settings.json"
 CHOICES: dict[str, tuple[str, ...]] = {
     "input_mode": ("typed", "spoken"),
     "text_size": ("small", "normal", "large", "larger"),
     "mood_meters": ("auto", "on", "off"),
+    "engine": tuple(ENGINES),
+    "listening": ("push-to-talk", "hands-free"),
 }
 
 
@@ -43,6 +52,35 @@ class Settings:
     high_contrast: bool = False
     mood_meters: str = "auto"
     trainee: str = ""
+    engine: str = DEFAULT_ORDER[0]
+    listening: str = "push-to-talk"
+    calm_loudness_dbfs: float = 0.0
+    calm_pitch_hz: float = 0.0
+    calm_pitch_spread_hz: float = 0.0
+    calm_wpm: float = 0.0
+
+    @property
+    def hands_free(self) -> bool:
+        return self.listening == "hands-free"
+
+    @property
+    def baseline(self) -> Prosody | None:
+        """The trainee's calm voice from the calibration line, or None before it was measured."""
+        if self.calm_wpm <= 0:
+            return None
+        from game.engine.record import Prosody
+
+        return Prosody(self.calm_loudness_dbfs, self.calm_pitch_hz, self.calm_pitch_spread_hz, self.calm_wpm, 0.0)
+
+    def with_baseline(self, calm: Prosody) -> Settings:
+        """These settings with ``calm`` (a measured calibration line) kept as the baseline."""
+        return replace(
+            self,
+            calm_loudness_dbfs=calm.loudness_dbfs,
+            calm_pitch_hz=calm.pitch_mean_hz,
+            calm_pitch_spread_hz=calm.pitch_spread_hz,
+            calm_wpm=calm.words_per_minute,
+        )
 
     def meters_for(self, difficulty: int) -> bool:
         """Mood meters are training wheels: on for easy calls unless the trainee chose."""

@@ -8,6 +8,9 @@ holds the silence for at least ``SILENCE_MIN`` seconds counted from when the deb
 typing ends the hold. In spoken mode the talk key (F3) is held to speak: the clip is recognised in a
 worker process and its voice features measured off the loop; starting to talk while the debtor is
 still speaking cuts the debtor off and counts as an interruption, just as typing over them does.
+In hands-free mode the microphone listens while the call is on screen and each phrase is sent the same
+way. The first time spoken input is used the voice calibration comes first; after it, each spoken
+turn shows a gentle hint on its tone against the trainee's calm baseline.
 In a drill, the call is saved to the results store as it goes (see ``game.ui.drill_run``).
 """
 
@@ -46,6 +49,7 @@ SCORE_JOB = "call_scored"
 LINES_JOB = "call_lines"
 MEASURE_JOB = "call_voice_measured"
 SILENCE_MIN = 3.0
+TONE_HINTS = {"loud": "a little loud", "fast": "fast", "pitch_spike": "pitch a little high"}
 RING_SECONDS = 1.2
 VOICE_WAIT = 1.5
 END_PAUSE = 2.5
@@ -131,6 +135,9 @@ class CallScene(Scene):
         self.talk_interrupt = False
         self.heard_text = ""
         self.flash_until = 0.0
+        self.calibrate_first = False
+        self.listening = False
+        self.tone_hint = ""
         self.replies = 0
         self.entries: list[str] = []
         self.chips: dict[str, bool] = {}
@@ -181,6 +188,7 @@ class CallScene(Scene):
         if self.spoken:
             self.ears = self.kit.ears()
             self.ears.set_call(self.scenario)
+            self.calibrate_first = self.kit.settings.baseline is None and not self.kit.calibration_skipped
         if self.kit.voice.speaks:
             scenario, seed = self.scenario, self.seed
             self.kit.jobs.submit(LINES_JOB, lambda: likely_lines(scenario, seed))
@@ -190,7 +198,22 @@ class CallScene(Scene):
             self.drill.call_started(self.scenario, self.seed, record_of(state))
 
     def leave(self) -> None:
+        self._quiet()
         self.kit.voice.stop()
+
+    def pause(self) -> None:
+        self._quiet()
+
+    def resume(self) -> None:
+        """Back from the calibration: the phone rings again if nobody has spoken yet."""
+        if self.replies == 0 and self.phase in ("ringing", "waiting"):
+            self.t0 = self.kit.clock.now() + RING_SECONDS
+            self.phase = "ringing"
+
+    def _quiet(self) -> None:
+        if self.listening:
+            self.listening = False
+            self.ears.quiet()
 
     def record(self) -> CallRecord:
         assert self.state is not None
@@ -276,6 +299,8 @@ class CallScene(Scene):
         if not self.ears.available:
             self.flash_until = self.now() + 3.0
             return
+        if self.ears.hands_free:
+            return
         if self.phase not in ("trainee", "holding", "debtor", "waiting") or self.state is None:
             return
         self.talk_interrupt = self.phase in ("debtor", "waiting") and self.line is not None
@@ -297,6 +322,20 @@ class CallScene(Scene):
         else:
             self._log_note("(nothing was recorded: hold F3 while you speak)")
             self.phase = "trainee"
+
+    def phrase(self, seconds: float) -> None:
+        """Hands-free: a phrase of ``seconds`` ended on a pause and went to recognition, like a push-to-talk clip."""
+        if self.phase not in ("trainee", "holding", "debtor", "waiting") or self.state is None:
+            self._log_note("(that was heard while the call was busy: say it again)")
+            return
+        self.talk_interrupt = self.phase in ("debtor", "waiting") and self.line is not None
+        if self.talk_interrupt:
+            self._interrupt_cut()
+        self.talk_to = self.now()
+        self.talk_from = max(0.0, self.talk_to - seconds)
+        self.hold_from = None
+        self.hold_requested = False
+        self.phase = "hearing"
 
     def _heard(self, heard: Heard) -> None:
         if self.phase != "hearing":
@@ -320,7 +359,22 @@ class CallScene(Scene):
         text = self.heard_text
         start, end = self._timed(text, self.talk_from, self.talk_to, self.talk_interrupt)
         self._log_trainee(text, interrupt=self.talk_interrupt)
+        self._tone(prosody)
         self._send(TraineeTurn(text=text, start=start, end=end, interrupt=self.talk_interrupt, prosody=prosody))
+
+    def _tone(self, prosody: Prosody | None) -> None:
+        """A gentle hint on how the turn sounded against the trainee's calm voice."""
+        baseline = self.kit.settings.baseline
+        if prosody is None or baseline is None:
+            return
+        from game.audio.prosody import tone_flags
+
+        flags = [TONE_HINTS[f] for f in tone_flags(prosody, baseline) if f in TONE_HINTS]
+        if flags:
+            self.tone_hint = f"Your tone: {', '.join(flags)}. A calm, steady voice helps."
+        else:
+            self.tone_hint = "Your tone: calm, like your own baseline."
+        self._log_note(self.tone_hint)
 
     def hold_silence(self) -> None:
         """Let the silence work: wait at least SILENCE_MIN seconds after the debtor stopped."""
@@ -358,6 +412,7 @@ class CallScene(Scene):
         assert self.state is not None
         self.phase = "ended"
         self.ended_at = self.now()
+        self._quiet()
         self.kit.voice.stop()
         by = self.state.ended_by
         self.end_reason = {
@@ -427,6 +482,15 @@ class CallScene(Scene):
 
     # frame
     def update(self, dt: float) -> None:
+        if self.calibrate_first:
+            from game.ui.scenes.calibration import CalibrationScene
+
+            self.calibrate_first = False
+            self.kit.nav.push(CalibrationScene(self.kit))
+            return
+        if self.spoken and self.ears.hands_free and not self.listening and self.phase != "ended":
+            self.listening = True
+            self.ears.listen()
         now = self.now()
         if self.phase == "ringing" and now >= 0:
             self.phase = "waiting"
@@ -457,6 +521,8 @@ class CallScene(Scene):
         if self.phase == "holding" and self.hold_from is not None and now - self.hold_from >= self.hold_seconds():
             self._log_note(self.silence_note(now - self.hold_from))
             self._send(self._silence_turn(now))
+        for seconds in self.ears.phrases():
+            self.phrase(seconds)
         for heard in self.ears.poll():
             self._heard(heard)
         if (
@@ -572,6 +638,8 @@ class CallScene(Scene):
     def keys_hint(self) -> str:
         if self.phase == "ended":
             return "Enter: see your scorecard"
+        if self.spoken and self.ears.available and self.ears.hands_free:
+            return "Just speak: a pause sends it (or type, Enter) · F2 stays silent · Esc hangs up"
         if self.spoken and self.ears.available:
             return "Hold F3 and speak (or type, Enter) · F2 stays silent · talking over them cuts in · Esc hangs up"
         return "Enter sends · F2 stays silent · typing while they talk cuts in · Esc hangs up"
@@ -630,6 +698,8 @@ class CallScene(Scene):
         )
         talking = self.spoken and self.ears.available
         placeholder = "Hold F3 and speak, or type, then Enter" if talking else "Type what you say, then Enter"
+        if talking and self.ears.hands_free:
+            placeholder = "Just speak, or type, then Enter"
         self.entry = UITextEntryLine(entry_rect, self.kit.manager, placeholder_text=placeholder)
         self.widgets.append(self.entry)
         if self.draft:

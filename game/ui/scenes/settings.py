@@ -1,4 +1,5 @@
-"""Settings: voice, volume and rate, typed or spoken answers, text size, contrast, mood meters.
+"""Settings: voice, volume and rate, typed or spoken answers (engine, listening mode), text size, contrast,
+mood meters.
 
 Each row is one setting; Up and Down move between rows, Left and Right (or Enter, or a click on
 the arrows) change the value. A change applies at once and is saved in the background.
@@ -12,6 +13,7 @@ from typing import Any
 
 import pygame
 
+from game.audio.asr import DEFAULT_ORDER
 from game.ui import draw, gateway
 from game.ui.scene import Scene
 from game.ui.settings import CHOICES, Settings
@@ -48,6 +50,18 @@ ROWS = (
         "Mood meters",
         CHOICES["mood_meters"],
         lambda v: {"auto": "Easy calls only", "on": "Always", "off": "Never"}[v],
+    ),
+    Row(
+        "engine",
+        "Speech recognition",
+        CHOICES["engine"],
+        lambda v: f"{v} (default)" if v == DEFAULT_ORDER[0] else str(v),
+    ),
+    Row(
+        "listening",
+        "Listening",
+        CHOICES["listening"],
+        lambda v: {"push-to-talk": "Push to talk (hold F3)", "hands-free": "Hands-free"}[v],
     ),
 )
 
@@ -165,7 +179,12 @@ class SettingsScene(Scene):
         notes = []
         if self.kit.settings.input_mode == "spoken":
             ears = self.kit.ears()
-            notes.append(ears.notice or "In a call, hold F3 while you speak and let go to send; typing still works.")
+            how = (
+                "In a call, just speak: each phrase is sent when you pause; typing still works."
+                if self.kit.settings.hands_free
+                else "In a call, hold F3 while you speak and let go to send; typing still works."
+            )
+            notes.append(ears.notice or how)
         if self.kit.voice.notice and self.kit.settings.voice:
             notes.append(self.kit.voice.notice)
         notes.append("Changes apply at once and are saved on this computer.")
