@@ -15,6 +15,7 @@ from game.audio.vocabulary import vocabulary_for
 from game.engine.record import Prosody
 from game.engine.scenario.models import Scenario
 from game.engine.understand import parse_amounts
+from tests.audio_fixtures import alvarez_scenario
 
 pytestmark = pytest.mark.skipif(not espeak_available(), reason="espeak-ng is needed to speak the test lines")
 
@@ -35,22 +36,7 @@ PICKED = [0, 1, 3, 4, 5, 6, 7, 9, 13]
 
 
 def scenario() -> Scenario:
-    return Scenario.model_validate(
-        {
-            "id": "cooperative-test",
-            "title": "Cooperative test",
-            "difficulty": 1,
-            "account": {
-                "debtor_name": "Carlos Alvarez",
-                "title": "Mr.",
-                "amount": 480.0,
-                "days_past_due": 30,
-                "creditor": "Northwind Bank",
-                "call_date": "2026-12-01",
-            },
-            "persona": {"archetype": "cooperative", "commitment": {"kind": "instalments", "instalments": 2}},
-        }
-    )
+    return alvarez_scenario({"commitment": {"kind": "instalments", "instalments": 2}})
 
 
 @pytest.fixture(scope="module")

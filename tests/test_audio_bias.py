@@ -10,6 +10,7 @@ from game.audio.phonetics import phone_distance, said_words, text_phones
 from game.audio.phrases import lm_sentences
 from game.audio.vocabulary import CallVocabulary, proper_names, vocabulary_for
 from game.engine.scenario.models import Scenario
+from tests.audio_fixtures import alvarez_scenario
 
 CALL = CallVocabulary(names=("Carlos Alvarez",), title="Mr.", amounts=(480.0, 240.0), creditor="Northwind Bank")
 CENTS_CALL = CallVocabulary(
@@ -97,25 +98,9 @@ def test_a_second_opinion_loosens_amount_matching() -> None:
 
 
 def scenario() -> Scenario:
-    return Scenario.model_validate(
-        {
-            "id": "cooperative-test",
-            "title": "Cooperative test",
-            "difficulty": 1,
-            "account": {
-                "debtor_name": "Carlos Alvarez",
-                "title": "Mr.",
-                "amount": 480.0,
-                "days_past_due": 30,
-                "creditor": "Northwind Bank",
-                "call_date": "2026-12-01",
-            },
-            "persona": {
-                "archetype": "cooperative",
-                "commitment": {"kind": "instalments", "instalments": 2, "days": 3, "min_amount": 200.0},
-            },
-            "model_call": [{"say": "Good morning, this is Anna Berg from Northwind Bank. Is this Mr. Alvarez?"}],
-        }
+    return alvarez_scenario(
+        {"commitment": {"kind": "instalments", "instalments": 2, "days": 3, "min_amount": 200.0}},
+        model_call=[{"say": "Good morning, this is Anna Berg from Northwind Bank. Is this Mr. Alvarez?"}],
     )
 
 

@@ -20,7 +20,8 @@ from game.audio.tts import (
     open_voices,
     reading_seconds,
 )
-from game.engine.scenario.models import Scenario, Voice
+from game.engine.scenario.models import Voice
+from tests.audio_fixtures import alvarez_scenario
 
 LINE = "I know what I owe, you don't have to call me every single week about it."
 
@@ -158,26 +159,12 @@ def test_voice_settings_map_to_engine_voices() -> None:
 
 
 def test_a_calls_likely_lines_are_its_known_lines_filled_in() -> None:
-    scenario = Scenario.model_validate(
-        {
-            "id": "cooperative-test",
-            "title": "Cooperative test",
-            "difficulty": 1,
-            "account": {
-                "debtor_name": "Carlos Alvarez",
-                "title": "Mr.",
-                "amount": 480.0,
-                "days_past_due": 30,
-                "creditor": "Northwind Bank",
-                "call_date": "2026-12-01",
-            },
-            "persona": {"archetype": "cooperative"},
-            "lines": [
-                {"on": "answer", "say": ["Alvarez speaking.", "Hello, {first_name} here."]},
-                {"on": "purpose_reaction", "say": ["{amount}? For {creditor}?", "I'll pay on {commit_date}."]},
-            ],
-            "excuses": [{"id": "busy", "say": ["I'm at work."], "countered": ["Fine, go on."]}],
-        }
+    scenario = alvarez_scenario(
+        lines=[
+            {"on": "answer", "say": ["Alvarez speaking.", "Hello, {first_name} here."]},
+            {"on": "purpose_reaction", "say": ["{amount}? For {creditor}?", "I'll pay on {commit_date}."]},
+        ],
+        excuses=[{"id": "busy", "say": ["I'm at work."], "countered": ["Fine, go on."]}],
     )
     lines = likely_lines(scenario)
     assert lines[:3] == ["Alvarez speaking.", "Hello, Carlos here.", "$480? For Northwind Bank?"]
