@@ -35,7 +35,7 @@ class Kit:
     """The few services scenes share: widgets, look, settings, progress, jobs, clock, voice, scenes.
 
     ``ears`` opens spoken input on first use; ``calibration_skipped``: the trainee skipped the voice
-    calibration in this session, so it is not offered again until the next start; ``store`` is the
+    calibration since the game started, so it is not offered again until the next start; ``store`` is the
     team's results store once a drill needs it (``own_store``: the window opened it and closes it).
     """
 
