@@ -10,7 +10,8 @@ import argparse
 import datetime as dt
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -247,72 +248,65 @@ def cmd_test_scenarios(args: argparse.Namespace) -> int:
     return report(run_scenario_tests(paths, hear_for=_hear), sys.stdout)
 
 
-def _store(url: str | None) -> Any:
+@contextmanager
+def _store(url: str | None) -> Iterator[Any]:
+    """The results store, open for the block; any store failure in it becomes one sentence, exit 1."""
     from game.store.store import ResultStore, StoreError
 
     try:
-        return ResultStore.open(url)
+        with ResultStore.open(url) as store:
+            yield store
     except StoreError as err:
         raise UserError(str(err)) from None
+
+
+def _scenario_ids() -> list[str]:
+    return [i.scenario.id for i in load_all() if i.scenario is not None]
 
 
 def cmd_drill_list(args: argparse.Namespace) -> int:
     from game.store.commands import drill_list_text
 
-    ids = [i.scenario.id for i in load_all() if i.scenario is not None]
-    sys.stdout.write(drill_list_text(as_json=args.json, scenario_ids=ids))
+    sys.stdout.write(drill_list_text(as_json=args.json, scenario_ids=_scenario_ids()))
     return 0
 
 
 def cmd_drill_run(args: argparse.Namespace) -> int:
     from game.drills import DrillError, load_drill
-    from game.store.store import StoreError
 
-    ids = [i.scenario.id for i in load_all() if i.scenario is not None]
     try:
-        drill = load_drill(args.drill, scenario_ids=ids)
+        drill = load_drill(args.drill, scenario_ids=_scenario_ids())
     except DrillError as err:
         raise UserError("\n".join(map(str, err.problems)) or str(err)) from None
     if not args.trainee.strip():
         raise UserError("--trainee needs a name")
-    try:
-        with _store(args.db) as store:
-            if args.console:
-                from game.drill_console import run_drill_console
+    with _store(args.db) as store:
+        if args.console:
+            from game.drill_console import run_drill_console
 
-                run_drill_console(drill, args.trainee.strip(), store, sys.stdin, sys.stdout)
-                return 0
-            from game.ui.app import NoDisplay, run_drill
+            run_drill_console(drill, args.trainee.strip(), store, sys.stdin, sys.stdout)
+            return 0
+        from game.ui.app import NoDisplay, run_drill
 
-            try:
-                return run_drill(drill, args.trainee.strip(), store)
-            except NoDisplay as err:
-                raise UserError(f"{err} (or add --console)") from None
-    except StoreError as err:
-        raise UserError(str(err)) from None
+        try:
+            return run_drill(drill, args.trainee.strip(), store)
+        except NoDisplay as err:
+            raise UserError(f"{err} (or add --console)") from None
 
 
 def cmd_results(args: argparse.Namespace) -> int:
     from game.store.commands import results_text
-    from game.store.store import StoreError
 
-    try:
-        with _store(args.db) as store:
-            sys.stdout.write(results_text(store, drill=args.drill, trainee=args.trainee, fmt=args.format))
-    except StoreError as err:
-        raise UserError(str(err)) from None
+    with _store(args.db) as store:
+        sys.stdout.write(results_text(store, drill=args.drill, trainee=args.trainee, fmt=args.format))
     return 0
 
 
 def cmd_report(args: argparse.Namespace) -> int:
     from game.store.commands import write_report
-    from game.store.store import StoreError
 
-    try:
-        with _store(args.db) as store:
-            path = write_report(store, args.out, drill=args.drill)
-    except StoreError as err:
-        raise UserError(str(err)) from None
+    with _store(args.db) as store:
+        path = write_report(store, args.out, drill=args.drill)
     print(f"wrote {path}")
     return 0
 
