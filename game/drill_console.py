@@ -8,7 +8,6 @@ if the trainee hung up, and the drill stops there, saved.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Callable
 from typing import Any, TextIO
 
@@ -73,7 +72,7 @@ def run_drill_console(
         card = scorecard.as_dict()
         passed = call_passes(drill, card)
         card["drill_passed"] = passed
-        store.finish_call(call_id, record.as_dict(), json.loads(json.dumps(card)), clock(), passed=passed)
+        store.finish_call(call_id, record.as_dict(), card, clock(), passed=passed)
         cards.append(card)
         out.write("\n" + format_scorecard(scorecard) + "\n")
         out.write(f"Drill mark: {'PASS' if passed else 'NOT YET'} (needs {drill.pass_marks.total})\n")
