@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, NoReturn
 
+from game.engine.plain_text import clean_line, printable
 from game.engine.scenario import ScenarioError, load_all, load_scenario
 from game.engine.scenario.models import Scenario
 from game.engine.transcript import TranscriptError, load_transcript
@@ -102,6 +103,16 @@ def cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
+def _scenario_files(folder: Path) -> list[Path]:
+    """The .yaml files under ``folder``; a folder with none is a mistake worth a sentence, not "0 valid"."""
+    found = sorted(folder.rglob("*.yaml"))
+    if found:
+        return found
+    if any(folder.rglob("*.yml")):
+        raise UserError(f"{folder} holds only .yml files; scenario files end in .yaml, so rename them")
+    raise UserError(f"{folder} holds no scenario files (.yaml)")
+
+
 def cmd_validate(args: argparse.Namespace) -> int:
     from game.engine.scenario import load_file
 
@@ -109,7 +120,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         paths: list[Path] = []
         for name in args.paths:
             path = Path(name)
-            paths.extend(sorted(path.rglob("*.yaml")) if path.is_dir() else [path])
+            paths.extend(_scenario_files(path) if path.is_dir() else [path])
         loaded = [load_file(p) for p in paths]
     else:
         loaded = load_all()
@@ -158,19 +169,25 @@ def cmd_replay(args: argparse.Namespace) -> int:
     else:
         from scoring.render import format_scorecard
 
-        print(format_scorecard(card))
+        print(printable(format_scorecard(card)))
     return 0
 
 
 def cmd_console(args: argparse.Namespace) -> int:
-    from game.console import play_console
-
-    scenario = _scenario(args.scenario)
-    record = play_console(scenario, sys.stdin, sys.stdout, seed=args.seed)
+    from game.console import CallStopped, play_console
+    from scoring import score_call
     from scoring.render import format_scorecard
 
+    scenario = _scenario(args.scenario)
+    try:
+        record = play_console(scenario, sys.stdin, sys.stdout, seed=args.seed)
+    except CallStopped as stop:
+        print(flush=True)
+        print("collector-sim: stopped with Ctrl-C; here is the scorecard of the call so far", file=sys.stderr)
+        print(printable(format_scorecard(score_call(stop.record, scenario, live=True))))
+        return 130
     print()
-    print(format_scorecard(_score(record, scenario)))
+    print(printable(format_scorecard(_score(record, scenario))))
     return 0
 
 
@@ -184,8 +201,8 @@ def cmd_classify(args: argparse.Namespace) -> int:
         call_date = dt.date.fromisoformat(args.date) if args.date else dt.date.today()
         context = Context(call_date=call_date, language=args.lang)
     for raw in sys.stdin:
-        text = raw.rstrip("\n")
-        if not text.strip():
+        text = clean_line(raw)
+        if not text:
             continue
         heard = understand(text, context)
         data = {"text": text, "acts": list(heard.acts), "entities": heard.entities.as_dict()}
@@ -429,6 +446,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"collector-sim: {err}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
+        print("\ncollector-sim: stopped with Ctrl-C", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0

@@ -1,8 +1,9 @@
 """Playing a call in the terminal: debtor lines printed, trainee lines read from a stream.
 
 An empty line means the trainee stays silent (a few seconds, enough to let a silence work); the end
-of input means the trainee hangs up. Timing is the natural pace of ``replay``, so a console call
-scores the same as the same lines replayed.
+of input means the trainee hangs up (or, where the caller asks, that the call stops unfinished). Ctrl-C
+stops the call where it is: ``CallStopped`` carries the record so far, so no turn is lost. Timing is
+the natural pace of ``replay``, so a console call scores the same as the same lines replayed.
 """
 
 from __future__ import annotations
@@ -10,12 +11,22 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol, TextIO
 
+from game.engine.plain_text import clean_line, printable
 from game.engine.record import CallRecord
 from game.engine.replay import timed_turn
 from game.engine.scenario.models import Scenario, TranscriptTurn
 from game.engine.step import DebtorLine, record_of, start_call, step
 
 SILENCE_SECONDS = 4.0  # at least; a persona that waits longer before an offer gets its own wait
+
+
+class CallStopped(Exception):
+    """The call stopped before it ended: Ctrl-C (``interrupted``) or, where asked, the end of input."""
+
+    def __init__(self, record: CallRecord, *, interrupted: bool) -> None:
+        super().__init__("the call was stopped before it ended")
+        self.record = record
+        self.interrupted = interrupted
 
 
 class LineSource(Protocol):
@@ -26,7 +37,7 @@ class LineSource(Protocol):
 
 def _show(line: DebtorLine, name: str, out: TextIO) -> None:
     suffix = "  [hangs up]" if line.hangs_up else ""
-    out.write(f"{name}: {line.text}{suffix}\n")
+    out.write(printable(f"{name}: {line.text}{suffix}\n"))
     out.flush()
 
 
@@ -37,30 +48,41 @@ def play_console(
     seed: int = 0,
     *,
     on_turn: Callable[[CallRecord], None] | None = None,
+    end_hangs_up: bool = True,
 ) -> CallRecord:
-    """Run one call against ``lines_in``; ``on_turn`` sees the record after every exchange."""
+    """Run one call against ``lines_in``; ``on_turn`` sees the record after every exchange.
+
+    Raises CallStopped on Ctrl-C, and at the end of input when ``end_hangs_up`` is false.
+    """
     speaker = scenario.persona.name or scenario.account.debtor_name
     account = scenario.account
-    out.write(f"--- {scenario.title}: calling {account.debtor_name} for {account.creditor} ---\n")
-    out.write("(type your lines; an empty line stays silent; end of input hangs up)\n")
+    out.write(printable(f"--- {scenario.title}: calling {account.debtor_name} for {account.creditor} ---\n"))
+    ending = "hangs up" if end_hangs_up else "stops the call unfinished"
+    out.write(f"(type your lines; an empty line stays silent; end of input {ending})\n")
     after_ask = scenario.persona.after_ask
     silence = max(SILENCE_SECONDS, after_ask.quiet_seconds + 0.5 if after_ask else 0.0)
     state, line = start_call(scenario, seed)
     _show(line, speaker, out)
-    while not state.ended:
-        out.write("you> ")
-        out.flush()
-        raw = lines_in.readline()
-        if raw == "":
-            turn = TranscriptTurn(hangup=True)
-            out.write("\n")
-        elif raw.strip() == "":
-            turn = TranscriptTurn(wait=silence)
-        else:
-            turn = TranscriptTurn(say=raw.strip())
-        state, reply, _ = step(scenario, state, timed_turn(state, turn, turn.say or ""))
-        if reply is not None:
-            _show(reply, speaker, out)
-        if on_turn:
-            on_turn(record_of(state))
+    try:
+        while not state.ended:
+            out.write("you> ")
+            out.flush()
+            raw = lines_in.readline()
+            said = clean_line(raw)
+            if raw == "":
+                out.write("\n")
+                if not end_hangs_up:
+                    raise CallStopped(record_of(state), interrupted=False)
+                turn = TranscriptTurn(hangup=True)
+            elif not said:
+                turn = TranscriptTurn(wait=silence)
+            else:
+                turn = TranscriptTurn(say=said)
+            state, reply, _ = step(scenario, state, timed_turn(state, turn, turn.say or ""))
+            if reply is not None:
+                _show(reply, speaker, out)
+            if on_turn:
+                on_turn(record_of(state))
+    except KeyboardInterrupt:
+        raise CallStopped(record_of(state), interrupted=True) from None
     return record_of(state)

@@ -12,6 +12,7 @@ from scoring.card import Note, Scorecard
 
 WIDTH = 78
 BAR = 20
+QUOTE = 160  # characters of the trainee's words a note quotes; a pasted essay would fill the screen
 OUTCOMES = {
     "commitment": "a promise to pay",
     "hung_up": "the debtor hung up",
@@ -47,7 +48,7 @@ def _note(number: int, note: Note) -> list[str]:
     group, what = note.topic.split(".", 1)
     about = f"{what.replace('_', ' ')} (compliance)" if group == "compliance" else _label(group)
     head = f"{number}. {where}, {about}"
-    lines = _wrap(head + (f': "{note.text}"' if note.text else ""), 2, 5)
+    lines = _wrap(head + (f': "{_short(note.text, QUOTE)}"' if note.text else ""), 2, 5)
     lines += _wrap(note.note, 5)
     if note.better:
         lines += _wrap(f'Better: "{note.better}"', 5)

@@ -15,8 +15,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, TypeGuard
 
-import yaml
-
+from game.engine.scenario.located_yaml import YamlError, parse_yaml
 from scoring.compliance import RULES
 from scoring.principles import CORE, KEYS
 
@@ -58,11 +57,16 @@ def _resolve(name_or_path: str | Path) -> Path:
 
 def _read(path: Path) -> dict[str, Any]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except OSError as err:
         raise RubricError(f"{path}: cannot be read ({err.strerror or err}).") from None
-    except yaml.YAMLError as err:
-        raise RubricError(f"{path}: not valid YAML ({str(err).splitlines()[0]}).") from None
+    except UnicodeDecodeError:
+        raise RubricError(f"{path}: cannot be read (it is not UTF-8 text).") from None
+    try:  # the scenarios' safe reader: it also bounds nesting, size and tags
+        data = parse_yaml(text, str(path)).data
+    except YamlError as err:
+        where = err.problem
+        raise RubricError(f"{where.path}:{where.line}:{where.column}: not valid YAML ({where.message}).") from None
     if not isinstance(data, dict):
         raise RubricError(
             f"{path}: a rubric is a mapping of keys (name, weights, stars, pass_mark, compliance)."

@@ -65,7 +65,7 @@ def test_transcribe_reports_text_amounts_time_engine_and_voice(
         assert result["biased"] is True
         with wave.open(str(path)) as wav:
             assert result["duration"] == pytest.approx(wav.getnframes() / wav.getframerate(), abs=0.01)
-        assert 0 < float(str(result["seconds"])) < float(str(result["duration"]))
+        assert float(str(result["seconds"])) > 0  # how fast is for `collector-sim bench`, never a test
         assert -40 < float(str(result["loudness_dbfs"])) < 0
         assert 60 < float(str(result["pitch_mean_hz"])) < 400
         assert 80 < float(str(result["words_per_minute"])) < 320

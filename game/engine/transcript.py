@@ -30,16 +30,24 @@ class TranscriptError(Exception):
 
 
 def turn_problems(turns: list[TranscriptTurn], path: str, where: dict[int, tuple[int, int]]) -> list[Problem]:
-    """Each turn must say exactly one thing: say, wait, audio or hangup."""
+    """Each turn must say exactly one thing (say, wait, audio or hangup), and nothing comes after a hangup."""
     problems = []
+    hung_up: int | None = None
     for i, turn in enumerate(turns):
+        line, column = where.get(i, (1, 1))
         given = [k for k in ("say", "wait", "audio", "hangup") if getattr(turn, k) not in (None, False)]
         if len(given) != 1:
-            line, column = where.get(i, (1, 1))
             what = ", ".join(given) or "nothing"
             problems.append(
                 Problem(path, line, column, f"a turn needs exactly one of say, wait, audio or hangup (it has {what})")
             )
+        if hung_up is not None:
+            problems.append(
+                Problem(path, line, column, f"this turn comes after the hangup on line {hung_up}; remove one of them")
+            )
+            break
+        if turn.hangup:
+            hung_up = line
     return problems
 
 

@@ -18,6 +18,7 @@ import datetime as dt
 import functools
 import json
 import os
+import re
 import sqlite3
 import time
 from collections.abc import Iterator, Mapping, Sequence
@@ -136,12 +137,17 @@ def default_url() -> str:
 
 def parse_url(url: str) -> URL:
     """A store URL from what a user typed: a SQLAlchemy URL, or a plain path meaning a SQLite file."""
+    example = "a file path or a URL such as postgresql://user@host/db"
     if "://" not in url:
+        if ":" in re.sub(r"^[A-Za-z]:[\\/]", "", url):  # a drive letter is a path; host:port/db is a URL typo
+            raise StoreError(f"{url!r} is not a database URL or a file path; give {example}")
         return URL.create("sqlite", database=str(Path(url).expanduser()))
     try:
         parsed = make_url(url)
     except exc.ArgumentError:
-        raise StoreError(f"{url!r} is not a database URL or a file path") from None
+        raise StoreError(f"{url!r} is not a database URL or a file path; give {example}") from None
+    if parsed.get_backend_name() == "postgres":  # the short scheme that psql, Heroku and libpq also accept
+        parsed = parsed.set(drivername="postgresql")
     if parsed.get_backend_name() == "postgresql":
         return parsed.set(drivername="postgresql+psycopg")
     if parsed.get_backend_name() != "sqlite":

@@ -110,7 +110,7 @@ def load_settings(home: Path) -> Settings:
     """The saved settings, or the defaults when there are none or they cannot be read."""
     try:
         data = json.loads((home / SETTINGS_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):  # RecursionError: JSON nested thousands deep
         return Settings()
     if not isinstance(data, dict):
         return Settings()

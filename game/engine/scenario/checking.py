@@ -100,6 +100,9 @@ def _message(err: Any, doc: LocatedDoc, model: type[BaseModel], key: Key) -> tup
         return f"unknown field {field_name!r}{suggest(str(field_name), choices)}", True
     if kind == "missing":
         return f"missing required field {field_name!r}", False
+    if kind == "finite_number":
+        raw = doc.implicit[key][0] if key in doc.implicit else str(err.get("input"))
+        return f"{_last_name(key) or 'this value'}: {raw} is not a finite number; write a plain number such as 5", False
     if "expect" in key and kind == "string_type" and isinstance(err.get("input"), int | float):
         value = err["input"]
         return f'write the score as a comparison in quotes, e.g. ">= {value:g}" or "<= {value:g}"', False

@@ -3,7 +3,9 @@
 PyYAML's safe composer gives us the node tree with marks; we build plain Python values from it
 ourselves so that every key path maps to a (line, column) for `PATH:LINE:COLUMN: message` errors.
 Building by hand also lets us refuse what a scenario never needs and an attacker might send: tags
-outside the YAML core schema (``!!python/...``), anchors and aliases (alias bombs), and huge files.
+outside the YAML core schema (``!!python/...``), anchors and aliases (alias bombs), huge files, and
+nesting deeper than any real file needs (PyYAML's composer recurses once per level, so a few thousand
+brackets would end in a RecursionError): the depth is checked on the event stream before composing.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import yaml
 
 MAX_BYTES = 512 * 1024
 MAX_NODES = 50_000
+MAX_DEPTH = 64  # the deepest shipped file nests 8 levels
 
 Key = tuple[int | str, ...]
 
@@ -147,14 +150,24 @@ def _hint(text: str, line: int) -> str:
     return ""
 
 
-def _check_no_aliases(text: str, path: str) -> None:
+def _check_events(text: str, path: str) -> None:
+    """Refuse anchors, aliases and deep nesting from the event stream, which PyYAML builds without recursion."""
+    depth = 0
     for event in yaml.parse(text, Loader=yaml.SafeLoader):
-        anchor = getattr(event, "anchor", None)
-        if (isinstance(event, yaml.AliasEvent) or anchor) and event.start_mark is not None:
-            line, column = event.start_mark.line + 1, event.start_mark.column + 1
+        if event.start_mark is None:
+            continue
+        line, column = event.start_mark.line + 1, event.start_mark.column + 1
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             raise YamlError(
                 Problem(path, line, column, "anchors and aliases (& and *) are not supported; write the value out")
             )
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                message = f"the values are nested more than {MAX_DEPTH} levels deep; flatten them"
+                raise YamlError(Problem(path, line, column, message))
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
 
 
 def parse_yaml(text: str, path: str) -> LocatedDoc:
@@ -163,7 +176,7 @@ def parse_yaml(text: str, path: str) -> LocatedDoc:
     if len(text.encode("utf-8", "replace")) > MAX_BYTES:
         raise YamlError(Problem(path, 1, 1, f"the file is larger than {MAX_BYTES // 1024} KiB"))
     try:
-        _check_no_aliases(text, path)
+        _check_events(text, path)
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark

@@ -10,8 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
+from game.engine.plain_text import clean_line
 from game.engine.stages import ACTS, BEATS, MOOD_LABELS, STAGES
 
 Archetype = Literal[
@@ -46,7 +47,7 @@ Delta = Annotated[float, Field(ge=-100, le=100)]
 class Strict(BaseModel):
     """Base: unknown keys are errors; values are not coerced between types."""
 
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, allow_inf_nan=False)
 
 
 class Account(Strict):
@@ -173,7 +174,7 @@ class LinePool(Strict):
 
 
 class TranscriptTurn(Strict):
-    say: str | None = Field(None, description="What the trainee says.")
+    say: Annotated[str, AfterValidator(clean_line)] | None = Field(None, description="What the trainee says.")
     wait: float | None = Field(None, ge=0, le=120, description="Seconds the trainee stays silent.")
     interrupt: bool = Field(False, description="Said while the debtor was still speaking.")
     audio: str | None = Field(None, description="A WAV file to recognise as the trainee's turn.")
