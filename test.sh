@@ -6,6 +6,16 @@ cd "$(dirname "$0")"
 source scripts/setup.sh
 setup_system_packages espeak-ng postgresql
 setup_venv dev
+# Stop, whatever happens, the PostgreSQL server this run starts (not one that was already running).
+stop_started_servers() {
+  if [ "${COLLECTOR_SIM_PG_STARTED:-}" = 1 ]; then
+    bash .ci/postgres.sh stop
+  fi
+}
+trap stop_started_servers EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+unset COLLECTOR_SIM_PG_STARTED
 if [ -f .ci/postgres.sh ]; then
   source .ci/postgres.sh
 fi

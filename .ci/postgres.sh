@@ -5,6 +5,9 @@
 #   bash .ci/postgres.sh          # the same, printing COLLECTOR_SIM_TEST_PG=... for the caller to export
 #   bash .ci/postgres.sh stop     # stops it and removes its files
 #
+# When sourced and it had to start the server, it exports COLLECTOR_SIM_PG_STARTED=1: test.sh then stops
+# the server when it ends, and leaves alone a server someone else started.
+#
 # The cluster lives in a temporary folder (COLLECTOR_SIM_PG_DIR, default $TMPDIR/collector-sim-pg-UID)
 # on a free port, with trust authentication on loopback only and fsync off: it holds test data only.
 # As root it installs the postgresql package when no server binaries are found, and runs the server as
@@ -37,10 +40,9 @@ _collector_sim_pg() {
         # No default cluster: this script makes its own, and a second server would only slow CI down.
         mkdir -p /etc/postgresql-common/createcluster.d
         echo "create_main_cluster = false" >/etc/postgresql-common/createcluster.d/collector-sim.conf
-        export DEBIAN_FRONTEND=noninteractive
-        apt-get -y -qq install postgresql >/dev/null 2>&1 \
-            || { apt-get -qq update >/dev/null && apt-get -y -qq install postgresql >/dev/null; } \
-            || { echo "postgres.sh: apt-get could not install postgresql" >&2; return 1; }
+        # The same waiting for apt's lock and retrying of downloads as the rest of the set-up.
+        source "$(dirname "${BASH_SOURCE[0]}")/../scripts/setup.sh"
+        setup_system_packages postgresql || { echo "postgres.sh: apt-get could not install postgresql" >&2; return 1; }
         bindir=$(_collector_sim_pg_bindir) || { echo "postgres.sh: no initdb after installing postgresql" >&2; return 1; }
     fi
 
@@ -80,6 +82,7 @@ _collector_sim_pg() {
             -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$base -c fsync=off -c full_page_writes=off" \
             start >/dev/null || { tail -n 20 "$base/server.log" >&2; return 1; }
         echo "$port" >"$base/port"
+        export COLLECTOR_SIM_PG_STARTED=1  # this run started the server, so this run stops it
     fi
 
     local exists
