@@ -288,6 +288,29 @@ def cmd_drill_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def _drill_console(drill: Any, trainee: str, url: str | None) -> int:
+    """A drill in the terminal. A store that cannot be opened (a read-only folder, a newer game's file,
+    a server down) is a notice, and the drill is played unsaved; a URL that is not one is an error."""
+    from game.drill_console import run_drill_console
+    from game.store.store import ResultStore, StoreError, default_url, parse_url
+
+    try:
+        parse_url(url or default_url())
+    except StoreError as err:
+        raise UserError(str(err)) from None
+    try:
+        store: Any = ResultStore.open(url)
+    except StoreError as err:
+        print(f"collector-sim: notice: {err}; the drill goes on, but nothing is saved", file=sys.stderr)
+        store = None
+    try:
+        run_drill_console(drill, trainee, store, sys.stdin, sys.stdout)
+    finally:
+        if store is not None:
+            store.close()
+    return 0
+
+
 def cmd_drill_run(args: argparse.Namespace) -> int:
     from game.drills import DrillError, load_drill
 
@@ -297,12 +320,9 @@ def cmd_drill_run(args: argparse.Namespace) -> int:
         raise UserError("\n".join(map(str, err.problems)) or str(err)) from None
     if not args.trainee.strip():
         raise UserError("--trainee needs a name")
+    if args.console:
+        return _drill_console(drill, args.trainee.strip(), args.db)
     with _store(args.db) as store:
-        if args.console:
-            from game.drill_console import run_drill_console
-
-            run_drill_console(drill, args.trainee.strip(), store, sys.stdin, sys.stdout)
-            return 0
         from game.ui.app import NoDisplay, run_drill
 
         try:

@@ -17,7 +17,7 @@ from game.drills import Drill, call_passes, drill_scenarios
 from game.engine.plain_text import printable
 from game.engine.record import CallRecord
 from game.engine.scenario import load_scenario
-from game.store.store import ResultStore
+from game.store.store import ResultStore, StoreError
 
 Clock = Callable[[], dt.datetime]
 
@@ -26,19 +26,65 @@ def _utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+class _Saver:
+    """Saves a drill's calls as they happen. When the store fails (a full disk, a read-only folder, a
+    server gone) it says so once and the drill goes on unsaved; what was saved before stays as it was."""
+
+    def __init__(self, store: ResultStore | None, out: TextIO) -> None:
+        self.store = store
+        self.out = out
+        self.call_id: int | None = None
+        self.saved = 0
+
+    def _guard(self, action: Callable[[ResultStore], None]) -> None:
+        if self.store is None:
+            return
+        try:
+            action(self.store)
+        except StoreError as err:
+            self.store = None
+            self.out.write(f"Notice: {err}; the drill goes on, but nothing more is saved.\n")
+
+    def new_call(self) -> None:
+        self.call_id, self.saved = None, 0
+
+    def turns(self, record: CallRecord, begin: Callable[[ResultStore], int]) -> None:
+        """Save the turns not saved yet, beginning the call in the store with its first exchange."""
+
+        def save(store: ResultStore) -> None:
+            if self.call_id is None:
+                self.call_id = begin(store)
+            for index in range(self.saved, len(record.turns)):
+                store.save_turn(self.call_id, index, record.turns[index].as_dict())
+            self.saved = len(record.turns)
+
+        self._guard(save)
+
+    def finish(self, record: CallRecord, card: dict[str, Any], at: dt.datetime, passed: bool) -> None:
+        def finish(store: ResultStore) -> None:
+            if self.call_id is not None:
+                store.finish_call(self.call_id, record.as_dict(), card, at, passed=passed)
+
+        self._guard(finish)
+
+
 def run_drill_console(
     drill: Drill,
     trainee: str,
-    store: ResultStore,
+    store: ResultStore | None,
     lines_in: TextIO,
     out: TextIO,
     *,
     clock: Clock = _utc_now,
 ) -> list[dict[str, Any]]:
-    """Play the drill's calls against ``lines_in``; returns each finished call's scorecard."""
+    """Play the drill's calls against ``lines_in``; returns each finished call's scorecard.
+
+    ``store`` None plays the drill unsaved (the caller has said why).
+    """
     from scoring import format_scorecard, load_rubric, score_call
 
     rubric = load_rubric(drill.rubric)
+    saver = _Saver(store, out)
     cards: list[dict[str, Any]] = []
     ids = drill_scenarios(drill)
     out.write(f"=== Drill: {drill.title} ({len(ids)} calls) for {trainee} ===\n")
@@ -46,49 +92,44 @@ def run_drill_console(
         scenario = load_scenario(scenario_id)
         seed = drill.seed + number - 1
         started = clock()
-        call_id: int | None = None  # begun in the store with the trainee's first answer, not before
-        saved = 0
+        saver.new_call()
 
-        about = (scenario.id, seed, started)
+        def begin(store: ResultStore, about: tuple[str, int, dt.datetime] = (scenario.id, seed, started)) -> int:
+            return store.begin_call(trainee, drill.name, about[0], about[1], rubric.name, about[2])
 
-        def save_new_turns(record: CallRecord, about: tuple[str, int, dt.datetime] = about) -> None:
-            nonlocal call_id, saved
-            if call_id is None:
-                scenario_id, call_seed, began = about
-                call_id = store.begin_call(trainee, drill.name, scenario_id, call_seed, rubric.name, began)
-            for index in range(saved, len(record.turns)):
-                store.save_turn(call_id, index, record.turns[index].as_dict())
-            saved = len(record.turns)
+        def save_new_turns(record: CallRecord, begin: Callable[[ResultStore], int] = begin) -> None:
+            saver.turns(record, begin)
 
         out.write(f"\n--- Call {number} of {len(ids)} ---\n")
         try:
             record = play_console(scenario, lines_in, out, seed=seed, on_turn=save_new_turns, end_hangs_up=False)
         except CallStopped as stop:
             how = "Stopped with Ctrl-C" if stop.interrupted else "Input ended"
-            if call_id is None:
+            if saver.call_id is None:
                 out.write(f"{how} before call {number} began; nothing of it is saved.\n")
             else:
                 save_new_turns(stop.record)
-                out.write(f"{how}: call {number} is saved unfinished with its {saved} turns, and not scored.\n")
-            _summary(trainee, cards, len(ids), out)
+                kept = f"saved unfinished with its {saver.saved} turns" if saver.store else "unfinished"
+                out.write(f"{how}: call {number} is {kept}, and not scored.\n")
+            _summary(trainee, cards, len(ids), saver.store is not None, out)
             if stop.interrupted:
                 raise KeyboardInterrupt from None
             return cards
         save_new_turns(record)
-        assert call_id is not None  # the call ended, so at least its first exchange was saved
         scorecard = score_call(record, scenario, rubric)
         card = scorecard.as_dict()
         passed = call_passes(drill, card)
         card["drill_passed"] = passed
-        store.finish_call(call_id, record.as_dict(), card, clock(), passed=passed)
+        saver.finish(record, card, clock(), passed)
         cards.append(card)
         out.write("\n" + printable(format_scorecard(scorecard)) + "\n")
         out.write(f"Drill mark: {'PASS' if passed else 'NOT YET'} (needs {drill.pass_marks.total})\n")
-    _summary(trainee, cards, len(ids), out)
+    _summary(trainee, cards, len(ids), saver.store is not None, out)
     return cards
 
 
-def _summary(trainee: str, cards: list[dict[str, Any]], calls: int, out: TextIO) -> None:
+def _summary(trainee: str, cards: list[dict[str, Any]], calls: int, saving: bool, out: TextIO) -> None:
     passed_all = len(cards) == calls and all(c["drill_passed"] for c in cards)
     out.write(f"\n=== {trainee}: {sum(c['drill_passed'] for c in cards)} of {calls} calls passed; ")
-    out.write(f"drill {'passed' if passed_all else 'not passed yet'}; results saved ===\n")
+    out.write(f"drill {'passed' if passed_all else 'not passed yet'}; ")
+    out.write("results saved ===\n" if saving else "results not saved (see the notice above) ===\n")

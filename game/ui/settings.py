@@ -9,8 +9,10 @@ trainee's calm voice measured from the calibration line (loudness, pitch, pace; 
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
+import sys
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -106,14 +108,32 @@ class Settings:
         return replace(default, **values)
 
 
-def load_settings(home: Path) -> Settings:
-    """The saved settings, or the defaults when there are none or they cannot be read."""
+def _set_aside(path: Path, reason: str) -> Settings:
+    """A damaged settings file: keep it beside (the next save would overwrite it), say so, use the defaults."""
+    kept = path.with_name(f"settings.damaged-{dt.datetime.now():%Y%m%d-%H%M%S}.json")
     try:
-        data = json.loads((home / SETTINGS_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError, RecursionError):  # RecursionError: JSON nested thousands deep
+        path.replace(kept)
+        where = f"it is kept as {kept.name}"
+    except OSError:
+        where = "it is left as it was"
+    print(f"collector-sim: notice: the settings file {path} {reason}; using the defaults ({where})", file=sys.stderr)
+    return Settings()
+
+
+def load_settings(home: Path) -> Settings:
+    """The saved settings, or the defaults when there are none or they cannot be read (with a notice)."""
+    path = home / SETTINGS_FILE
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
         return Settings()
+    except OSError as err:
+        print(f"collector-sim: notice: cannot read {path} ({err.strerror}); using the defaults", file=sys.stderr)
+        return Settings()
+    except (ValueError, RecursionError):  # not JSON, not UTF-8, or nested thousands deep
+        return _set_aside(path, "is damaged")
     if not isinstance(data, dict):
-        return Settings()
+        return _set_aside(path, "does not hold settings")
     known = {f.name for f in fields(Settings)}
     raw = object.__new__(Settings)
     for name in known:
