@@ -15,6 +15,10 @@ from scoring.facts import ASKS, CallFacts, Said, same_amount
 
 # An amount this close to the balance is a misremembered balance, not a smaller offer.
 NEAR_BALANCE: Final = 0.9
+_MONEY: Final = re.compile(r"[$£€¥]|\b(?:dollars?|pounds?|bucks|quid|euros?|yuan|rmb|usd|gbp)\b|元", re.IGNORECASE)
+_OWED: Final = re.compile(
+    r"\b(?:owe[sd]?|owing|balance|outstanding|due|total|arrears|pay|paid|payment)\b", re.IGNORECASE
+)
 _CLAIM: Final = re.compile(
     r"\b(?:balance|you owe|owing|outstanding|total|amount due|past due|overdue)\b[^.?!\d]{0,25}?"
     r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)",
@@ -49,6 +53,10 @@ def is_wrong(facts: CallFacts, said: Said, amount: float, offered: set[float]) -
         return not any(same_amount(amount, a) for a in (*_lawful(facts), balance, *offered))
     if any(same_amount(amount, a) for a in (*offered, *_lawful(facts), *_splits(balance))):
         return False
+    if said.cues.fee and not _claimed_as_balance(said, amount):
+        return False  # the amount of a fee: the fee rule judges it
+    if not (_MONEY.search(said.turn.text) or _OWED.search(said.turn.text)):
+        return False  # a number that is not money ("your 401k")
     if amount > balance or amount >= balance * NEAR_BALANCE or _claimed_as_balance(said, amount):
         return True
     beside_balance = any(same_amount(a, balance) for a in said.amounts)

@@ -26,7 +26,13 @@ TOP_NOTES = 5
 TOP_FINDINGS = 2
 # Notes that say again what a compliance finding on the same turn says.
 ECHOES = frozenset(
-    {"politeness.insult", "politeness.profanity", "calm_tone.aggressive", "right_party.disclosed", "repeat_amount.wrong"}
+    {
+        "politeness.insult",
+        "politeness.profanity",
+        "calm_tone.aggressive",
+        "right_party.disclosed",
+        "repeat_amount.wrong",
+    }
 )
 
 

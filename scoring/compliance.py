@@ -12,6 +12,7 @@ collectors on consumer debts, the debt-collection disclosure (mini-Miranda).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 
 from game.engine.lines import money
@@ -23,7 +24,7 @@ from scoring.facts import ASKS, CallFacts, Said
 # Trainee acts that discuss the debt with the right party: the disclosure must come with them.
 _DEBT_TALK = ASKS | {"state_amount", "state_purpose"}
 # Pressing after a dispute: asking, stating consequences or urgency.
-_PRESSING = ASKS | {"consequence", "urgency"}
+_PRESSING = ASKS | {"consequence", "urgency", "propose_plan", "confirm_commitment"}
 
 
 def _mark(rule: str, line: Said, words: tuple[str, ...] | list[str] = (), **values: str) -> Mark:
@@ -84,6 +85,16 @@ def pressure_to_borrow(facts: CallFacts, house: frozenset[str]) -> list[Mark]:
     return [_mark("pressure_to_borrow", s, s.cues.borrow) for s in facts.trainee if s.cues.borrow]
 
 
+_MONEY_WORDS = re.compile(r"\b(?:due|pay|paid|paying|payment|money)\b", re.IGNORECASE)
+
+
+def _arranging(said: Said) -> bool:
+    """A payment talked about with a date or a method, and no verification in sight."""
+    cues = said.cues
+    money = cues.debt or bool(_MONEY_WORDS.search(said.turn.text))
+    return money and (cues.date or cues.method) and not cues.verification
+
+
 def collecting_disputed_debt(facts: CallFacts, house: frozenset[str]) -> list[Mark]:
     """Asking for payment, or pressing with consequences, after the debtor disputes the debt."""
     disputed = next((s.index for s in facts.said if s.beat == "dispute"), None)
@@ -92,7 +103,7 @@ def collecting_disputed_debt(facts: CallFacts, house: frozenset[str]) -> list[Ma
     return [
         _mark("collecting_disputed_debt", s)
         for s in facts.trainee
-        if s.index > disputed and (s.has(*_PRESSING) or s.cues.today)
+        if s.index > disputed and (s.has(*_PRESSING) or s.cues.today or _arranging(s))
     ]
 
 

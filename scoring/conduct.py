@@ -46,14 +46,27 @@ _SUBJECT: Final = re.compile(
 def negated(text: str, start: int) -> bool:
     """Whether a negation governs the words at ``start`` (same clause, no new subject between)."""
     clause = re.split(r"[.!?;,:]", text[max(0, start - 60) : start])[-1]
+    clause = re.sub(
+        r"\b(?:can't|couldn't|won't|wouldn't|don't|didn't|cannot) (?:you|your|he|she|they|someone)\b|\b(?:why|if|or|whether) not\b|\b(?:nobody|no one) (?:wants|likes|needs)\b",
+        " ",
+        clause,
+        flags=_I,
+    )
     found = _NEG.search(clause)
     return bool(found and not _SUBJECT.search(found.group(1)))
+
+
+# A negated copula inside a match ("I'm not an attorney") clears it too.
+_INNER_NEG: Final = re.compile(
+    r"(?<![\w'])(?:i'm|i am|this is|it's|it is|we are|we're|you're|you are|he's|she's) (?:not|never|no longer)(?![\w'])",
+    _I,
+)
 
 
 def _hits(pattern: re.Pattern[str], text: str, *, negatable: bool = True) -> list[str]:
     out: list[str] = []
     for match in pattern.finditer(text):
-        if negatable and negated(text, match.start()):
+        if negatable and (negated(text, match.start()) or _INNER_NEG.search(match.group(0))):
             continue
         word = match.group(0).strip()
         if word and word.lower() not in (o.lower() for o in out):
@@ -64,12 +77,13 @@ def _hits(pattern: re.Pattern[str], text: str, *, negatable: bool = True) -> lis
 # --- threat: exposure, visits, harm, shaming, definite lawsuits -------------------------------------
 
 _PARTY: Final = (
-    r"(?:your |his |her |their |the )?(?:employers?|boss|bosses|manager|supervisor|workplace|hr|human resources|"
+    r"(?:(?:your |his |her |their |the )?(?:employers?|boss|bosses|manager|supervisor|workplace|hr|human resources|"
     r"payroll|colleagues|co-?workers|workmates|neighbou?rs|neighbou?rhood|family|relatives|wife|husband|"
     r"spouse|partner|fianc[eé]e?|girlfriend|boyfriend|kids|children|son|daughter|parents|mother|father|mom|"
     r"mum|dad|in-laws|friends|church|pastor|congregation|landlord|customers|clients|members|tenants|staff|"
-    r"team|school|kids' school|community|whole (?:street|town|village|office|block|building|family))"
-    r"|everyone(?: you know| at (?:work|your \w+))?|everybody(?: you know)?|people (?:at|in) your \w+"
+    r"team|school|kids' school|community|commanding officer|superiors?|references|sister|brother|cousins?|aunt|uncle|"
+    r"grandm\w+|grandparents|roommates?|flatmates?|housemates?|whole (?:street|town|village|office|block|building|family))"
+    r"|everyone(?: you know| at (?:work|your \w+))?|everybody(?: you know)?|people (?:at|in) your (?:work|office|church|street|building|school|town))"
 )
 _TELL: Final = (
     r"(?:tell|tells|telling|told|call|calling|ring|ringing|phone|phoning|contact|contacting|contacted|inform|"
@@ -78,10 +92,11 @@ _TELL: Final = (
     r"send (?:a letter|letters|word|something|a notice|notices) to|mention (?:it|this) to|copy in)"
 )
 _LEARN: Final = (
-    r"(?:find|finds|found|finding) out|learn(?:s|ed|t)? (?:about|of)|hears?(?:d)? (?:about|of)|"
+    r"(?:find|finds|found|finding) out|learn(?:s|ed|t|ing)?\b|hears?(?:d)? (?:about|of)|"
     r"(?:hearing|hear) from us|gets? wind|got wind|knew|know about|knows about|discover(?:s|ed)?|"
-    r"(?:got|get|gets|getting|receives?|receiving) (?:a|the|our|this) (?:call|letter|visit|notice)|"
+    r"(?:got|get|gets|getting|receives?|receiving) (?:a |the |our |this |some |more )?(?:[\w']+ )?(?:calls?|letters?|visits?|notices?)|"
     r"(?:be|being|were|was|are|is|been) (?:contacted|notified|informed|told|called|involved|copied)|"
+    r"(?:will|would|'ll|is going to|are going to|gonna|could|might) (?:all )?know\b|"
     r"(?:think|say)\b"
 )
 _PLACE: Final = (
@@ -94,14 +109,21 @@ _NOT_PLACE: Final = (
     r"(?:senses|aid|rescue|attention|question|questions|point|call|email|inbox|account|request|decision|mind|"
     r"message|letter|voicemail|concerns?|needs|situation|terms|budget|options|case|file|payment|dispute)\b"
 )
+_POSSESSIONS: Final = (
+    r"(?:cars?|trucks?|vans?|vehicles?|house|home|furniture|tv|telly|belongings|things|stuff|property|possessions|stock|"
+    r"shelves|equipment|tools|machines?|machinery|goods|kids|children|dog|boat|bikes?|motorbike|jewel\w*|computers?|"
+    r"laptop|phone|everything|assets|inventory|gear|valuables|lot)"
+)
+# Goods the collector says it will take itself (garnishing or freezing is a court's act: a false claim).
 _SEIZE: Final = (
-    r"(?:take|taking|seize|seizing|garnish|garnishing|repossess|repossessing|tow|towing|grab|grabbing|clear out|"
-    r"empty|emptying|impound|impounding|confiscate|confiscating|freeze|freezing|levy|clean out|strip)"
+    r"(?:take|taking|seize|seizing|repossess|repossessing|tow|towing|grab|grabbing|clear out|collect|collecting|remove|"
+    r"removing|pick up|picking up|empty|emptying|impound|impounding|confiscate|confiscating|clean out|strip)"
 )
 # Seizure the collector says it will carry out: "we'll take your van".
 OWN_SEIZURE: Final = _rx(
     rf"(?:we|i|they|our [\w']+|someone|somebody|people)(?:'ll| will| are going to|'re going to| am going to|'m going to|"
-    rf" shall| are about to)?(?: [\w']+){{0,5}}? {_SEIZE}(?: away| off| out)? (?:your|the|all your|all the|his|her|every)\b"
+    rf" shall| are about to)?(?: [\w']+){{0,5}}? {_SEIZE}(?: away| off| out)? (?:your|the|all your|all the|his|her|every)"
+    rf"(?: [\w']+){{0,2}}? {_POSSESSIONS}"
 )
 THREAT: Final = _rx(
     OWN_SEIZURE.pattern,
@@ -113,6 +135,16 @@ THREAT: Final = _rx(
     # others finding out: "a shame if your employer found out", "your neighbours will hear about it"
     rf"(?:{_PARTY})(?: [\w']+){{0,3}} (?:{_LEARN})",
     r"(?:what|how) (?:would|will|might|do you think) " + rf"(?:{_PARTY}) (?:think|say|feel|react)",
+    rf"(?:what|how) (?:{_PARTY}) (?:would|will|might|are going to|is going to) (?:think|say|feel|react|make of)",
+    rf"(?:we|i|we'll|i'll|someone|somebody|our [\w']+)(?: [\w']+){{0,4}} (?:speak|talk|have a word|chat|discuss (?:it|this))"
+    rf" (?:to|with) (?:{_PARTY})",
+    r"word (?:gets|will get|travels|spreads|will spread|could get) (?:around|round|fast|out)|people (?:will )?talk|news travels",
+    r"(?:think|consider) (?:very |really )?(?:carefully|hard) about what (?:happens|will happen|could happen)",
+    r"what (?:happens|will happen|could happen|might happen) (?:if|when) you (?:keep|don't|do not|continue|refuse|ignore)",
+    r"(?:don't|do not) want (?:us|me|this|it|things|that) to (?:escalate|get|go|take|come|turn|happen)",
+    rf"(?:{_PARTY})(?: [\w']+){{0,2}} (?:interested|curious|surprised|shocked|keen) to (?:learn|hear|know|find out)",
+    # holding a third party's contact details: "we have your sister's number"
+    rf"(?:have|got|know|found|pulled) (?:{_PARTY})(?:'s|') (?:number|phone|address|details|contact|email|work number|school|work|workplace|employer|job|office)",
     r"(?:everyone|everybody|the whole \w+|people) (?:will|would|is going to|are going to|'ll) (?:know|find out|hear|see)",
     # knowing where they live, work, or where the children are
     r"(?:know|knows|found|find out|have|got|know exactly) where (?:you|your [\w']+(?: [\w']+)?) "
@@ -122,9 +154,9 @@ THREAT: Final = _rx(
     # visits: "we'll come to your house", "being visited at home or work", "a field agent in your area"
     r"(?:come|coming|comes|show up|showing up|turn up|turning up|stop by|stopping by|drop by|dropping by|swing by|"
     r"pop round|pop by|be round|be over|be at|be outside|be waiting|waiting|knock|knocking|knocks|visit|visiting|"
-    r"pay (?:you )?a visit|paying (?:you )?a visit|sit outside|send (?:someone|somebody|people|a team|an agent|"
+    r"pay (?:you )?a visit|paying (?:you )?a visit|sit outside|meet you|meeting you|see you|catch you|(?:send|sending|sent) (?:someone|somebody|people|a team|an agent|"
     r"a field \w+|our (?:field )?[\w']+|a representative|a collector|the boys|guys|round|over)(?: round| over| out)?)"
-    rf"(?: [\w']+){{0,4}}? (?:to|at|by|round|over|outside|on|in|near|around) (?:{_PLACE}|your (?!{_NOT_PLACE})[\w']+)",
+    rf"(?:(?: [\w']+){{0,4}}? (?:to|at|by|round|over|outside|on|in|near|around))? (?:{_PLACE}|your (?!{_NOT_PLACE})[\w']+)",
     r"(?:be|being|get|getting) (?:visited|a visit|a home visit|a knock)",
     r"(?:home|house|doorstep|workplace|field|personal|in-person|door-to-door) (?:visit|visits|call|calls)",
     r"field (?:agent|agents|officer|officers|team|representative|investigator|collector)s?",
@@ -140,7 +172,7 @@ THREAT: Final = _rx(
     r"or else",
     r"you(?:'d| had| would)? better (?:pay|watch|be careful|think|get|find)",
     r"(?:you )?(?:don't|do not) want to (?:find out|see|know|test|push|mess)",
-    r"(?:things|this|it) (?:will|could|can|is going to|are going to|might|would) (?:get|turn|become) "
+    r"(?:things|this|it) (?:will|could|can|is going to|are going to|might|would) (?:get|turn|become) (?:very |really |pretty |quite |a lot |much )?"
     r"(?:ugly|nasty|worse|messy|very bad|bad|unpleasant|difficult|complicated|uncomfortable)",
     r"make (?:your life|life|things|this|it) (?:\w+ )?(?:hell|miserable|a misery|difficult|hard|unpleasant|uncomfortable)"
     r"(?: for you)?",
@@ -152,8 +184,10 @@ THREAT: Final = _rx(
     r"(?:post|posting|publish|publishing|put|putting|list|listing|share|sharing|print|printing|advertise|"
     r"announce|plaster|name)(?: [\w']+){0,4} (?:online|on facebook|on social media|on the internet|in the (?:local )?paper|"
     r"in the newspaper|on (?:a|our|the) (?:list|wall|website|blacklist|board|window|notice board)|in public|publicly)",
+    r"(?:name|names|photo|picture|details|debts?|face) (?:in|on) (?:the |a |our )?(?:local )?(?:paper|newspaper|news|internet|"
+    r"facebook|social media|website|noticeboard|notice board|blacklist)",
     r"(?:name and shame|blacklist(?:ed)?|public(?:ly)? (?:list|name|shame|humiliat\w*|embarrass\w*))",
-    r"(?:shame|humiliate|embarrass|expose|disgrace) you",
+    r"(?:will|'ll|going to|gonna|could|can|would|might|to) (?:publicly )?(?:shame|humiliate|embarrass|expose|disgrace) you",
     r"(?:real |such a |a |terrible |awful )?shame if",
     r"(?:save yourself|spare yourself|avoid) (?:the |a lot of |any )?(?:embarrassment|humiliation|shame)",
     r"(?:embarrassing|humiliating) for you",
@@ -163,6 +197,8 @@ THREAT: Final = _rx(
     r"'re going to|'m going to| are about to| have decided to| shall)? (?:sue|be suing|take you to court|drag you to court|"
     r"haul you (?:in)?to court|file (?:a )?(?:lawsuit|suit|claim|case) against you|start (?:legal )?proceedings against you)",
     r"see you in court",
+    r"(?:legal action|lawsuit|court action|proceedings)(?: [\w']+){0,4} (?:today|tomorrow|tonight|this week|in 24 hours|"
+    r"within 24 hours|by (?:monday|tuesday|wednesday|thursday|friday|tomorrow)|first thing)",
     r"(?:lawsuit|legal action|court action|proceedings|suit) (?:will be|is being|are being|has been|have been) "
     r"(?:filed|started|issued|brought|taken|launched) against you",
 )
@@ -180,6 +216,10 @@ _TITLE: Final = (
     r"(?:officer|deputy|sergeant|sgt|detective|inspector|constable|marshal|trooper|captain|lieutenant|sheriff|judge|"
     r"investigator|special agent|agent|prosecutor|magistrate|bailiff|commissioner|warden)"
 )
+_GOODS: Final = (
+    r"(?:wages|pay|paycheck|paychecks|salary|bank accounts?|accounts?|car|truck|van|vehicle|house|home|property|assets|"
+    r"benefits|pension|tax refund|belongings|funds|money|savings|possessions|furniture|equipment|stock|tools|earnings)"
+)
 FALSE_CLAIM: Final = _rx(
     r"arrest(?:ed|ing)?|jail(?:ed)?|prison|imprison\w*|locked up|lock you up|behind bars|handcuff\w*|custody",
     r"(?:a |an |the )?warrants?(?: (?:for|out for|has been|is being|will be|was) [\w ]{0,20})?",
@@ -187,7 +227,7 @@ FALSE_CLAIM: Final = _rx(
     r"prosecut\w+|(?:press|pressing|file|filing|bring|bringing) charges|charged with|felony|misdemeanou?r",
     r"(?:it's|it is|this is|that is|that's|this counts as|you are committing|you're committing|considered) "
     r"(?:a |an )?(?:crime|fraud|theft|illegal|criminal|against the law|stealing)",
-    r"(?:police|cops|sheriff(?:'s)? (?:office|department)?|sheriffs|law enforcement|fbi|marshals?|state troopers?|"
+    r"(?:police|cops|sheriff(?:'s)?(?: office| department)?|sheriffs|law enforcement|fbi|marshals?|state troopers?|"
     r"district attorney|attorney general|prosecutor's office|fraud (?:squad|unit|department|division|investigators?))",
     rf"(?:this is|i am|i'm|it's|my name is|speaking is|you're speaking (?:to|with)|you are speaking (?:to|with)) {_TITLE} [a-z]+",
     rf"{_TITLE} [A-Z][a-z]+ (?:here|speaking|calling)",
@@ -201,11 +241,29 @@ FALSE_CLAIM: Final = _rx(
     r"(?:court|legal) (?:papers|summons|documents) (?:will|are going to|are being|have been|has been)",
     r"(?:you will|you'll|you are going to|you're going to|about to) be (?:served|summoned|summonsed|charged|prosecuted)",
     r"(?:process server|served with papers|served at)",
+    r"(?:the|a) (?:court|judge|government|state|irs|sheriff) (?:has|have|had) (?:already )?(?:ordered|instructed|authori[sz]ed|issued|"
+    r"approved|signed|asked)",
+    r"(?:lien|charging order|judgment|garnishment order|levy|court order|warrant)s? (?:will|is going to|has|have|is|are)"
+    r" (?:be |been |being )?(?:placed|filed|put|registered|issued|entered|obtained|granted|signed)",
+    r"immigration status|visa status|residency status|green card",
+    r"(?:is|are|counts as|amounts to|considered|constitutes|classed as) (?:a |an )?(?:crime|theft|fraud|illegal|criminal|"
+    r"against the law|(?:criminal |an )?offen[cs]e)",
+    r"as (?:a|an|your|the company's|our|the) (?:lawyer|attorney|solicitor|barrister|officer|judge|police officer)",
+    r"(?:papers|summons|documents|a claim|a case|a suit|proceedings|court papers) (?:are|is|have|has|will) (?:already )?"
+    r"(?:being |been |be )?(?:drawn up|prepared|filed|issued|served|lodged)",
+    r"(?:serve|serving) you(?: with)?",
+    r"(?:judgment|judgement|ccj|county court judgment|default judgment|order)s? (?:has|have|was|were|is) (?:already )?(?:been )?"
+    r"(?:entered|granted|obtained|made|issued) against you",
+    r"(?:investigat\w+|reported|referred|flagged) (?:for|to|into|with) (?:fraud|theft|a crime|the police|law enforcement|"
+    r"criminal|the fraud)",
+    r"(?:credit|report|record|file|name)(?: [\w']+){0,4} (?:forever|permanently|for life|for the rest of your life|for good)",
+    r"(?:have|get|getting|having) (?:your|the) (?:[\w']+ ){0,2}(?:seized|garnished|frozen|repossessed|impounded|towed|levied|"
+    r"taken away)",
     r"deport\w*|(?:lose|losing|revoke|revoked|take away|suspend)(?: [\w']+){0,2} (?:your )?"
     r"(?:licen[cs]e|passport|visa|green card|citizenship|benefits|social security|children|kids|custody)",
     # seizure and garnishment as if no court stood between the debt and the debtor's goods
     r"(?:garnish\w*|seiz(?:e|ed|es|ing|ure)|repossess\w*|impound\w*|confiscat\w*|levy|levied|freeze|frozen|attach(?:ment)? of)"
-    r"(?: [\w']+){0,4}? (?:your|his|her|the|all|every)\b[\w' ]{0,30}",
+    rf"(?: [\w']+){{0,4}}? (?:your|his|her|the|all your|all|every)(?: [\w']+)? {_GOODS}",
     r"(?:take|taking|took|tow|towing|pick up|picking up|collect|collecting)(?: away)? (?:your|the|all your) "
     r"(?:car|truck|van|vehicle|house|home|furniture|tv|belongings|things|stuff|property|possessions|wages|paycheck|"
     r"salary|pension|benefits|tax refund|equipment|tools|stock)",
@@ -218,10 +276,8 @@ FALSE_CLAIM: Final = _rx(
     r"(?: (?:forever|for life|permanently|for good))?",
     r"never (?:get|be approved for|qualify for|be able to get) (?:a |an |any )?(?:loan|credit|mortgage|job|lease|card)"
     r"(?: [\w']+){0,2} again",
-    r"(?:legal action|lawsuit|court)(?: [\w']+){0,4} (?:today|tomorrow|tonight|this week|in 24 hours|within 24 hours|"
-    r"by (?:monday|tuesday|wednesday|thursday|friday|tomorrow)|first thing)",
-    r"(?:has|have) (?:already )?been (?:approved|authori[sz]ed|cleared|scheduled) for (?:legal action|litigation|"
-    r"a lawsuit|garnishment|seizure|repossession)",
+    r"(?:has|have) (?:already )?been (?:approved|authori[sz]ed|cleared|scheduled) (?:for|to take|to start|to begin|to file) "
+    r"(?:legal action|litigation|a lawsuit|garnishment|seizure|repossession|proceedings)",
     r"(?:our|the) (?:lawyers?|attorneys?|solicitors?|legal (?:team|department)) (?:have|has) (?:been )?"
     r"(?:instructed|authori[sz]ed|ordered|told) to (?:sue|file|proceed|take|start|begin)",
 )
@@ -247,7 +303,9 @@ INSULT: Final = _rx(
     r"not rocket science|a child could|even a child|it's not that hard|is it really that hard",
     r"sob story|excuses,? excuses|cry me a river|boo hoo|stop (?:whining|crying|snivell?ing|moaning|bitching)|"
     r"quit (?:whining|crying|moaning)",
-    r"(?:no one|nobody) (?:believes|buys) (?:you|that|it|your)|(?:i )?(?:don't|do not) believe a (?:word|thing) you",
+    r"(?:no one|nobody) (?:believes|buys) (?:you|that|it|your)|(?:i )?(?:don't|do not) believe a (?:word|thing) (?:you|you're|of it)",
+    r"(?:you're|you are) a grown (?:man|woman|adult|up)|act like (?:one|an adult|a grown-up|a grown up)|play(?:ing)? dumb",
+    r"(?:best|another|a new|latest) (?:lie|excuse|story|fairy tale) you|(?:is that|that's|what a) (?:a )?(?:lie|fairy tale)",
     r"don't insult my intelligence|do you think i'm (?:stupid|an idiot)",
     r"what(?:'s| is) wrong with you",
 )
@@ -277,13 +335,21 @@ FEE: Final = _rx(
     r"(?:[a-z]+[- ])?(?:[a-z]+ )?(?:fees?|surcharges?|penalt(?:y|ies))",
     r"(?:late|processing|service|admin(?:istration)?|handling|collection|convenience|extra|additional|phone|card|"
     r"transaction|recovery|legal|returned payment|reinstatement|default|arrears|account|statement) charges?",
-    r"interest",
+    r"(?:administration|admin|processing|handling|collection|legal|court|recovery|service|tracing|enforcement) costs?",
+    r"(?:an |and )?(?:extra|additional) [$£€]\d[\d,.]*",
+    r"(?:add|adding|added|charge|charging|charged|plus|apply|applying|applied|with) (?:[\w']+ ){0,3}interest",
+    r"interest (?:will|is going to|keeps|continues to|of|at|rate|charges?|on top|piling|building|accru\w*|is being|has been)",
+    r"(?:pile|piling|piles|build|building|builds) up (?:in )?interest",
 )
 _NOT_FEE: Final = re.compile(
     r"\b(?:free of charge|no charge|no (?:extra |additional )?(?:fees?|cost|interest)|without (?:any )?(?:fees?|interest)|"
-    r"waive\w*|interest(?:ed|ing)|in your (?:best )?interest|in the interest|of interest|fee-free|fee free|"
+    r"interest(?:ed|ing)|in your (?:best )?interest|in the interest|of interest|fee-free|fee free|"
     r"(?:zero|0%?) interest|interest[- ]free|freeze (?:the )?interest|frozen|stop(?:ped)? (?:the |all )?interest)\b",
     _I,
+)
+# A fee taken away or denied: "we can waive the late fee", "no penalty".
+_FEE_OFF: Final = re.compile(
+    r"(?<![\w'])(?:waiv\w*|remov\w*|drop\w*|cancel\w*|refund\w*|no|without|zero|free of)(?:\s+[\w']+){0,2}\s*$", _I
 )
 _CITES_AGREEMENT: Final = re.compile(
     r"\b(?:under|per|as per|in line with|according to|set out in|as set out in|as stated in|as in|in|by) "
@@ -314,14 +380,21 @@ BORROW: Final = _rx(
     r"use (?:a |your |another )?(?:credit card|overdraft|store card|credit line) to (?:pay|clear|cover|settle)",
     rf"(?:ask|asking|get|getting|borrow from|hit up|tap|lean on) {_LENDER} (?:for (?:the |a |some )?(?:money|loan|cash|help|\$)|"
     rf"to (?:lend|loan|help (?:you )?(?:out|pay|cover)|cover|front|spot|chip in|pay|give|bail))",
+    rf"(?:can|could|would|will|can't|couldn't|won't|wouldn't) {_LENDER} (?:not )?(?:lend|loan|help you (?:out|pay)|cover|spot|"
+    r"front|chip in|bail you out|give you)",
+    r"(?:use|using) (?:the|your) (?:credit card|overdraft|store card|credit line)s? (?:you have|you've got)",
+    r"borrow(?:ing)? against",
     rf"{_LENDER} (?:who |that )?(?:could|can|might|would|will) (?:lend|loan|help you out|help you pay|cover (?:it|this|you)|"
     r"spot you|front you|chip in|bail you out|give you the money)",
     r"(?:lend|loan) you (?:the|some|that) money",
-    r"sell (?:your |some of your |the |off your |off some of your )?(?:car|truck|house|home|jewel\w*|ring|watch|furniture|"
+    r"(?:loan|credit card|overdraft|cash advance|credit line|line of credit|advance) (?:would|could|might|can|will) "
+    r"(?:clear|cover|settle|pay|sort|take care of|help)",
+    r"(?:sell|selling|sold|flog|flogging) (?:off )?(?:your |some of your |the |off your |off some of your )?(?:car|truck|house|home|jewel\w*|ring|watch|furniture|"
     r"tv|stuff|things|belongings|possessions|assets|shares|stocks?|boat|equipment|tools|gold|laptop|phone|bike|"
     r"something|anything)",
     r"(?:cash|cashing) (?:out|in) (?:your |the )?(?:401\(?k\)?|pension|retirement|ira|isa|insurance|policy|investments?)",
-    r"(?:dip|dipping|raid|raiding|use|using|take|taking|draw|drawing)(?: down)? (?:into |from |out of )?(?:your |the )?"
+    r"(?:dip|dipping|raid|raiding|use|using|take|taking|draw|drawing|withdraw|withdrawing)(?: down)?(?: it| the money| some| cash)?"
+    r" (?:into |from |out of )?(?:your |the )?"
     r"(?:401\(?k\)?|pension|retirement (?:fund|savings|account)|ira|rent money|grocery money|food money|kids' savings|"
     r"college fund|emergency fund|bill money|mortgage money)",
 )
@@ -336,9 +409,12 @@ def allowed_fee(words: str, line: str, agreed: Iterable[str]) -> bool:
         return "interest" in kinds or bool(_CITES_AGREEMENT.search(line))
     line_stems = {_stem(w) for w in re.findall(r"[a-z]+", line.lower())}
     qualifier = [_stem(w) for w in re.findall(r"[a-z]+", said) if w not in ("fee", "fees", "charge", "charges")]
+    agreed_sets = [
+        [_stem(w) for w in fee.lower().split() if w not in ("fee", "fees", "charge", "charges")] for fee in agreed
+    ]
     if qualifier:
-        return any(q in kinds for q in qualifier)
-    return any(k in line_stems for k in kinds)
+        return any(qualifier[0] in wanted for wanted in agreed_sets)
+    return any(wanted and all(k in line_stems for k in wanted) for wanted in agreed_sets)
 
 
 def _stem(word: str) -> str:
@@ -350,13 +426,13 @@ def fees(text: str) -> list[str]:
     cleaned = _NOT_FEE.sub(" ", text)
     out: list[str] = []
     for match in FEE.finditer(cleaned):
-        if negated(cleaned, match.start()):
+        before = cleaned[max(0, match.start() - 40) : match.start()] + " ".join(match.group(0).split()[:-1])
+        if negated(cleaned, match.start()) or _FEE_OFF.search(before):
             continue
         words = match.group(0).strip()
-        if re.search(r"\b(?:interest|fee|fees|charge|charges|surcharges?|penalt(?:y|ies))$", words, _I):
-            words = _fee_phrase(words)
-            if words.lower() not in (o.lower() for o in out):
-                out.append(words)
+        words = "interest" if re.search(r"\binterest\b", words, _I) else _fee_phrase(words)
+        if words.lower() not in (o.lower() for o in out):
+            out.append(words)
     return out
 
 
@@ -388,8 +464,24 @@ def false_claims(text: str) -> list[str]:
     return found
 
 
+# What clears an insult: it is denied ("I'm not saying you're lying", "you're not stupid").
+_DENIED: Final = re.compile(
+    r"(?:(?:not|never|n't|nobody|no one)(?: [\w']+){0,3} (?:calling|call|called|saying|say|said|suggesting|think|"
+    r"thinking|implying|accusing)|(?:you're|you are|that's|that is|it's|it is|you were) (?:not|never))(?: [\w']+){0,3}\s*$",
+    _I,
+)
+
+
 def insults(text: str) -> list[str]:
-    return _hits(INSULT, text)
+    """Abuse; a denial clears it, an imperative with "don't" does not ("don't play dumb with me")."""
+    out: list[str] = []
+    for match in INSULT.finditer(text):
+        before = re.split(r"[.!?;:]", text[max(0, match.start() - 60) : match.start()])[-1]
+        if _DENIED.search(before) or _INNER_NEG.search(match.group(0)):
+            continue
+        if match.group(0).lower() not in (o.lower() for o in out):
+            out.append(match.group(0))
+    return out
 
 
 def profanity(text: str) -> list[str]:
