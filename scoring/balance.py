@@ -31,6 +31,17 @@ def _claimed_as_balance(said: Said, amount: float) -> bool:
     return any(same_amount(float(m.group(1).replace(",", "")), amount) for m in _CLAIM.finditer(said.turn.text))
 
 
+_FEE_AFTER: Final = re.compile(
+    r"(\d[\d,]*(?:\.\d+)?)\s*(?:[a-z]+\s+){0,2}(?:fee|fees|charge|charges|surcharge|penalty|cost|costs)\b",
+    re.IGNORECASE,
+)
+
+
+def _fee_amount(said: Said, amount: float) -> bool:
+    """Whether ``amount`` is the figure of a fee named right after it ("a $60 tracing fee")."""
+    return any(same_amount(float(m.group(1).replace(",", "")), amount) for m in _FEE_AFTER.finditer(said.turn.text))
+
+
 def _splits(balance: float) -> list[float]:
     return [round(balance / n, 2) for n in range(2, 25)]
 
@@ -53,14 +64,15 @@ def is_wrong(facts: CallFacts, said: Said, amount: float, offered: set[float]) -
         return not any(same_amount(amount, a) for a in (*_lawful(facts), balance, *offered))
     if any(same_amount(amount, a) for a in (*offered, *_lawful(facts), *_splits(balance))):
         return False
-    if said.cues.fee and not _claimed_as_balance(said, amount):
+    if said.cues.fee and (not _claimed_as_balance(said, amount) or _fee_amount(said, amount)):
         return False  # the amount of a fee: the fee rule judges it
     if not (_MONEY.search(said.turn.text) or _OWED.search(said.turn.text)):
         return False  # a number that is not money ("your 401k")
     if amount > balance or amount >= balance * NEAR_BALANCE or _claimed_as_balance(said, amount):
         return True
     beside_balance = any(same_amount(a, balance) for a in said.amounts)
-    return said.has("state_amount") and not beside_balance and not said.has(*ASKS, "confirm_commitment")
+    asking = said.has(*ASKS, "confirm_commitment") or "?" in said.turn.text
+    return said.has("state_amount") and not beside_balance and not asking
 
 
 def misstatements(facts: CallFacts) -> list[tuple[Said, float]]:

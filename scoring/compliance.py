@@ -24,7 +24,7 @@ from scoring.facts import ASKS, CallFacts, Said
 # Trainee acts that discuss the debt with the right party: the disclosure must come with them.
 _DEBT_TALK = ASKS | {"state_amount", "state_purpose"}
 # Pressing after a dispute: asking, stating consequences or urgency.
-_PRESSING = ASKS | {"consequence", "urgency", "propose_plan", "confirm_commitment"}
+_PRESSING = ASKS | {"consequence", "urgency", "confirm_commitment"}
 
 
 def _mark(rule: str, line: Said, words: tuple[str, ...] | list[str] = (), **values: str) -> Mark:
@@ -47,7 +47,8 @@ def profanity(facts: CallFacts, house: frozenset[str]) -> list[Mark]:
     """Obscene words always; milder ones ("damn") where the rubric's house standard lists them."""
     out = []
     for said in facts.trainee:
-        words = said.cues.profanity + tuple(w for w in said.cues.mild_profanity if w.lower() in house)
+        mild = tuple(w for w in said.cues.mild_profanity if any(w.lower().startswith(h) for h in house))
+        words = said.cues.profanity + mild
         if words:
             out.append(_mark("profanity", said, words))
     return out
@@ -88,11 +89,23 @@ def pressure_to_borrow(facts: CallFacts, house: frozenset[str]) -> list[Mark]:
 _MONEY_WORDS = re.compile(r"\b(?:due|pay|paid|paying|payment|money)\b", re.IGNORECASE)
 
 
+_NEED = re.compile(r"\b(?:need|needs|want|expect|require|must|have to|has to|still)\b", re.IGNORECASE)
+
+
+def _pressing(said: Said) -> bool:
+    """An ask or a consequence; a line that takes the dispute (verification, a hold) asks for nothing unless it
+    names an amount."""
+    taking = said.cues.verification and not said.amounts and not said.has("request_payment", "ask_commitment")
+    return said.has(*_PRESSING) and not taking
+
+
 def _arranging(said: Said) -> bool:
     """A payment talked about with a date or a method, and no verification in sight."""
     cues = said.cues
-    money = cues.debt or bool(_MONEY_WORDS.search(said.turn.text))
-    return money and (cues.date or cues.method) and not cues.verification
+    text = said.turn.text
+    money = cues.debt or bool(said.amounts) or bool(_MONEY_WORDS.search(text))
+    wanting = cues.date or cues.method or bool(_NEED.search(text))
+    return money and wanting and not cues.verification
 
 
 def collecting_disputed_debt(facts: CallFacts, house: frozenset[str]) -> list[Mark]:
@@ -103,7 +116,7 @@ def collecting_disputed_debt(facts: CallFacts, house: frozenset[str]) -> list[Ma
     return [
         _mark("collecting_disputed_debt", s)
         for s in facts.trainee
-        if s.index > disputed and (s.has(*_PRESSING) or s.cues.today or _arranging(s))
+        if s.index > disputed and (_pressing(s) or s.cues.today or _arranging(s))
     ]
 
 

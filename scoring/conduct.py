@@ -47,7 +47,7 @@ def negated(text: str, start: int) -> bool:
     """Whether a negation governs the words at ``start`` (same clause, no new subject between)."""
     clause = re.split(r"[.!?;,:]", text[max(0, start - 60) : start])[-1]
     clause = re.sub(
-        r"\b(?:can't|couldn't|won't|wouldn't|don't|didn't|cannot) (?:you|your|he|she|they|someone)\b|\b(?:why|if|or|whether) not\b|\b(?:nobody|no one) (?:wants|likes|needs)\b",
+        r"\b(?:can't|couldn't|won't|wouldn't|don't|didn't|cannot) (?:you|your|he|she|they|someone)\b|\b(?:why|if|or|whether) not\b|\b(?:nobody|no one) (?:wants|likes|needs)\b|\blet(?:'s| us) not\b",
         " ",
         clause,
         flags=_I,
@@ -82,8 +82,9 @@ _PARTY: Final = (
     r"spouse|partner|fianc[eé]e?|girlfriend|boyfriend|kids|children|son|daughter|parents|mother|father|mom|"
     r"mum|dad|in-laws|friends|church|pastor|congregation|landlord|customers|clients|members|tenants|staff|"
     r"team|school|kids' school|community|commanding officer|superiors?|references|sister|brother|cousins?|aunt|uncle|"
-    r"grandm\w+|grandparents|roommates?|flatmates?|housemates?|whole (?:street|town|village|office|block|building|family))"
-    r"|everyone(?: you know| at (?:work|your \w+))?|everybody(?: you know)?|people (?:at|in) your (?:work|office|church|street|building|school|town))"
+    r"grandm\w+|grandparents|roommates?|flatmates?|housemates?|bank manager|doctor|priest|coach|teacher|"
+    r"whole (?:street|town|village|office|block|building|family))"
+    r"|everyone(?: you know| at (?:work|your \w+))?|everybody(?: you know)?|people (?:at|in|from) your (?!position|situation|shoes|circumstances|boat|case)[\w']+)"
 )
 _TELL: Final = (
     r"(?:tell|tells|telling|told|call|calling|ring|ringing|phone|phoning|contact|contacting|contacted|inform|"
@@ -112,7 +113,7 @@ _NOT_PLACE: Final = (
 _POSSESSIONS: Final = (
     r"(?:cars?|trucks?|vans?|vehicles?|house|home|furniture|tv|telly|belongings|things|stuff|property|possessions|stock|"
     r"shelves|equipment|tools|machines?|machinery|goods|kids|children|dog|boat|bikes?|motorbike|jewel\w*|computers?|"
-    r"laptop|phone|everything|assets|inventory|gear|valuables|lot)"
+    r"laptop|phone|everything|assets|inventory|gear|valuables|lot|shop|store|premises|office|garage|warehouse|business)"
 )
 # Goods the collector says it will take itself (garnishing or freezing is a court's act: a false claim).
 _SEIZE: Final = (
@@ -136,9 +137,29 @@ THREAT: Final = _rx(
     rf"(?:{_PARTY})(?: [\w']+){{0,3}} (?:{_LEARN})",
     r"(?:what|how) (?:would|will|might|do you think) " + rf"(?:{_PARTY}) (?:think|say|feel|react)",
     rf"(?:what|how) (?:{_PARTY}) (?:would|will|might|are going to|is going to) (?:think|say|feel|react|make of)",
-    rf"(?:we|i|we'll|i'll|someone|somebody|our [\w']+)(?: [\w']+){{0,4}} (?:speak|talk|have a word|chat|discuss (?:it|this))"
+    rf"(?:we|i|we'll|i'll|someone|somebody|our [\w']+)(?: [\w']+){{0,4}} (?:speak|speaking|talk|talking|have a word|having a word|chat|chatting|discuss (?:it|this))"
     rf" (?:to|with) (?:{_PARTY})",
+    # a third party who would know, hear, deal with or suffer it
+    rf"(?:{_PARTY})(?: [\w']+){{0,4}}? (?:will|would|might|could|may|to|'ll|'d|must|should|can|gonna)(?: [\w']+){{0,4}}? "
+    r"(?:know|knows|hear|hears|learn|learns|deal with|suffer|suffers|pay the price|"
+    r"pick up the pieces|find out|get dragged|be dragged|get involved|be involved)\b",
+    r"see where (?:it|that|this) (?:gets|leaves) you|(?:wouldn't|would not) (?:want|like) to be in your shoes|"
+    r"(?:when|once|if) this goes (?:any )?further|take this (?:any )?further",
+    r"(?:take|drag|haul|bring)(?:ing)? you (?:in)?to (?:[\w']+ ){0,2}court",
     r"word (?:gets|will get|travels|spreads|will spread|could get) (?:around|round|fast|out)|people (?:will )?talk|news travels",
+    # a third party who "would like to know", "would be interested", "might wonder"
+    rf"(?:{_PARTY})(?: [\w']+){{0,2}} (?:would|will|might|could|'d|may|must) (?:[\w']+ ){{0,2}}(?:know|like to know|love to know|"
+    r"be interested|be curious|find out|hear|learn|see|wonder|be surprised|be shocked|want to know|be told|be informed)",
+    rf"(?:imagine|picture|what if) (?:{_PARTY}) (?:seeing|hearing|finding out|knowing|learning|getting|reading)",
+    r"(?:we|i) (?:do |already |still )?(?:have|got|know) your (?:work |home |office |employer's )?(?:address|workplace|employer)",
+    rf"(?:send|sending|write|writing|email|emailing|text|texting|message|messaging|post|posting|forward|forwarding)"
+    rf"(?: [\w']+){{0,3}} to (?:all )?(?:of )?(?:{_PARTY})",
+    r"(?:anything|something)(?: [\w']+){0,3} happen(?:s|ed|ing)? to (?:you|your)",
+    r"(?:you'll|you will|you'd|you are going to|you're going to|you're gonna) be sorry",
+    r"one way or (?:another|the other)|by any means|whatever it takes",
+    r"(?:we|i|they|our [\w']+)(?:'re|'ll|'m| are| will| am| shall)?(?: [\w']+){0,3}? (?:sue|suing|file|filing|issue|issuing|"
+    r"start|starting|bring|bringing|launch|launching) (?:a |an )?(?:lawsuit|suit|claim|case|proceedings|legal action|action|"
+    r"court action) against you",
     r"(?:think|consider) (?:very |really )?(?:carefully|hard) about what (?:happens|will happen|could happen)",
     r"what (?:happens|will happen|could happen|might happen) (?:if|when) you (?:keep|don't|do not|continue|refuse|ignore)",
     r"(?:don't|do not) want (?:us|me|this|it|things|that) to (?:escalate|get|go|take|come|turn|happen)",
@@ -152,9 +173,11 @@ THREAT: Final = _rx(
     r"know (?:your|the) (?:home |work )?address",
     r"know (?:which|what) school",
     # visits: "we'll come to your house", "being visited at home or work", "a field agent in your area"
+    r"(?:be|being|stay) (?:at )?home (?:tomorrow|tonight|today|this \w+|on \w+day)(?:,? [\w']+){0,4} (?:coming|come|visit|round|by)",
     r"(?:come|coming|comes|show up|showing up|turn up|turning up|stop by|stopping by|drop by|dropping by|swing by|"
     r"pop round|pop by|be round|be over|be at|be outside|be waiting|waiting|knock|knocking|knocks|visit|visiting|"
-    r"pay (?:you )?a visit|paying (?:you )?a visit|sit outside|meet you|meeting you|see you|catch you|(?:send|sending|sent) (?:someone|somebody|people|a team|an agent|"
+    r"pay (?:you )?a visit|paying (?:you )?a visit|sit outside|meet you|meeting you|see you|catch you|"
+    r"(?:call|calling) (?:round|by|in|at)|(?:drop|dropping|pop|popping|head|heading|run|running|nip|nipping)(?: (?:round|by|over|down|in))?|(?:send|sending|sent) (?:someone|somebody|people|a team|an agent|"
     r"a field \w+|our (?:field )?[\w']+|a representative|a collector|the boys|guys|round|over)(?: round| over| out)?)"
     rf"(?:(?: [\w']+){{0,4}}? (?:to|at|by|round|over|outside|on|in|near|around))? (?:{_PLACE}|your (?!{_NOT_PLACE})[\w']+)",
     r"(?:be|being|get|getting) (?:visited|a visit|a home visit|a knock)",
@@ -246,6 +269,23 @@ FALSE_CLAIM: Final = _rx(
     r"(?:lien|charging order|judgment|garnishment order|levy|court order|warrant)s? (?:will|is going to|has|have|is|are)"
     r" (?:be |been |being )?(?:placed|filed|put|registered|issued|entered|obtained|granted|signed)",
     r"immigration status|visa status|residency status|green card",
+    r"(?:i'm|i am|this is|we're|we are|i work|calling|ringing|speaking)(?: [\w']+){0,5} (?:at|from|for|with|on behalf of|"
+    r"represents?|representing) the (?:court|courthouse|courts|state|county|sheriff|government|police|district attorney)\b",
+    r"(?:paralegal|clerk|bailiff|marshal|deputy|registrar) (?:at|of|from|for) the (?:court|courthouse|county|state)",
+    r"(?:same as|just like|equivalent to|no different from|basically|amounts to|tantamount to) (?:stealing|theft|fraud|a crime|"
+    r"committing (?:a crime|fraud))",
+    r"enforcement officers?|high court enforcement|irs|hmrc|inland revenue|tax (?:office|authorities)|immigration",
+    r"(?:officer|agent|representative|member|officers) of the (?:court|law|state|government|police|county)",
+    r"(?:filed|issued|started|brought|lodged|entered)(?: [\w']+){0,2} against you",
+    r"(?:the )?authorities",
+    r"(?:is|it's|this is|now) (?:now )?(?:a |an )?(?:federal|criminal|police|court|government|state) (?:matter|case|offen[cs]e|investigation)",
+    r"(?:take|taking|deduct|deducting|deducted|docked|dock|taken|come|coming|collect|collected)(?: it| the money| this| payments?)?"
+    r"(?: straight| directly| right)? (?:out of|from) your (?:wages|pay|paycheck|salary|benefits|pension|account|bank account|"
+    r"social security|earnings)",
+    r"writs?(?: of [\w']+)?",
+    r"(?:i work for|calling from|ringing from|i'm with|i am with|this is) the (?:county|state|city|council|government|court)",
+    r"(?:report|reported|reporting|refer|referred|referring|hand|handing) you (?:over )?to (?:immigration|the police|the authorities|"
+    r"ice|the irs|hmrc|the fbi|the courts|law enforcement|the home office|the cops)",
     r"(?:is|are|counts as|amounts to|considered|constitutes|classed as) (?:a |an )?(?:crime|theft|fraud|illegal|criminal|"
     r"against the law|(?:criminal |an )?offen[cs]e)",
     r"as (?:a|an|your|the company's|our|the) (?:lawyer|attorney|solicitor|barrister|officer|judge|police officer)",
@@ -269,7 +309,8 @@ FALSE_CLAIM: Final = _rx(
     r"salary|pension|benefits|tax refund|equipment|tools|stock)",
     r"(?:put|place|placing|putting|file|filing|register) (?:a |an )?(?:lien|charging order)",
     r"(?:bailiffs?|enforcement agents?|high court enforcement|sheriff's officers?|repo (?:men|man|guys|truck|company))",
-    r"(?:wages|paycheck|salary|pay|bank account|account|accounts|car|house|home|property|benefits|pension)"
+    r"(?:wages|paycheck|salary|pay|bank account|account|accounts|car|house|home|property|benefits|pension|social security|"
+    r"welfare|universal credit|disability|allowance)"
     r"(?: [\w']+){0,2} (?:will|would|can|could|is going to|are going to|gets|get) (?:be )?"
     r"(?:garnished|seized|frozen|taken|levied|attached|repossessed|docked|stopped)",
     r"(?:credit|credit score|credit rating|credit file|name)(?: [\w']+){0,3} (?:ruined|destroyed|wrecked|blacklisted)"
@@ -308,6 +349,10 @@ INSULT: Final = _rx(
     r"(?:best|another|a new|latest) (?:lie|excuse|story|fairy tale) you|(?:is that|that's|what a) (?:a )?(?:lie|fairy tale)",
     r"don't insult my intelligence|do you think i'm (?:stupid|an idiot)",
     r"what(?:'s| is) wrong with you",
+    r"heard (?:better|that|this|those) (?:one|ones|excuse|excuses|lie|lies|story|stories) (?:before|from)",
+    r"piece of (?:shit|crap|work|garbage|trash|junk)",
+    r"act(?:ing)? like (?:a |an )?(?:child|baby|kid|toddler|teenager|spoiled \w+)|your type|your lot|"
+    r"(?:your|those|these|more|the same|all these) (?:lies|fairy tales|sob stories)",
 )
 
 # --- profanity -----------------------------------------------------------------------------------------
@@ -320,6 +365,9 @@ PROFANITY: Final = _rx(
 MILD_PROFANITY: Final = _rx(
     r"damn(?:ed|it)?",
     r"hell",
+    r"jesus(?: christ)?",
+    r"christ almighty",
+    r"for christ's sake",
     r"crap\w*",
     r"bloody",
     r"bugger\w*",
@@ -365,7 +413,10 @@ _LENDER: Final = (
     r"anyone|anybody|somebody|neighbou?rs?|church|colleagues?)"
 )
 BORROW: Final = _rx(
-    r"borrow(?:ed|ing|s)?",
+    r"borrow(?:ing|s)?|borrowed from (?:your|a|family|friends|someone|somebody)",
+    r"(?:a|an|another|new|some) (?:[\w']+ )?loan",
+    r"(?:overdraft|credit limit|credit line|loan|limit) (?:extension|increase|top-up|top up)",
+    r"ask (?:your|the) (?:bank|lender|card company|credit card company) (?:for|to)",
     r"(?:take|taking|took|get|getting|apply for|applying for) (?:out )?(?:a |an |another |some )?(?:quick |small |short-term |personal |payday |title |"
     r"car |home equity |bank )?(?:loan|payday loan|cash advance|advance|overdraft|credit card|new card|line of credit|"
     r"second mortgage|remortgage|title loan)",
@@ -375,7 +426,7 @@ BORROW: Final = _rx(
     r"(?:credit |card |overdraft )?(?:limit|overdraft|credit line|credit)",
     r"max(?:ed|ing)? out",
     r"(?:put|putting|stick|sticking|charge|charging|pay|paying|clear|clearing|cover|covering)"
-    r"(?: it| this| that| the (?:balance|amount|rest|difference|lot|debt))?(?: [\w$,.]+)? (?:on|onto|with|from|off) "
+    r"(?: [\w$,.']+){0,3}? (?:on|onto|with|from|off) "
     r"(?:a |your |another |the |one of your )?(?:credit card|card limit|overdraft|store card|other card|credit line)",
     r"use (?:a |your |another )?(?:credit card|overdraft|store card|credit line) to (?:pay|clear|cover|settle)",
     rf"(?:ask|asking|get|getting|borrow from|hit up|tap|lean on) {_LENDER} (?:for (?:the |a |some )?(?:money|loan|cash|help|\$)|"
@@ -383,6 +434,14 @@ BORROW: Final = _rx(
     rf"(?:can|could|would|will|can't|couldn't|won't|wouldn't) {_LENDER} (?:not )?(?:lend|loan|help you (?:out|pay)|cover|spot|"
     r"front|chip in|bail you out|give you)",
     r"(?:use|using) (?:the|your) (?:credit card|overdraft|store card|credit line)s? (?:you have|you've got)",
+    rf"{_LENDER}(?: [\w']+){{0,2}} (?:could|can|might|would|will|should|must) (?:[\w']+ )?(?:club together|chip in|pitch in|"
+    r"help out|help you out|cover (?:it|this|you|the \w+)|lend|loan|bail you out|sort (?:it|this) out|pay (?:it|this|for)|"
+    r"spot you|front you|give you)",
+    r"balance transfer|transfer the balance|(?:apply|applying) for (?:a |an |another )?(?:[\w']+ )?(?:credit card|card|loan|overdraft)",
+    r"sell(?:ing)? (?:a few |some |off |a couple of )?(?:[\w']+ ){0,2}(?:things|stuff|bits|items|belongings|possessions)|"
+    r"on (?:ebay|gumtree|craigslist|facebook marketplace|vinted)",
+    r"(?:take|taking|use|using|dip|dipping|raid|raiding|empty|emptying|withdraw|withdrawing|cash|cashing)(?: it| the money| some| "
+    r"cash)? (?:out of|from|into) (?:your |the )?(?:[\w']+ )?(?:savings|pension|401\(?k\)?|isa|retirement|college fund)",
     r"borrow(?:ing)? against",
     rf"{_LENDER} (?:who |that )?(?:could|can|might|would|will) (?:lend|loan|help you out|help you pay|cover (?:it|this|you)|"
     r"spot you|front you|chip in|bail you out|give you the money)",

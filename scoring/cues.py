@@ -226,6 +226,9 @@ VERIFICATION: Final = _phrases(
     r"(?:note|noted|record|recorded|log|logged|put) (?:the|your) dispute",
     r"(?:proof|documentation|itemi[sz]ed (?:bill|statement)|copy of the (?:bill|agreement|contract))",
     r"in writing",
+    r"on hold",
+    r"pause[sd]?|suspend(?:ed)?",
+    r"stop(?:ped)? (?:collection|collecting)",
 )
 DATE: Final = _phrases(
     r"today",
