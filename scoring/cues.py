@@ -217,6 +217,23 @@ CALLBACK: Final = _phrases(
     r"a message for",
     r"回电",
 )
+# Sympathy that is not empathy: about oneself, or making the debtor's trouble small.
+NOT_EMPATHY: Final = _phrases(
+    r"my (?:cousin|brother|sister|wife|husband|friend|mum|mom|dad|father|mother|uncle|aunt|neighbou?r|son|daughter|"
+    r"partner|colleague|buddy)(?: [\w']+){0,4} (?:lost|had|went through|was|got|has)",
+    r"(?:i've|i have|i) (?:been there|had the same|went through the same|know exactly how)",
+    r"(?:same|similar) (?:thing )?happened to me",
+    r"(?:a lot of|lots of|plenty of|many|loads of) (?:folks|people|customers|others)(?: [\w']+){0,3} "
+    r"(?:in the same boat|struggling|going through|have it worse|manage|pay)",
+    r"in the same boat",
+    r"(?:it|things) could be (?:a lot |much )?worse",
+    r"at least you(?:'ve| have| still)?",
+    r"(?:it's|it is) not the end of the world",
+    r"that's life",
+    r"happens to (?:everyone|everybody|the best of us)",
+    r"you're not the only one",
+    r"everyone(?:'s| is) (?:struggling|in the same|broke)",
+)
 # Taking a dispute: verification, validation or an investigation offered, or the dispute noted.
 VERIFICATION: Final = _phrases(
     r"verif\w*",
@@ -318,6 +335,7 @@ class Cues:
     threat: tuple[str, ...] = ()
     false_claim: tuple[str, ...] = ()
     borrow: tuple[str, ...] = ()
+    not_empathy: tuple[str, ...] = ()
     legal_option: tuple[str, ...] = ()
     fee: tuple[str, ...] = ()
     greeting: bool = False
@@ -389,6 +407,7 @@ def read(text: str) -> Cues:
         threat=tuple(conduct.threats(plain)),
         false_claim=tuple(conduct.false_claims(plain)),
         borrow=tuple(conduct.borrowing(plain)),
+        not_empathy=_found(NOT_EMPATHY, plain),
         legal_option=_found(LEGAL_OPTION, plain),
         fee=tuple(conduct.fees(plain)),
         greeting=bool(GREETING.search(plain)),
