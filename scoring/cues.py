@@ -393,6 +393,7 @@ def words_only(text: str) -> Cues:
 def read(text: str) -> Cues:
     """The cues of a trainee line (remembered: a live call reads each line once)."""
     plain = text.translate(_APOSTROPHES)
+    stems = conduct.stems(plain)
     return Cues(
         words=count_words(plain),
         normal=normalise(plain),
@@ -400,16 +401,16 @@ def read(text: str) -> Cues:
         exclaiming="!!" in plain or "?!" in plain or "!?" in plain,
         hostile=_found(HOSTILE, plain),
         arguing=_found(ARGUING, plain),
-        insult=tuple(conduct.insults(plain)),
+        insult=tuple(conduct.insults(plain, stems)),
         condescension=_found(CONDESCENSION, plain),
         profanity=tuple(conduct.profanity(plain)),
         mild_profanity=tuple(conduct.mild_profanity(plain)),
-        threat=tuple(conduct.threats(plain)),
-        false_claim=tuple(conduct.false_claims(plain)),
-        borrow=tuple(conduct.borrowing(plain)),
+        threat=tuple(conduct.threats(plain, stems)),
+        false_claim=tuple(conduct.false_claims(plain, stems)),
+        borrow=tuple(conduct.borrowing(plain, stems)),
         not_empathy=_found(NOT_EMPATHY, plain),
         legal_option=_found(LEGAL_OPTION, plain),
-        fee=tuple(conduct.fees(plain)),
+        fee=tuple(conduct.fees(plain, stems)),
         greeting=bool(GREETING.search(plain)),
         thanks=bool(THANKS.search(plain)),
         please=bool(PLEASE.search(plain)),

@@ -4,6 +4,7 @@ precision and recall per rule family, and lawful lines stay clean. The figures t
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -57,3 +58,24 @@ def test_lawful_held_out_lines_are_rarely_flagged(heldout: list[Case]) -> None:
 )
 def test_the_issue_lines_read_as_a_qa_lead_reads_them(text: str, expected: set[str]) -> None:
     assert set(findings(Case(text, frozenset(expected), "Collector Sim issue 11"))) == expected
+
+
+def test_a_family_gate_never_hides_a_line_its_pattern_would_match() -> None:
+    """The gates only save time: on every labelled line, a match of the full pattern passes its gate."""
+    from scoring import conduct
+
+    pairs = (
+        (conduct.THREAT, conduct.THREAT_GATE),
+        (conduct.FALSE_CLAIM, conduct.FALSE_CLAIM_GATE),
+        (conduct.BORROW, conduct.BORROW_GATE),
+        (conduct.INSULT, conduct.INSULT_GATE),
+        (conduct.FEE, conduct.FEE_GATE),
+    )
+    cases = load_cases([DATA / "dev.yaml", DATA / "heldout.yaml"])
+    hidden = [
+        c.text
+        for c in cases
+        for pattern, gate in pairs
+        if pattern.search(c.text) and not gate & conduct.stems(c.text) and not re.search(r"[$£€]\d", c.text)
+    ]
+    assert hidden == []
