@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from game.engine.record import Commitment
+from scoring.goal import Goal
 
 
 @dataclass(frozen=True)
@@ -129,6 +130,13 @@ class Scorecard:
     live: bool
     top_notes: tuple[Note, ...]
     turns: tuple[TurnView, ...]
+    goal: Goal
+    verdict: str
+
+    @property
+    def auto_fail(self) -> bool:
+        """A compliance finding failed the call whatever its principle scores."""
+        return bool(self.compliance)
 
     def principle(self, key: str) -> PrincipleScore:
         """The score of one principle by key (KeyError when the card has none)."""
@@ -147,6 +155,9 @@ class Scorecard:
             "total": self.total,
             "stars": self.stars,
             "passed": self.passed,
+            "verdict": self.verdict,
+            "auto_fail": self.auto_fail,
+            "goal": self.goal.as_dict(),
             "rubric": self.rubric,
             "live": self.live,
             "title": self.title,

@@ -10,23 +10,46 @@ five notes lead the card: compliance first, then the principles that lost the mo
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
+from rapidfuzz import fuzz
 
 from game.engine.lines import fill
 from scoring.card import Finding, Mark, Note, PrincipleScore
 from scoring.compliance import RULES
-from scoring.facts import CallFacts
+from scoring.cues import normalise
+from scoring.facts import ASKS, CallFacts
 
 BANK_PATH = Path(__file__).parent / "coaching.yaml"
+# A better line this close to what was said (0-100, rapidfuzz) is no correction.
+SAME_LINE = 85
+# Notes about something missing, and the acts that show the quoted line did it after all: such a note
+# is about the whole call, never pinned on a line that did the right thing.
+_DONE_BY: Mapping[str, frozenset[str]] = {
+    "politeness.no_greeting": frozenset({"greet"}),
+    "politeness.no_intro": frozenset({"identify_self"}),
+    "politeness.no_close": frozenset({"close", "greet"}),
+    "commitment.no_ask": frozenset(ASKS),
+    "commitment.no_urgency": frozenset({"urgency"}),
+    "commitment.not_confirmed": frozenset({"confirm_commitment"}),
+    "empathy.no_acknowledgement": frozenset({"empathize", "greet", "identify_self", "verify_identity"}),
+    "empathy.no_plan": frozenset({"propose_plan"}),
+    "repeat_amount.missing": frozenset({"state_amount"}),
+}
 TOP_NOTES = 5
 TOP_FINDINGS = 2
 # Notes that say again what a compliance finding on the same turn says.
 ECHOES = frozenset(
-    {"politeness.insult", "politeness.profanity", "calm_tone.aggressive", "right_party.disclosed"}
+    {
+        "politeness.insult",
+        "politeness.profanity",
+        "calm_tone.aggressive",
+        "right_party.disclosed",
+        "repeat_amount.wrong",
+    }
 )
 
 
@@ -66,7 +89,25 @@ def _authored(mark: Mark, entry: Entry, principle: str, facts: CallFacts) -> str
 def _words(facts: CallFacts, turn: int | None) -> str:
     if turn is None or not facts.said[turn].trainee:
         return ""
-    return facts.said[turn].turn.text
+    said = facts.said[turn]
+    if said.silent:
+        return f"(silent for {said.turn.silence or max(0.0, said.turn.end - said.turn.start):g} s)"
+    return said.turn.text
+
+
+def _placed(mark: Mark, facts: CallFacts) -> Mark:
+    """A note about something missing moves off a line that did it (or that is no place for it)."""
+    done = _DONE_BY.get(mark.topic)
+    if done is None or mark.turn is None or not (facts.said[mark.turn].acts & done):
+        return mark
+    return Mark(mark.topic, None, mark.points, mark.values)
+
+
+def _offered(better: str | None, said: str) -> str | None:
+    """The better line, unless it is nearly what was said."""
+    if better is None or not said:
+        return better
+    return None if fuzz.ratio(normalise(better), normalise(said)) >= SAME_LINE else better
 
 
 def _texts(key: str, mark: Mark, principle: str, facts: CallFacts) -> tuple[str, str | None]:
@@ -78,8 +119,10 @@ def _texts(key: str, mark: Mark, principle: str, facts: CallFacts) -> tuple[str,
 
 def note_for(mark: Mark, principle: str, facts: CallFacts) -> Note:
     """The note for one principle mark."""
+    mark = _placed(mark, facts)
     note, better = _texts(mark.topic, mark, principle, facts)
-    return Note(mark.topic, mark.turn, _words(facts, mark.turn), note, better, mark.points)
+    words = _words(facts, mark.turn)
+    return Note(mark.topic, mark.turn, words, note, _offered(better, words), mark.points)
 
 
 def finding_for(mark: Mark, facts: CallFacts) -> Finding:
@@ -116,12 +159,30 @@ def top_notes(findings: Iterable[Finding], principles: Iterable[PrincipleScore])
         (k for k in mistakes if mistakes[k]), key=lambda k: sum(n.points for n in mistakes[k]) * weights[k]
     )
     for key in order:
-        if mistakes[key][0] not in leading:  # a whole-call note shared by every principle leads once
+        if not _repeats(mistakes[key][0], leading):  # a whole-call note shared by every principle leads once
             leading.append(mistakes[key][0])
     rest = sorted(
         (n for k in order for n in mistakes[k][1:]), key=lambda n: n.points * weights[n.topic.split(".")[0]]
     )
     for note in rest:
-        if all(n.topic != note.topic for n in leading):
+        if all(n.topic != note.topic for n in leading) and not _repeats(note, leading):
             leading.append(note)
-    return tuple(leading[:TOP_NOTES])
+    return tuple(_one_better_each(leading[:TOP_NOTES]))
+
+
+def _repeats(note: Note, leading: list[Note]) -> bool:
+    """The same card again: the same note, or the same advice on the same line."""
+    return any(n == note or (n.note == note.note and n.turn == note.turn) for n in leading)
+
+
+def _one_better_each(notes: list[Note]) -> list[Note]:
+    """A better line is offered once: a later card with the same one keeps its note and drops the line."""
+    seen: set[str] = set()
+    out = []
+    for note in notes:
+        if note.better is not None and note.better in seen:
+            note = replace(note, better=None)
+        if note.better is not None:
+            seen.add(note.better)
+        out.append(note)
+    return out

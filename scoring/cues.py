@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
 
+from scoring import conduct
+
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 _WORDS: Final = re.compile(r"[A-Za-z']+")
 _ACRONYMS: Final = frozenset(
@@ -125,40 +127,6 @@ ARGUING: Final = _phrases(
     r"it's your own fault",
     r"you should have thought of that",
 )
-INSULT: Final = _phrases(
-    r"deadbeats?",
-    r"idiots?",
-    r"stupid",
-    r"morons?",
-    r"losers?",
-    r"liars?",
-    r"lazy",
-    r"scum(?:bag)?s?",
-    r"bums?",
-    r"freeloaders?",
-    r"scroungers?",
-    r"leech(?:es)?",
-    r"parasites?",
-    r"useless",
-    r"pathetic",
-    r"thie(?:f|ves)",
-    r"crooks?",
-    r"cheats?",
-    r"clowns?",
-    r"dumb",
-    r"imbeciles?",
-    r"worthless",
-    r"trash",
-    r"spongers?",
-    r"waste of space",
-    r"no-good",
-    r"dimwit",
-    r"halfwit",
-    r"deadbeat",
-    r"老赖",
-    r"骗子",
-    r"无赖",
-)
 CONDESCENSION: Final = _phrases(
     r"you people",
     r"people like you",
@@ -183,86 +151,6 @@ CONDESCENSION: Final = _phrases(
     r"grow up",
     r"young (?:man|lady)",
 )
-PROFANITY: Final = _phrases(
-    r"f+u+c+k\w*",
-    r"motherf\w*",
-    r"sh[i1]t\w*",
-    r"bullshit",
-    r"bitch\w*",
-    r"bastards?",
-    r"ass(?:hole)?s?",
-    r"arse(?:hole)?s?",
-    r"dickheads?",
-    r"cunts?",
-    r"piss(?:ed)? off",
-    r"goddamn\w*",
-    r"damn\w*",
-    r"crap\w*",
-    r"wtf",
-    r"stfu",
-    r"bloody hell",
-    r"hell",
-    r"[fs]\*{2,}\w*",
-    r"他妈的",
-    r"操你",
-)
-# Threats of harm, of showing up, of shaming, of telling others, of seizing things, or of legal action
-# (which the collector cannot say is intended): "threatens harm or unlawful action" in the acts table.
-THREAT: Final = _phrases(
-    r"(?:come|coming|show up|turn up|stop by) (?:round |over |around |down )?(?:to|at|by) your \w+",
-    r"(?:visit|pay (?:you )?a visit to) your (?:house|home|place|work|office|family)",
-    r"(?:we|i) know where you (?:live|work)",
-    r"you(?:'ll| will) regret",
-    r"or else",
-    r"hurt you",
-    r"break your",
-    r"make your life (?:hell|miserable)",
-    r"ruin your (?:life|credit|business|name)",
-    r"(?:tell|call|contact|inform|notify) your (?:employer|boss|family|wife|husband|neighbou?rs?|friends|"
-    r"colleagues|co-?workers|kids|children|parents|relatives)",
-    r"everyone will know",
-    r"(?:post|publish|put) your name",
-    r"shame you",
-    r"watch your back",
-    r"(?:come|coming) after you",
-    r"hunt you down",
-    r"(?:we'll|we will|i'll|i will) find you",
-    r"send (?:someone|somebody|some people|people|our guys|the bailiffs)",
-    r"teach you a lesson",
-    r"you'd better pay",
-    r"take your (?:kids|children|car|van|truck|house|home|furniture|stock|things|belongings|property)",
-    r"come (?:and |to )?(?:take|grab|rip|tow|clear)(?: \w+){0,4} (?:your|his|her|their)",
-    r"sue (?:you|him|her|them)",
-    r"suing",
-    r"lawsuit",
-    r"take (?:you|him|her|them) to court",
-    r"court action",
-    r"garnish\w*",
-    r"seiz(?:e|ing|ure)",
-    r"repossess\w*",
-    r"(?:put|place|file) a lien",
-    r"bailiffs?",
-    r"enforcement agents?",
-)
-# Claims that are false or unlawful to make: arrest, jail, police, posing as a lawyer or an official.
-FALSE_CLAIM: Final = _phrases(
-    r"arrest(?:ed|ing)?",
-    r"jail",
-    r"prison",
-    r"warrants?",
-    r"criminal(?: charges| record)?",
-    r"handcuff\w*",
-    r"police",
-    r"sheriff",
-    r"deport\w*",
-    r"(?:i'm|i am|this is) (?:a |an |the |your )?(?:[\w']+ ){0,2}"
-    r"(?:lawyer|attorney|solicitor|barrister|judge|police officer|detective|bailiff|magistrate)",
-    r"(?:this is|i'm|i am) (?:officer|detective|sheriff|deputy|inspector|sergeant|judge) [a-z]+",
-    r"calling (?:from|on behalf of) the (?:court|police|government|state)",
-    r"坐牢",
-    r"报警",
-    r"抓你",
-)
 # "Our lawyer or my boss" implies legal action; the lawful two options are a supervisor or writing.
 LEGAL_OPTION: Final = _phrases(
     r"lawyers?",
@@ -272,23 +160,12 @@ LEGAL_OPTION: Final = _phrases(
     r"court",
     r"律师",
 )
-FEE: Final = _phrases(
-    r"fees?",
-    r"surcharges?",
-    r"penalt(?:y|ies)",
-    r"(?:extra|additional|service|admin(?:istration)?|"
-    r"processing|collection|late|handling) charges?",
-    r"interest (?:charges?|will be)",
-    r"(?:add|adding|added|charge|charging|plus) (?:\w+ ){0,2}interest",
-)
 _NEGATION: Final = re.compile(
     r"\b(?:not|never|no|won't|will not|don't|do not|isn't|aren't|nobody|no one|without|wouldn't|"
     r"can't|cannot|waive|waived|waiving)\b[^.!?;,]*$",
     re.IGNORECASE,
 )
-GREETING: Final = _phrases(
-    r"good (?:morning|afternoon|evening|day)", r"hello", r"hi", r"hey", r"你好", r"您好"
-)
+GREETING: Final = _phrases(r"good (?:morning|afternoon|evening|day)", r"hello", r"hi", r"hey", r"你好", r"您好")
 THANKS: Final = _phrases(r"thank\w*", r"thanks", r"appreciate\w*", r"grateful", r"谢谢")
 PLEASE: Final = _phrases(r"please", r"kindly", r"请")
 CLOSE: Final = _phrases(
@@ -339,6 +216,36 @@ CALLBACK: Final = _phrases(
     r"reach me (?:at|on)",
     r"a message for",
     r"回电",
+)
+# Sympathy that is not empathy: about oneself, or making the debtor's trouble small.
+NOT_EMPATHY: Final = _phrases(
+    r"my (?:cousin|brother|sister|wife|husband|friend|mum|mom|dad|father|mother|uncle|aunt|neighbou?r|son|daughter|"
+    r"partner|colleague|buddy)(?: [\w']+){0,4} (?:lost|had|went through|was|got|has)",
+    r"(?:i've|i have|i) (?:been there|had the same|went through the same|know exactly how)",
+    r"(?:same|similar) (?:thing )?happened to me",
+    r"(?:a lot of|lots of|plenty of|many|loads of) (?:folks|people|customers|others)(?: [\w']+){0,3} "
+    r"(?:in the same boat|struggling|going through|have it worse|manage|pay)",
+    r"in the same boat",
+    r"(?:it|things) could be (?:a lot |much )?worse",
+    r"at least you(?:'ve| have| still)?",
+    r"(?:it's|it is) not the end of the world",
+    r"that's life",
+    r"happens to (?:everyone|everybody|the best of us)",
+    r"you're not the only one",
+    r"everyone(?:'s| is) (?:struggling|in the same|broke)",
+)
+# Taking a dispute: verification, validation or an investigation offered, or the dispute noted.
+VERIFICATION: Final = _phrases(
+    r"verif\w*",
+    r"validat\w*",
+    r"investigat\w*",
+    r"look into (?:it|this|that)",
+    r"(?:note|noted|record|recorded|log|logged|put) (?:the|your) dispute",
+    r"(?:proof|documentation|itemi[sz]ed (?:bill|statement)|copy of the (?:bill|agreement|contract))",
+    r"in writing",
+    r"on hold",
+    r"pause[sd]?|suspend(?:ed)?",
+    r"stop(?:ped)? (?:collection|collecting)",
 )
 DATE: Final = _phrases(
     r"today",
@@ -424,8 +331,11 @@ class Cues:
     insult: tuple[str, ...] = ()
     condescension: tuple[str, ...] = ()
     profanity: tuple[str, ...] = ()
+    mild_profanity: tuple[str, ...] = ()
     threat: tuple[str, ...] = ()
     false_claim: tuple[str, ...] = ()
+    borrow: tuple[str, ...] = ()
+    not_empathy: tuple[str, ...] = ()
     legal_option: tuple[str, ...] = ()
     fee: tuple[str, ...] = ()
     greeting: bool = False
@@ -435,6 +345,7 @@ class Cues:
     mini_miranda: bool = False
     debt: bool = False
     callback: bool = False
+    verification: bool = False
     date: bool = False
     today: bool = False
     soonest: bool = False
@@ -482,6 +393,7 @@ def words_only(text: str) -> Cues:
 def read(text: str) -> Cues:
     """The cues of a trainee line (remembered: a live call reads each line once)."""
     plain = text.translate(_APOSTROPHES)
+    stems = conduct.stems(plain)
     return Cues(
         words=count_words(plain),
         normal=normalise(plain),
@@ -489,13 +401,16 @@ def read(text: str) -> Cues:
         exclaiming="!!" in plain or "?!" in plain or "!?" in plain,
         hostile=_found(HOSTILE, plain),
         arguing=_found(ARGUING, plain),
-        insult=_found(INSULT, plain, negatable=True),
+        insult=tuple(conduct.insults(plain, stems)),
         condescension=_found(CONDESCENSION, plain),
-        profanity=_found(PROFANITY, plain),
-        threat=_found(THREAT, plain, negatable=True),
-        false_claim=_found(FALSE_CLAIM, plain, negatable=True),
+        profanity=tuple(conduct.profanity(plain)),
+        mild_profanity=tuple(conduct.mild_profanity(plain)),
+        threat=tuple(conduct.threats(plain, stems)),
+        false_claim=tuple(conduct.false_claims(plain, stems)),
+        borrow=tuple(conduct.borrowing(plain, stems)),
+        not_empathy=_found(NOT_EMPATHY, plain),
         legal_option=_found(LEGAL_OPTION, plain),
-        fee=_found(FEE, plain, negatable=True),
+        fee=tuple(conduct.fees(plain, stems)),
         greeting=bool(GREETING.search(plain)),
         thanks=bool(THANKS.search(plain)),
         please=bool(PLEASE.search(plain)),
@@ -503,6 +418,7 @@ def read(text: str) -> Cues:
         mini_miranda=bool(MINI_MIRANDA.search(plain)),
         debt=bool(DEBT.search(plain)),
         callback=bool(CALLBACK.search(plain)),
+        verification=bool(VERIFICATION.search(plain)),
         date=bool(DATE.search(plain)),
         today=bool(TODAY.search(plain)),
         soonest=bool(SOONEST.search(plain)),

@@ -146,6 +146,8 @@ class CallFacts:
             said.acts & DISCLOSING
             or said.amounts
             or said.cues.debt
+            or said.cues.threat
+            or said.cues.false_claim
             or said.cues.mini_miranda
             or (reply is not None and reply.beat == "gatekeeper_disclosure")
         )

@@ -58,10 +58,12 @@ def _note(number: int, note: Note) -> list[str]:
 def format_scorecard(card: Scorecard) -> str:
     """The card as readable text."""
     stars = "*" * card.stars + "-" * (3 - card.stars)
-    verdict = "PASSED" if card.passed else "NOT PASSED"
+    verdict = "PASSED" if card.passed else "AUTO-FAIL" if card.auto_fail else "NOT PASSED"
     lines = [
+        card.verdict,
         f"{card.title} ({card.scenario})" + ("  [call in progress]" if card.live else ""),
-        f"Total {card.total}/100  [{stars}]  {verdict}  (rubric: {card.rubric})",
+        f"Principles {card.total}/100  [{stars}]  {verdict}  (rubric: {card.rubric})",
+        f"Goal: {card.goal.text} - " + ("reached" if card.goal.reached else card.goal.reason or "not reached"),
         _outcome(card),
         "",
         f"{'Principle':<18}{'Score':>5}",
@@ -73,9 +75,7 @@ def format_scorecard(card: Scorecard) -> str:
     lines.append("")
     if card.compliance:
         count = len(card.compliance)
-        lines.append(
-            f"Compliance: {count} finding{'s' if count > 1 else ''} - the call fails whatever its total"
-        )
+        lines.append(f"Compliance: {count} finding{'s' if count > 1 else ''} - the call fails whatever its total")
         for finding in card.compliance:
             where = f"turn {finding.turn}" if finding.turn is not None else "whole call"
             lines += _wrap(f'{finding.rule.replace("_", " ")} ({where}): "{_short(finding.text)}"', 2)

@@ -21,7 +21,7 @@ from scoring.principles import CORE, KEYS
 
 RUBRIC_DIR = Path(__file__).parent / "rubrics"
 BY_JURISDICTION = {"US": "us", "UK": "uk", "CN": "cn"}
-_FIELDS = ("name", "description", "extends", "weights", "stars", "pass_mark", "compliance")
+_FIELDS = ("name", "description", "extends", "weights", "stars", "pass_mark", "compliance", "house_profanity")
 
 
 class RubricError(ValueError):
@@ -30,7 +30,9 @@ class RubricError(ValueError):
 
 @dataclass(frozen=True)
 class Rubric:
-    """Weights per principle, star thresholds (one, two, three), the pass mark, the compliance rules."""
+    """Weights per principle, star thresholds (one, two, three), the pass mark, the house's compliance
+    rules (added to the law's, never instead of them) and the milder words its standard counts as
+    profanity."""
 
     name: str
     description: str
@@ -38,6 +40,7 @@ class Rubric:
     stars: tuple[int, int, int]
     pass_mark: int
     compliance: tuple[str, ...]
+    house_profanity: tuple[str, ...] = ()
 
     def stars_for(self, total: int) -> int:
         """0-3 stars for a total."""
@@ -68,9 +71,7 @@ def _read(path: Path) -> dict[str, Any]:
         where = err.problem
         raise RubricError(f"{where.path}:{where.line}:{where.column}: not valid YAML ({where.message}).") from None
     if not isinstance(data, dict):
-        raise RubricError(
-            f"{path}: a rubric is a mapping of keys (name, weights, stars, pass_mark, compliance)."
-        )
+        raise RubricError(f"{path}: a rubric is a mapping of keys (name, weights, stars, pass_mark, compliance).")
     return data
 
 
@@ -114,8 +115,7 @@ def _problems(data: dict[str, Any]) -> list[str]:
             if key not in KEYS:
                 guess = difflib.get_close_matches(str(key), KEYS, n=1)
                 problems.append(
-                    f"unknown principle {key!r} in weights"
-                    + (f" (did you mean {guess[0]!r}?)" if guess else "")
+                    f"unknown principle {key!r} in weights" + (f" (did you mean {guess[0]!r}?)" if guess else "")
                 )
             elif not _number(value) or value < 0:
                 problems.append(f"the weight of {key} must be a number of 0 or more")
@@ -140,6 +140,9 @@ def _problems(data: dict[str, Any]) -> list[str]:
                 problems.append(
                     f"unknown compliance rule {rule!r}" + (f" (did you mean {guess[0]!r}?)" if guess else "")
                 )
+    house = data.get("house_profanity", [])
+    if not (isinstance(house, list) and all(isinstance(w, str) for w in house)):
+        problems.append("'house_profanity' must list words")
     for key in ("name", "description"):
         if key in data and not isinstance(data[key], str):
             problems.append(f"'{key}' must be text")
@@ -160,6 +163,7 @@ def _load(path: Path) -> Rubric:
         stars=(int(stars[0]), int(stars[1]), int(stars[2])),
         pass_mark=int(data["pass_mark"]),
         compliance=tuple(dict.fromkeys(data["compliance"])),
+        house_profanity=tuple(w.lower() for w in data.get("house_profanity", [])),
     )
 
 

@@ -13,9 +13,11 @@ from collections import defaultdict
 from game.engine.record import CallRecord
 from game.engine.scenario.models import Scenario
 from scoring import compliance
-from scoring.card import Note, PrincipleScore, Scorecard, TurnView
+from scoring.card import Finding, Note, PrincipleScore, Scorecard, TurnView
 from scoring.coaching import as_note, finding_for, note_for, top_notes
 from scoring.facts import ASKS, CallFacts, read_call, same_amount
+from scoring.goal import Goal, judge
+from scoring.law import rules_for
 from scoring.principles import PRINCIPLES, calm_tone
 from scoring.principles.base import score_of
 from scoring.rubric import Rubric, rubric_for
@@ -72,15 +74,36 @@ def _turns(facts: CallFacts, notes: list[Note]) -> tuple[TurnView, ...]:
     )
 
 
-NO_PROMISE_ARCHETYPES = ("gatekeeper", "disputer")
-
-
-def _stars(rubric: Rubric, total: int, record: CallRecord, scenario: Scenario) -> int:
-    """Stars for the total; the third only when the call met its goal (a promise, where one can be had)."""
+def _stars(rubric: Rubric, total: int, goal: Goal, findings: tuple[Finding, ...]) -> int:
+    """Stars for the total: none with a finding or without the goal (or a lawful reason it was not
+    reached); the third only with the goal itself."""
+    if findings or not goal.excused:
+        return 0
     stars = rubric.stars_for(total)
-    can_promise = scenario.persona.archetype not in NO_PROMISE_ARCHETYPES
-    goal_met = record.outcome == "commitment" if can_promise else record.outcome != "hung_up"
-    return stars if goal_met else min(stars, 2)
+    return stars if goal.reached else min(stars, 2)
+
+
+def _score(scores: tuple[PrincipleScore, ...], key: str) -> int:
+    return next((s.score for s in scores if s.key == key), 100)
+
+
+def _verdict(live: bool, findings: tuple[Finding, ...], goal: Goal, total: int, pass_mark: int) -> str:
+    """The card's first line: passed or not, and why, in words a trainee and a QA lead read alike."""
+    if findings:
+        severity = list(compliance.RULES)
+        first = min(findings, key=lambda f: severity.index(f.rule))
+        where = f" on turn {first.turn}" if first.turn is not None else ""
+        more = f" (and {len(findings) - 1} more)" if len(findings) > 1 else ""
+        return f"Auto-fail: {first.rule.replace('_', ' ')}{where}{more}. Any compliance finding fails the call."
+    if live:
+        return "Call in progress."
+    if not goal.excused:
+        return f"Not passed: the call's goal, {goal.text}, was not reached."
+    if total < pass_mark:
+        return f"Not passed: the total {total} is under the pass mark {pass_mark}."
+    if goal.reached:
+        return f"Passed: {goal.text}, with a total of {total}."
+    return f"Passed: {goal.reason[0].lower()}{goal.reason[1:]}" if goal.reason else "Passed."
 
 
 def score_call(
@@ -93,8 +116,10 @@ def score_call(
     rubric = rubric or rubric_for(scenario.jurisdiction)
     facts = read_call(record, scenario, live=live)
     scores = _principles(facts, rubric)
-    findings = tuple(finding_for(m, facts) for m in compliance.check(facts, rubric.compliance))
+    rules = rules_for(scenario, rubric.compliance)
+    findings = tuple(finding_for(m, facts) for m in compliance.check(facts, rules, rubric.house_profanity))
     total = _total(scores)
+    goal = judge(facts, lawful=not findings, calm=_score(scores, "calm_tone"), polite=_score(scores, "politeness"))
     every_note = [as_note(f) for f in findings] + [n for s in scores for n in s.notes]
     return Scorecard(
         scenario=record.scenario_id,
@@ -105,8 +130,10 @@ def score_call(
         principles=scores,
         compliance=findings,
         total=total,
-        stars=0 if findings else _stars(rubric, total, record, scenario),
-        passed=not findings and total >= rubric.pass_mark,
+        stars=0 if live else _stars(rubric, total, goal, findings),
+        passed=not live and not findings and goal.excused and total >= rubric.pass_mark,
+        goal=goal,
+        verdict=_verdict(live, findings, goal, total, rubric.pass_mark),
         rubric=rubric.name,
         live=live,
         top_notes=top_notes(findings, scores),
@@ -139,10 +166,11 @@ def live_chips(record: CallRecord, scenario: Scenario, rubric: Rubric | None = N
         chips["date_asked"] = any(s.cues.date for s in asks)
         chips["commitment_made"] = commitment is not None
         chips["commitment_confirmed"] = commitment is not None and commitment.confirmed
-        if scenario.jurisdiction == "US":
+        if "missing_mini_miranda" in rules_for(scenario, ()):
             chips["disclosure_given"] = any(s.has("mini_miranda") for s in spoken)
     chips["calm"] = not calm_tone.assess(facts).marks
     chips["no_interruptions"] = not any(s.turn.interrupt for s in spoken)
-    rules = (rubric or rubric_for(scenario.jurisdiction)).compliance
-    chips["compliant"] = not compliance.check(facts, rules)
+    rubric = rubric or rubric_for(scenario.jurisdiction)
+    rules = rules_for(scenario, rubric.compliance)
+    chips["compliant"] = not compliance.check(facts, rules, rubric.house_profanity)
     return chips

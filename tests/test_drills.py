@@ -147,4 +147,5 @@ def test_a_call_passes_on_the_total_each_marked_principle_and_a_clean_record() -
     assert not call_passes(strict, {**card, "principles": {"calm_tone": {"score": 79}}})
     assert not call_passes(strict, {**card, "compliance": [{"rule": "threat", "turn": 1, "text": "…"}]})
     lenient = drill(pass_marks={"total": 70, "no_compliance_findings": False})
-    assert call_passes(lenient, {**card, "compliance": [{"rule": "threat", "turn": 1, "text": "…"}]})
+    # The law is not a pass mark: a drill cannot waive a compliance finding.
+    assert not call_passes(lenient, {**card, "compliance": [{"rule": "threat", "turn": 1, "text": "…"}]})

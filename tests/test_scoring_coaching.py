@@ -53,14 +53,16 @@ def test_the_top_notes_are_few_compliance_first_then_the_principles_that_lost_mo
     card = score_call(call(*mistaken(), outcome="hung_up", commitment=None), make_scenario())
     assert [n.topic for n in card.top_notes] == [
         "compliance.insult",
-        "compliance.missing_mini_miranda",
+        "compliance.misstated_balance",
         "calm_tone.shouting",
         "politeness.no_greeting",
-        "repeat_amount.wrong",
+        "commitment.no_promise",
     ]
-    wrong = card.top_notes[4]
+    wrong = card.top_notes[1]
     assert (wrong.turn, wrong.text) == (1, "Brennan? PAY THE $1,520 TODAY!!")
-    assert "You gave $1,520 as the amount owed; the balance is $1,250." in wrong.note
+    assert "You gave $1,520 as the amount; the account says $1,250." in wrong.note
+    # The principle's own note on that turn says the same thing, so it stays in the turn-by-turn view.
+    assert "repeat_amount.wrong" in [n.topic for n in card.principle("repeat_amount").notes]
 
 
 def test_the_authors_line_is_preferred_for_its_moment() -> None:
@@ -156,12 +158,14 @@ def test_the_terminal_card_shows_the_table_the_outcome_and_the_notes() -> None:
         score_call(call(*mistaken(), outcome="hung_up", commitment=None), make_scenario())
     )
     lines = text.splitlines()
-    assert lines[0] == "Test contractor (test-contractor)"
-    assert lines[1].startswith("Total ") and "[---]  NOT PASSED  (rubric: us)" in lines[1]
-    assert lines[2] == "Outcome: the debtor hung up"
+    assert lines[0] == "Auto-fail: insult on turn 3 (and 2 more). Any compliance finding fails the call."
+    assert lines[1] == "Test contractor (test-contractor)"
+    assert lines[2].startswith("Principles ") and "[---]  AUTO-FAIL  (rubric: us)" in lines[2]
+    assert lines[3] == "Goal: a confirmed promise to pay - not reached"
+    assert lines[4] == "Outcome: the debtor hung up"
     assert "Calm tone            25  #####..............." in lines
     assert "Excuse handling      65  #############......." in lines
-    assert "Compliance: 2 findings - the call fails whatever its total" in lines
+    assert "Compliance: 3 findings - the call fails whatever its total" in lines
     assert '  1. Turn 3, insult (compliance): "Listen here, you owe us money, you' in lines
     assert '     deadbeat."' in lines
     assert any(line.strip().startswith('Better: "') for line in lines)

@@ -97,7 +97,7 @@ def test_a_fee_the_account_does_not_carry_is_unauthorised() -> None:
     carried = scenario.model_copy(
         update={
             "account": scenario.account.model_copy(
-                update={"notes": ["A $50 late fee applies under the contract."]}
+                update={"fees": ["late fee"], "notes": ["A $50 late fee applies under the contract."]}
             )
         }
     )

@@ -103,7 +103,7 @@ NO_AMOUNT = swap(
 def test_repeat_amount_drops_when_the_balance_is_never_said() -> None:
     record = call(*NO_AMOUNT)
     assert topics(record, "repeat_amount") == ["repeat_amount.missing", "repeat_amount.not_at_confirmation"]
-    assert principle(record, "repeat_amount") == 40
+    assert principle(record, "repeat_amount") == 10  # an amount never stated scores at most 20
 
 
 def test_repeat_amount_a_wrong_amount_costs_more_than_a_missing_one() -> None:
@@ -119,8 +119,8 @@ def test_repeat_amount_a_wrong_amount_costs_more_than_a_missing_one() -> None:
         NO_AMOUNT,
     )
     assert (principle(call(*wrong), "repeat_amount"), principle(call(*NO_AMOUNT), "repeat_amount")) == (
-        30,
-        40,
+        0,
+        10,
     )
 
 

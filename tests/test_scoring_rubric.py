@@ -9,6 +9,7 @@ from test_scoring_calls import call, good_call, make_scenario, say, swap
 
 from scoring import RubricError, load_rubric, rubric_for, score_call
 from scoring.compliance import RULES
+from scoring.law import rules_for
 from scoring.principles import KEYS
 
 
@@ -21,10 +22,16 @@ def test_the_shipped_rubrics_load_with_every_principle_weighted() -> None:
         assert rubric.pass_mark == 65
 
 
-def test_only_the_us_rubric_requires_the_disclosure() -> None:
-    assert list(RULES) == list(load_rubric("us").compliance)
-    for name in ("default", "uk", "cn"):
+def test_the_law_not_the_rubric_requires_the_disclosure() -> None:
+    """The mini-Miranda follows the FDCPA's reach (an agency, a consumer debt, the US), whatever rubric."""
+    for name in ("default", "us", "uk", "cn"):
         assert "missing_mini_miranda" not in load_rubric(name).compliance
+        house = load_rubric(name).compliance
+        assert "missing_mini_miranda" in rules_for(make_scenario(), house)
+        assert "missing_mini_miranda" not in rules_for(make_scenario(caller="creditor"), house)
+        assert "missing_mini_miranda" not in rules_for(make_scenario(debt_type="business"), house)
+        assert "missing_mini_miranda" not in rules_for(make_scenario(jurisdiction="UK"), house)
+    assert set(RULES) - {"missing_mini_miranda"} <= set(rules_for(make_scenario(jurisdiction="none"), ()))
 
 
 def test_a_jurisdiction_rubric_changes_only_what_it_names() -> None:

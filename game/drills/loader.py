@@ -142,8 +142,9 @@ def call_passes(drill: Drill, scorecard: Mapping[str, Any]) -> bool:
     marks = drill.pass_marks
     if int(scorecard.get("total", 0)) < marks.total:
         return False
-    if marks.no_compliance_findings and scorecard.get("compliance"):
-        return False
+    goal = scorecard.get("goal") or {}
+    if scorecard.get("compliance") or (goal and not (goal.get("reached") or goal.get("reason"))):
+        return False  # the law and the call's goal are not a drill's to waive
     principles = scorecard.get("principles") or {}
     return all(
         int(principles[name].get("score", 0)) >= mark

@@ -51,7 +51,8 @@ def _courtesy(facts: CallFacts) -> list[Mark]:
     if not any(s.has("thank") or s.cues.please for s in spoken):
         marks.append(Mark(f"{KEY}.no_thanks", None, -10))
     if facts.record.outcome != "hung_up" and not any(s.has("close") for s in spoken[-2:]):
-        marks.append(Mark(f"{KEY}.no_close", spoken[-1].index, -10))
+        last = spoken[-1] if len(spoken) > 1 else None  # a one-line call's only line is its opening
+        marks.append(Mark(f"{KEY}.no_close", last.index if last else None, -10))
     return marks
 
 

@@ -9,11 +9,11 @@ as a plan, the debtor's own offers, the promised amount and what remains after i
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import replace
 
 from game.engine.lines import money
+from scoring.balance import is_wrong
 from scoring.card import Mark
 from scoring.facts import ASKS, OBJECTIONS, PROMISE_BEATS, CallFacts, Said, same_amount
 from scoring.principles.base import Assessment, always
@@ -22,42 +22,15 @@ KEY = "repeat_amount"
 applies = always
 
 EARLY_TURNS = 4
-# An amount this close to the balance is a misremembered balance, not a smaller offer.
-NEAR_BALANCE = 0.9
-_CLAIM = re.compile(
-    r"\b(?:balance|you owe|owing|outstanding|total|amount due|past due|overdue)\b[^.?!\d]{0,25}?"
-    r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)",
-    re.IGNORECASE,
-)
-
-
-def _claimed_as_balance(said: Said, amount: float) -> bool:
-    """Whether the line presents ``amount`` as what is owed ("your balance is $1,520")."""
-    return any(
-        same_amount(float(m.group(1).replace(",", "")), amount) for m in _CLAIM.finditer(said.turn.text)
-    )
-
-
-def _splits(balance: float) -> list[float]:
-    return [round(balance / n, 2) for n in range(2, 25)]
-
-
-def _is_wrong(facts: CallFacts, said: Said, amount: float, offered: set[float]) -> bool:
-    balance = facts.balance
-    commitment = facts.record.commitment
-    promised = (commitment.amount, balance - commitment.amount) if commitment else ()
-    if any(same_amount(amount, a) for a in (*offered, *promised, *_splits(balance))):
-        return False
-    if amount > balance or amount >= balance * NEAR_BALANCE or _claimed_as_balance(said, amount):
-        return True
-    beside_balance = any(same_amount(a, balance) for a in said.amounts)
-    return said.has("state_amount") and not beside_balance and not said.has(*ASKS, "confirm_commitment")
+# An amount never stated scores what was shown: at most 20 (a wrong one never put right, 10).
+MISSING = -80
+WRONG_NEVER_RIGHT = -90
 
 
 def _wrong_and_inexact(facts: CallFacts) -> tuple[list[Mark], list[Said]]:
     """Marks for wrong or rounded amounts, and the turns that state the balance.
 
-    A wrong amount costs more than a missing one: the first costs 60 when the balance is never
+    A wrong amount costs more than a missing one: the first costs 90 when the balance is never
     stated right (the missing mark is then left out), 35 when it is; each further one 20.
     """
     balance = facts.balance
@@ -79,7 +52,7 @@ def _wrong_and_inexact(facts: CallFacts) -> tuple[list[Mark], list[Said]]:
                 if not inexact:
                     inexact = True
                     marks.append(Mark(f"{KEY}.inexact", said.index, -10, {"said": _money(facts, amount)}))
-            elif _is_wrong(facts, said, amount, offered):
+            elif is_wrong(facts, said, amount, offered):
                 marks.append(
                     Mark(
                         f"{KEY}.wrong",
@@ -91,7 +64,7 @@ def _wrong_and_inexact(facts: CallFacts) -> tuple[list[Mark], list[Said]]:
                 wrong += 1
     if wrong and not stating and facts.final:
         first = next(i for i, m in enumerate(marks) if m.topic == f"{KEY}.wrong")
-        marks[first] = replace(marks[first], points=-60)
+        marks[first] = replace(marks[first], points=WRONG_NEVER_RIGHT)
     return marks, stating
 
 
@@ -141,7 +114,7 @@ def assess(facts: CallFacts) -> Assessment:
     if not facts.third_party:
         if not stating and facts.final and not any(m.topic == f"{KEY}.wrong" for m in marks):
             where = next((s for s in facts.trainee if s.has("state_purpose", *ASKS)), None)
-            marks.append(Mark(f"{KEY}.missing", where.index if where else None, -50))
+            marks.append(Mark(f"{KEY}.missing", where.index if where else None, MISSING))
         marks.extend(_timing(facts, stating))
     marks.extend(_nagging(stating))
     marks.sort(key=lambda m: (m.turn is None, m.turn or 0))

@@ -3,8 +3,9 @@
 The source's 学会闭嘴: silence is the finest way of speaking; keep quiet while the other side talks;
 never say more than helps. Costs: talking over the debtor; filling the silence after the ask, worst of
 all by lowering one's own ask ("…or maybe just $50?"); doing nearly all the talking; monologues;
-arguing. A pause of three seconds or more
-after the ask is a skill (negotiation research finds such pauses pay) and scores up.
+arguing. A pause of three seconds or more after the ask is a skill (negotiation research finds such
+pauses pay) and scores up. A call that never asks shows only half of it: there was no ask to be quiet
+after.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ SKILLED_PAUSE = 3.0
 TALK_SHARE_LIMIT = 0.8
 MONOLOGUE_WORDS = 40
 MIN_TURNS_FOR_SHARE = 3
+# Staying quiet after the ask needs an ask: a call that never asks shows at most half of the principle.
+NO_ASK = -50
 
 
 def _bargains(facts: CallFacts, said: Said) -> bool:
@@ -81,6 +84,8 @@ def assess(facts: CallFacts) -> Assessment:
         if said.cues.arguing:
             marks.append(Mark(f"{KEY}.arguing", said.index, -10, {"words": said.cues.arguing[0]}))
     marks.extend(_talk_share(facts))
+    if facts.final and facts.expects_payment and facts.trainee and not any(s.has(*ASKS) for s in facts.trainee):
+        marks.append(Mark(f"{KEY}.no_ask", None, NO_ASK))
     marks = list({(m.topic, m.turn): m for m in marks}.values())
     marks.sort(key=lambda m: (m.turn is None, m.turn or 0))
     return Assessment(tuple(marks))

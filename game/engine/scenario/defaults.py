@@ -19,6 +19,7 @@ from game.engine.scenario.models import (
     AfterAsk,
     CommitRule,
     CommitTerms,
+    Goal,
     HangUpRule,
     LinePool,
     MoodDelta,
@@ -39,6 +40,7 @@ class ArchetypeDefaults(Strict):
     hang_up: HangUpRule
     after_ask: AfterAsk
     commitment: CommitTerms
+    goal: Goal = "promise"
 
 
 class _LineFile(Strict):

@@ -66,6 +66,13 @@ class Account(Strict):
         "Get a confirmed promise to pay: amount, date and method.",
         description="The goal of the call, shown in the briefing.",
     )
+    fees: list[Line] = Field(
+        default_factory=list,
+        description="Fees the agreement allows by name, e.g. 'late fee'; any other fee named on the call is a finding.",
+    )
+
+
+Goal = Literal["promise", "plan", "dispute_taken", "callback"]
 
 
 class Voice(Strict):
@@ -228,6 +235,18 @@ class Scenario(Strict):
     difficulty: int = Field(ge=1, le=5, description="1 (easy) to 5 (hard).")
     jurisdiction: Literal["US", "UK", "CN", "none"] = Field("US", description="Which lawful-conduct rules apply.")
     description: str = Field("", description="One or two sentences for the picker and briefing.")
+    goal: Goal | None = Field(
+        None,
+        description="What the call must achieve to pass: promise (a confirmed promise to pay), plan (a promise on"
+        " a plan), dispute_taken (the dispute noted and verification offered), callback (a call-back arranged"
+        " with nothing disclosed). Default: the archetype's.",
+    )
+    caller: Literal["agency", "creditor"] = Field(
+        "agency", description="Who calls: a collection agency (third-party collector) or the creditor's own staff."
+    )
+    debt_type: Literal["consumer", "business"] = Field(
+        "consumer", description="A consumer (personal) debt or a business debt: the law covers them differently."
+    )
     account: Account
     persona: Persona
     excuses: list[Excuse] = Field(default_factory=list, description="Excuses in the order they come out.")
