@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from game.engine.record import CallRecord
+from game.engine.scenario.defaults import traits_of
 from game.engine.scenario.models import Scenario
 from scoring import compliance
 from scoring.card import Note, PrincipleScore, Scorecard, TurnView
@@ -72,13 +73,10 @@ def _turns(facts: CallFacts, notes: list[Note]) -> tuple[TurnView, ...]:
     )
 
 
-NO_PROMISE_ARCHETYPES = ("gatekeeper", "disputer")
-
-
 def _stars(rubric: Rubric, total: int, record: CallRecord, scenario: Scenario) -> int:
     """Stars for the total; the third only when the call met its goal (a promise, where one can be had)."""
     stars = rubric.stars_for(total)
-    can_promise = scenario.persona.archetype not in NO_PROMISE_ARCHETYPES
+    can_promise = traits_of(scenario).promises
     goal_met = record.outcome == "commitment" if can_promise else record.outcome != "hung_up"
     return stars if goal_met else min(stars, 2)
 

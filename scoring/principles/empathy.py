@@ -9,6 +9,7 @@ the hardship is heard (asking for the soonest date a plan allows is fine).
 
 from __future__ import annotations
 
+from game.engine.scenario.defaults import traits_of
 from game.engine.scenario.models import Scenario
 from scoring.card import Mark
 from scoring.facts import CallFacts
@@ -18,7 +19,7 @@ KEY = "empathy"
 
 
 def applies(scenario: Scenario) -> bool:
-    return scenario.persona.archetype == "hardship" or any(e.real for e in scenario.excuses)
+    return traits_of(scenario).hardship or any(e.real for e in scenario.excuses)
 
 
 def assess(facts: CallFacts) -> Assessment:
