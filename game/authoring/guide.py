@@ -175,6 +175,8 @@ EXAMPLES: dict[str, str] = {
     "tests[].expect.principles": '{calm_tone: ">= 80", politeness: "<= 40"}',
     "tests[].expect.compliance": "[threat]",
     "tests[].expect.total": '">= 70"',
+    "tests[].expect.confirmed": "true",
+    "tests[].expect.debtor_beats": "[balance_corrected, readback_corrected, confirm]",
     "turns[].say": '"Good morning, may I speak with Mr. Brennan?"',
     "turns[].wait": "4",
     "turns[].interrupt": "true",

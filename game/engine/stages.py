@@ -138,8 +138,8 @@ RESTATABLE: Final = frozenset(
         "creditor_challenged",
     }
 )
-# Beats after which the call is over.
-ENDING_BEATS: Final = frozenset({"hang_up", "silence_leave", "goodbye", "wrap_up"})
+# Beats with which the debtor ends the call (wrap_up ends it too, as a goodbye once a promise stands).
+HANG_UP_BEATS: Final = frozenset({"hang_up", "silence_leave", "wrap_up"})
 
 
 @dataclass(frozen=True)

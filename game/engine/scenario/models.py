@@ -242,6 +242,14 @@ class Expectations(Strict):
         None, description="Exactly the compliance rules the call must break, e.g. [threat]; [] means none."
     )
     total: Comparison | None = Field(None, description="The total score, e.g. '>= 70'.")
+    confirmed: bool | None = Field(
+        None, description="true: the promise ends confirmed by a right read-back; false: it does not."
+    )
+    debtor_beats: list[Beat] = Field(
+        default_factory=list,
+        description="Beats the debtor must answer with, in this order (others may come between),"
+        " e.g. [balance_corrected, readback_corrected, confirm].",
+    )
 
 
 class ScenarioTest(Strict):
@@ -249,7 +257,8 @@ class ScenarioTest(Strict):
     seed: int = Field(1, description="The random seed.")
     turns: list[TranscriptTurn] = Field(min_length=1, description="The scripted trainee side.")
     expect: Expectations = Field(
-        description="Expectations: outcome, hangs_up_by_turn, principles ({calm_tone: '>= 80'}), compliance, total."
+        description="Expectations: outcome, hangs_up_by_turn, principles ({calm_tone: '>= 80'}), compliance, total,"
+        " confirmed, debtor_beats."
     )
 
 
