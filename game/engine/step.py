@@ -179,7 +179,8 @@ def _answers(situation: Situation, state: CallState) -> dict[str, str]:
         out["stated_amount"] = L.money(wrong, currency)
     if situation.heard.entities.company:
         out["other_company"] = situation.heard.entities.company
-    asked = state.asked_date or (situation.heard.entities.dates[0] if situation.heard.entities.dates else None)
+    dates = situation.heard.entities.dates
+    asked = dates[0] if dates else situation.state.asked_date
     if asked is not None:
         out["asked_date"] = L.spoken_date(asked)
     kinds = situation.identity_asks
