@@ -205,7 +205,7 @@ def cmd_classify(args: argparse.Namespace) -> int:
         if not text:
             continue
         heard = understand(text, context)
-        data = {"text": text, "acts": list(heard.acts), "entities": heard.entities.as_dict()}
+        data = {"text": text, "acts": list(heard.acts), "entities": heard.entities.as_dict(), "asks": list(heard.asks)}
         print(json.dumps(data, ensure_ascii=False), flush=True)
     return 0
 

@@ -15,6 +15,7 @@ from typing import Final
 from game.engine import step
 from game.engine.lines import base_values, money
 from game.engine.record import CallRecord, Turn
+from game.engine.scenario.defaults import traits_of
 from game.engine.scenario.models import Excuse, Scenario
 from game.engine.understand.amounts import parse_amounts
 from scoring.cues import Cues, read, words_only
@@ -109,19 +110,19 @@ class CallFacts:
     @property
     def third_party(self) -> bool:
         """Someone other than the debtor answers (the gatekeeper): the debt must not be discussed."""
-        return self.scenario.persona.archetype == "gatekeeper"
+        return traits_of(self.scenario).third_party
 
     @cached_property
     def hardship_at(self) -> int | None:
         """Where hardship is known: -1 for a hardship persona, else the turn a real reason is voiced."""
-        if self.scenario.persona.archetype == "hardship":
+        if traits_of(self.scenario).hardship:
             return -1
         return next((s.index for s in self.said if (e := self.excuse(s)) is not None and e.real), None)
 
     @property
     def expects_payment(self) -> bool:
         """Whether the call is meant to end in a promise (not with a gatekeeper, nor a disputed debt)."""
-        return self.scenario.persona.archetype not in ("gatekeeper", "disputer")
+        return traits_of(self.scenario).promises
 
     def reply(self, said: Said) -> Said | None:
         """The debtor's reply to a trainee turn: the next turn, when the debtor spoke it."""

@@ -23,9 +23,9 @@ from game.authoring.guide import (
     yaml_blocks,
 )
 from game.authoring.selftest import run_file
+from game.engine.scenario.defaults import archetype_names
 from game.engine.scenario.library import SHIPPED_DIR, load_file
 from game.engine.scenario.lint import SIGNALS
-from game.engine.scenario.models import ARCHETYPES
 from game.engine.stages import ACTS, BEATS
 
 GUIDE = GUIDE_PATH.read_text(encoding="utf-8")
@@ -83,7 +83,7 @@ def test_the_guide_names_every_act_signal_archetype_and_beat() -> None:
     signals = re.findall(r"^\| `(\w+)` \|", _section("How mood moves"), re.M)
     assert set(SIGNALS) <= set(signals)
     archetypes = re.findall(r"^\| `(\w+)` \| ", _section("Archetypes and their defaults"), re.M)
-    assert list(ARCHETYPES) == archetypes[: len(ARCHETYPES)]
+    assert list(archetype_names()) == archetypes[: len(archetype_names())]
     priority = _section("How lines are chosen: beats, stages and moods").split("The beats (")[0]
     assert set(BEATS) - {"answer"} <= set(re.findall(r"`(\w+)`", priority))
 

@@ -10,9 +10,9 @@ from jsonschema import Draft7Validator
 from game.authoring.new import SCHEMA_FILE, NewScenarioError, _schema_ref, write_new
 from game.authoring.schema import scenario_schema
 from game.authoring.selftest import run_file
+from game.engine.scenario.defaults import archetype_names
 from game.engine.scenario.library import SHIPPED_DIR, load_file
 from game.engine.scenario.located_yaml import read_yaml
-from game.engine.scenario.models import ARCHETYPES
 
 
 @pytest.fixture(autouse=True)
@@ -21,7 +21,7 @@ def _own_user_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COLLECTOR_SIM_SCENARIOS", str(tmp_path / "user-scenarios"))
 
 
-@pytest.mark.parametrize("archetype", ARCHETYPES)
+@pytest.mark.parametrize("archetype", archetype_names())
 def test_starter_is_valid(tmp_path: Path, archetype: str) -> None:
     path = write_new(f"my-{archetype}", archetype, tmp_path)
     assert tmp_path / f"my-{archetype}.yaml" == path
@@ -32,14 +32,14 @@ def test_starter_is_valid(tmp_path: Path, archetype: str) -> None:
     assert len(loaded.scenario.tests) >= 2
 
 
-@pytest.mark.parametrize("archetype", ARCHETYPES)
+@pytest.mark.parametrize("archetype", archetype_names())
 def test_starter_plays_and_passes_its_own_tests(tmp_path: Path, archetype: str) -> None:
     path = write_new(f"my-{archetype}", archetype, tmp_path)
     results = run_file(path)
     assert [(r.name, True, "") for r in results] == [(r.name, r.passed, r.reason) for r in results]
 
 
-@pytest.mark.parametrize("archetype", ARCHETYPES)
+@pytest.mark.parametrize("archetype", archetype_names())
 def test_starter_matches_the_editor_schema(tmp_path: Path, archetype: str) -> None:
     doc = read_yaml(write_new(f"my-{archetype}", archetype, tmp_path))
     data = {

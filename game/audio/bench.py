@@ -44,15 +44,17 @@ def _player() -> Player:
     return player
 
 
+BENCH_SCENARIO = "cooperative-night-nurse"  # a short, friendly call: the first cooperative one shipped
+
+
 def cooperative_call() -> tuple[Scenario, list[TranscriptTurn]]:
     """A shipped cooperative scenario and its model trainee side: the scripted call the bench plays."""
-    from game.engine.scenario import load_all
+    from game.engine.scenario import load_scenario
 
-    for loaded in load_all():
-        scenario = loaded.scenario
-        if scenario.persona.archetype == "cooperative" and scenario.model_call:
-            return scenario, list(scenario.model_call)
-    raise LookupError("no shipped cooperative scenario has a model call")
+    scenario = load_scenario(BENCH_SCENARIO)
+    if not scenario.model_call:
+        raise LookupError(f"the scenario {BENCH_SCENARIO} has no model call")
+    return scenario, list(scenario.model_call)
 
 
 def _call_latencies(

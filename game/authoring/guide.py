@@ -25,12 +25,11 @@ from pydantic.fields import FieldInfo
 from game.authoring.schema import SECTION_HELP
 from game.engine.lines import PLACEHOLDERS
 from game.engine.scenario.checking import check_model
-from game.engine.scenario.defaults import archetype_defaults, fallback_lines
+from game.engine.scenario.defaults import archetype_defaults, archetype_names, fallback_lines
 from game.engine.scenario.library import SHIPPED_DIR
 from game.engine.scenario.lint import lint
 from game.engine.scenario.located_yaml import LocatedDoc, Problem, YamlError, parse_yaml
 from game.engine.scenario.models import (
-    ARCHETYPES,
     Account,
     AfterAsk,
     CommitRule,
@@ -38,16 +37,18 @@ from game.engine.scenario.models import (
     Excuse,
     Expectations,
     HangUpRule,
+    Identity,
     LinePool,
     MoodDelta,
     MoodValues,
     Persona,
     Scenario,
     ScenarioTest,
+    Traits,
     TranscriptTurn,
     Voice,
 )
-from game.engine.stages import BEATS, TRANSITIONS
+from game.engine.stages import BEATS, RULES, TRANSITIONS
 
 GUIDE_PATH = SHIPPED_DIR / "README.md"
 
@@ -55,6 +56,7 @@ GUIDE_PATH = SHIPPED_DIR / "README.md"
 SECTIONS: tuple[tuple[str, type[BaseModel]], ...] = (
     ("", Scenario),
     ("account", Account),
+    ("account.identity", Identity),
     ("persona", Persona),
     ("persona.voice", Voice),
     ("persona.mood", MoodValues),
@@ -63,6 +65,7 @@ SECTIONS: tuple[tuple[str, type[BaseModel]], ...] = (
     ("persona.hang_up", HangUpRule),
     ("persona.after_ask", AfterAsk),
     ("persona.commitment", CommitTerms),
+    ("persona.traits", Traits),
     ("excuses[]", Excuse),
     ("lines[]", LinePool),
     ("tests[]", ScenarioTest),
@@ -71,7 +74,7 @@ SECTIONS: tuple[tuple[str, type[BaseModel]], ...] = (
 )
 
 # Persona blocks that come from the archetype when left out.
-ARCHETYPE_BLOCKS = ("mood", "reactions", "commit_when", "hang_up", "after_ask", "commitment")
+ARCHETYPE_BLOCKS = ("mood", "reactions", "commit_when", "hang_up", "after_ask", "commitment", "traits")
 
 # One example per field, as YAML; each is checked by placing it into a valid scenario.
 EXAMPLES: dict[str, str] = {
@@ -101,6 +104,10 @@ EXAMPLES: dict[str, str] = {
     "account.call_date": "2026-12-01",
     "account.notes": '["Invoice NW-4471, due October 17.", "Two reminder letters sent."]',
     "account.goal": '"Get a dated promise for at least half the balance."',
+    "account.identity": '{date_of_birth: 1971-03-03, address: "14 Alder Lane, Dayton", last_digits: "4471"}',
+    "account.identity.date_of_birth": "1971-03-03",
+    "account.identity.address": '"14 Alder Lane, Dayton"',
+    "account.identity.last_digits": '"4471"',
     "persona.archetype": "stalling",
     "persona.name": '"Linda, his secretary"',
     "persona.portrait": "contractor",
@@ -111,6 +118,16 @@ EXAMPLES: dict[str, str] = {
     "persona.hang_up": "{anger_at_least: 90, on_acts: [threat, insult]}",
     "persona.after_ask": "{behaviour: quiet, quiet_seconds: 4}",
     "persona.commitment": "{kind: partial, amount: 600, days: 4, latest_days: 10, method: card}",
+    "persona.traits": "{wrong_amount: seize, silence_patience: 20}",
+    "persona.traits.promises": "false",
+    "persona.traits.third_party": "true",
+    "persona.traits.disputes": "when_told",
+    "persona.traits.abuses_above": "60",
+    "persona.traits.hardship": "true",
+    "persona.traits.silence_patience": "20",
+    "persona.traits.wrong_amount": "seize",
+    "persona.traits.identity": "refuse",
+    "persona.traits.asks_back": "who_is_calling",
     "persona.voice.gender": "female",
     "persona.voice.accent": "en-gb",
     "persona.voice.variant": "m3",
@@ -158,6 +175,8 @@ EXAMPLES: dict[str, str] = {
     "tests[].expect.principles": '{calm_tone: ">= 80", politeness: "<= 40"}',
     "tests[].expect.compliance": "[threat]",
     "tests[].expect.total": '">= 70"',
+    "tests[].expect.confirmed": "true",
+    "tests[].expect.debtor_beats": "[balance_corrected, readback_corrected, confirm]",
     "turns[].say": '"Good morning, may I speak with Mr. Brennan?"',
     "turns[].wait": "4",
     "turns[].interrupt": "true",
@@ -343,12 +362,13 @@ def _value(value: Any) -> str:
 def archetypes_section() -> str:
     """Every archetype block setting, one column per archetype."""
     defaults = archetype_defaults()
-    head = "| setting | " + " | ".join(f"`{a}`" for a in ARCHETYPES) + " |"
-    rows = [head, "|---|" + "---|" * len(ARCHETYPES)]
-    for block in ("mood", "commit_when", "hang_up", "after_ask", "commitment"):
-        model = getattr(defaults[ARCHETYPES[0]], block)
+    names = archetype_names()
+    head = "| setting | " + " | ".join(f"`{a}`" for a in names) + " |"
+    rows = [head, "|---|" + "---|" * len(names)]
+    for block in ("traits", "mood", "commit_when", "hang_up", "after_ask", "commitment"):
+        model = getattr(defaults[names[0]], block)
         for name in type(model).model_fields:
-            cells = [_value(getattr(getattr(defaults[a], block), name)) for a in ARCHETYPES]
+            cells = [_value(getattr(getattr(defaults[a], block), name)) for a in names]
             rows.append(f"| `{block}.{name}` | " + " | ".join(cells) + " |")
     return "\n".join(rows)
 
@@ -356,14 +376,15 @@ def archetypes_section() -> str:
 def reactions_section() -> str:
     """How each act or signal moves each archetype's mood, as anger/trust/willingness changes."""
     defaults = archetype_defaults()
+    names = archetype_names()
     keys: list[str] = []
-    for archetype in ARCHETYPES:
+    for archetype in names:
         keys.extend(k for k in defaults[archetype].reactions if k not in keys)
-    head = "| act or signal | " + " | ".join(f"`{a}`" for a in ARCHETYPES) + " |"
-    rows = [head, "|---|" + "---|" * len(ARCHETYPES)]
+    head = "| act or signal | " + " | ".join(f"`{a}`" for a in names) + " |"
+    rows = [head, "|---|" + "---|" * len(names)]
     for key in keys:
         cells = []
-        for archetype in ARCHETYPES:
+        for archetype in names:
             delta = defaults[archetype].reactions.get(key)
             cells.append(_delta(delta) if delta else "")
         rows.append(f"| `{key}` | " + " | ".join(cells) + " |")
@@ -386,6 +407,16 @@ def beats_section() -> str:
         where = "any" if "*" in stages else ", ".join(stages)
         has = "yes" if beat in shared else ("the excuse's own `say`" if beat == "excuse" else "no")
         rows.append(f"| `{beat}` | {when} | {where} | {has} |")
+    return "\n".join(rows)
+
+
+def rules_section() -> str:
+    """The debtor's priorities: the rule table the engine reads, top to bottom."""
+    rows = ["| # | when | the debtor's beat | and then |", "|---|---|---|---|"]
+    for number, rule in enumerate(RULES, 1):
+        beat = f"`{rule.beat}`" if rule.beat else "(no reply)"
+        effect = f"`{rule.effect}`" if rule.effect else ""
+        rows.append(f"| {number} | {rule.when} | {beat} | {effect} |")
     return "\n".join(rows)
 
 
@@ -442,6 +473,7 @@ GENERATED = {
     "archetypes": archetypes_section,
     "reactions": reactions_section,
     "beats": beats_section,
+    "rules": rules_section,
     "stages": stages_section,
     "placeholders": placeholders_section,
     "jurisdictions": jurisdictions_section,

@@ -17,9 +17,8 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from game.engine.scenario.checking import suggest
-from game.engine.scenario.defaults import archetype_defaults
+from game.engine.scenario.defaults import archetype_defaults, archetype_names
 from game.engine.scenario.library import SHIPPED_DIR, load_all
-from game.engine.scenario.models import ARCHETYPES
 
 SCHEMA_FILE = SHIPPED_DIR / "schema.json"
 
@@ -528,9 +527,12 @@ def _schema_ref(path: Path) -> str:
 def write_new(name: str, archetype: str, out: Path | None = None) -> Path:
     """Write a starter scenario named ``name`` for ``archetype``; never overwrites a file."""
     name = name.removesuffix(".yaml").removesuffix(".yml")
-    if archetype not in ARCHETYPES:
-        hint = suggest(archetype, ARCHETYPES) or "; choose one of " + ", ".join(ARCHETYPES)
+    names = archetype_names()
+    if archetype not in names:
+        hint = suggest(archetype, names) or "; choose one of " + ", ".join(names)
         raise NewScenarioError(f"there is no archetype {archetype!r}{hint}")
+    if archetype not in STARTERS:
+        raise NewScenarioError(f"there is no starter file for {archetype!r} yet; copy a shipped scenario instead")
     slug = _slug(name)
     if not slug:
         raise NewScenarioError(f"the name {name!r} has no letters or digits to make a scenario id from")

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from game.engine.scenario.defaults import archetype_names
 from game.engine.scenario.library import SHIPPED_DIR
 from game.engine.scenario.lint import SIGNALS
 from game.engine.scenario.models import Scenario
@@ -45,6 +46,7 @@ def scenario_schema() -> dict[str, Any]:
     schema = Scenario.model_json_schema()
     defs: dict[str, Any] = schema["$defs"]
     defs["Persona"]["properties"]["reactions"]["propertyNames"] = {"enum": [*ACTS, *SIGNALS]}
+    defs["Persona"]["properties"]["archetype"]["enum"] = list(archetype_names())
     for name, text in SECTION_HELP.items():
         defs[name].setdefault("description", text)
     return {

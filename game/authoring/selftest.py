@@ -20,6 +20,7 @@ from game.engine.scenario.checking import suggest
 from game.engine.scenario.library import load_file, scenario_files
 from game.engine.scenario.located_yaml import Key, LocatedDoc, YamlError, read_yaml
 from game.engine.scenario.models import Expectations, Scenario, ScenarioTest
+from game.engine.stages import HANG_UP_BEATS
 
 Hear = Callable[[Path], tuple[str, Prosody | None]]
 HearFor = Callable[[Scenario], Hear]
@@ -116,7 +117,7 @@ def _hang_up_turn(record: CallRecord) -> int | None:
     for turn in record.turns:
         if turn.speaker == "trainee":
             trainee += 1
-        elif turn.beat == "hang_up":
+        elif turn.beat in HANG_UP_BEATS:
             return trainee
     return None
 
@@ -172,7 +173,24 @@ def failures(
             out.append(f"expected compliance {_rules(expect.compliance)}; found {_rules(found)}")
     if expect.total is not None and not compare(card["total"], expect.total):
         out.append(f"total scored {card['total']}; expected {expect.total.strip()}")
+    confirmed = record.commitment is not None and record.commitment.confirmed
+    if expect.confirmed is not None and confirmed != expect.confirmed:
+        wanted = "confirmed" if expect.confirmed else "not confirmed"
+        out.append(f"expected the promise {wanted}; it was {'confirmed' if confirmed else 'not confirmed'}")
+    missing = _missing_beats(expect.debtor_beats, record)
+    if missing:
+        beats = ", ".join(t.beat or "" for t in record.turns if t.speaker == "debtor")
+        out.append(f"expected the debtor beat {missing} in that order; the debtor's beats were [{beats}]")
     return out
+
+
+def _missing_beats(wanted: list[str], record: CallRecord) -> str | None:
+    """The first expected beat not found, in order, among the debtor's beats (None: all found)."""
+    beats = iter(t.beat for t in record.turns if t.speaker == "debtor")
+    for beat in wanted:
+        if not any(found == beat for found in beats):
+            return beat
+    return None
 
 
 def _first_note(principle: dict[str, Any]) -> str:

@@ -1,9 +1,9 @@
 """Choosing and filling the debtor's lines.
 
-Pools are picked by beat, then narrowed by stage and mood: the most specific matching pools win, as
-in Yarn Spinner's line groups. Variants are drawn with a random generator seeded from the call's seed
-and turn number, so a replay speaks the same words; variants already spoken are avoided while fresh
-ones remain, so a long call does not sound canned.
+Pools are picked by beat, then narrowed by stage and mood: the most specific matching pools come
+first, as in Yarn Spinner's line groups. Variants are drawn with a random generator seeded from the
+call's seed and turn number, so a replay speaks the same words. A line already said in the call is
+never said again word for word: the next group is tried, then the engine restates or changes course.
 """
 
 from __future__ import annotations
@@ -30,6 +30,13 @@ PLACEHOLDERS: dict[str, str] = {
     "commit_date": "the promised date, e.g. Friday, December 4",
     "method": "the promised payment method",
     "instalments": "the number of instalments",
+    "remaining": "what is left of the balance after the promise",
+    "stated_amount": "the wrong balance the trainee just stated",
+    "other_company": "the company the caller named that is not the creditor",
+    "asked_date": "the date the trainee asked for",
+    "identity_detail": "the identity detail asked for (date of birth, address, last digits)",
+    "corrections": "the promise items read back wrong, as the debtor said them: Friday, December 18, by card",
+    "line": "an earlier line of the debtor's (restate frames only)",
 }
 
 _SYMBOLS = {"USD": "$", "GBP": "£", "EUR": "€", "CNY": "¥", "CAD": "$", "AUD": "$"}
@@ -89,27 +96,37 @@ def _matches(pool: LinePool, stage: str, mood: str) -> tuple[bool, int]:
     return True, specificity
 
 
-def candidates(pools: Iterable[LinePool], beat: str, stage: str, mood: str) -> list[str]:
-    """Every variant of the most specific pools for this beat, stage and mood."""
-    best: list[str] = []
-    best_rank = -1
+def ranked(pools: Iterable[LinePool], beat: str, stage: str, mood: str) -> list[list[str]]:
+    """The variants of the pools for this beat that fit the stage and mood, most specific group first."""
+    by_rank: dict[int, list[str]] = {}
     for pool in pools:
         if pool.on != beat:
             continue
         ok, rank = _matches(pool, stage, mood)
-        if not ok:
-            continue
-        if rank > best_rank:
-            best, best_rank = list(pool.say), rank
-        elif rank == best_rank:
-            best.extend(pool.say)
-    return best
+        if ok:
+            by_rank.setdefault(rank, []).extend(pool.say)
+    return [by_rank[rank] for rank in sorted(by_rank, reverse=True)]
 
 
-def pick(options: Sequence[str], used: frozenset[str], seed: int, turn: int, beat: str) -> str:
-    """A deterministic draw that prefers variants not yet spoken in this call."""
-    if not options:
-        return ""
-    fresh = [o for o in options if o not in used] or list(options)
+def choose(
+    groups: Sequence[Sequence[str]], values: Mapping[str, str], said: frozenset[str], seed: int, turn: int, beat: str
+) -> str | None:
+    """A deterministic draw from the first group with a line not yet said in this call (None: none)."""
     rng = random.Random(f"{seed}:{turn}:{beat}")
-    return fresh[rng.randrange(len(fresh))]
+    for group in groups:
+        fresh = list(dict.fromkeys(t for t in (fill(o, values) for o in group) if t and t not in said))
+        if fresh:
+            return fresh[rng.randrange(len(fresh))]
+    return None
+
+
+def lower_first(line: str) -> str:
+    """A line set inside another ("Like I said, {line}"): its first letter in lower case, unless "I"."""
+    first = line.split(" ", 1)[0].rstrip(".,!?")
+    return line if first in ("I", "I'm", "I've", "I'll", "I'd") or not line else line[0].lower() + line[1:]
+
+
+def corrections(items: Sequence[str], amount: str, date: str, method: str) -> str:
+    """The promise items in the debtor's words: "$600, Friday, December 18, by card"."""
+    words = {"amount": amount, "date": date, "method": f"by {method}"}
+    return ", ".join(words[item] for item in items)

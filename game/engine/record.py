@@ -17,28 +17,36 @@ RECORD_SCHEMA_VERSION = 1
 
 @dataclass(frozen=True)
 class Entities:
-    """What a trainee line mentions: amounts, ISO dates, names and a payment method."""
+    """What a trainee line mentions: amounts, ISO dates, names, a payment method, and the company the
+    caller says it calls for when that is not the creditor (``company``)."""
 
     amounts: tuple[float, ...] = ()
     dates: tuple[str, ...] = ()
     names: tuple[str, ...] = ()
     method: str | None = None
+    company: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "amounts": list(self.amounts),
             "dates": list(self.dates),
             "names": list(self.names),
             "method": self.method,
         }
+        if self.company is not None:
+            out["company"] = self.company
+        return out
 
 
 @dataclass(frozen=True)
 class Understanding:
-    """The classifier's reading of one trainee line: dialogue acts (contract names) and entities."""
+    """The classifier's reading of one trainee line: dialogue acts (contract names), entities, and
+    what the line asks of the debtor (``asks``: identity:dob, identity:address, identity:last_digits,
+    balance, date, amount, method, read_back, yes_no)."""
 
     acts: tuple[str, ...]
     entities: Entities = field(default_factory=Entities)
+    asks: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -93,8 +101,18 @@ class Mood:
 
 
 @dataclass(frozen=True)
+class ReadBack:
+    """What the trainee has read back of a promise so far, item by item (None: not read back)."""
+
+    amount: float | None = None
+    date: str | None = None
+    method: str | None = None
+
+
+@dataclass(frozen=True)
 class Commitment:
-    """A promise to pay. ``kind`` is full, partial or instalments."""
+    """A promise to pay. ``kind`` is full, partial or instalments. ``read_back`` keeps what the trainee
+    read back beside what was promised; ``confirmed`` holds only when every item was read back right."""
 
     amount: float
     date: str
@@ -102,6 +120,7 @@ class Commitment:
     kind: str = "full"
     instalments: int = 1
     confirmed: bool = False
+    read_back: ReadBack | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -111,6 +130,8 @@ class Commitment:
             "confirmed": self.confirmed,
             "kind": self.kind,
             "instalments": self.instalments,
+            "promised": {"amount": self.amount, "date": self.date, "method": self.method},
+            "read_back": asdict(self.read_back) if self.read_back is not None else None,
         }
 
 
@@ -124,6 +145,7 @@ class Turn:
     end: float
     acts: tuple[str, ...] = ()
     entities: Entities | None = None
+    asks: tuple[str, ...] = ()
     interrupt: bool = False
     silence: float = 0.0
     beat: str | None = None
@@ -137,6 +159,8 @@ class Turn:
         if self.speaker == "trainee":
             out["acts"] = list(self.acts)
             out["entities"] = (self.entities or Entities()).as_dict()
+            if self.asks:
+                out["asks"] = list(self.asks)
             if self.interrupt:
                 out["interrupt"] = True
             if self.silence:

@@ -18,7 +18,7 @@ class CallState:
     turns: tuple[Turn, ...] = ()
     clock: float = 0.0
     acts_seen: frozenset[str] = frozenset()
-    used_lines: frozenset[str] = frozenset()
+    used_lines: frozenset[str] = frozenset()  # every debtor line spoken, as said: never said twice
     excuses_raised: tuple[str, ...] = ()
     excuses_defeated: frozenset[str] = frozenset()
     active_excuse: str | None = None
@@ -27,6 +27,11 @@ class CallState:
     abused: bool = False
     disputed: bool = False
     commitment: Commitment | None = None
+    silent_for: float = 0.0  # seconds of dead air since the trainee last spoke
+    asked_if_there: bool = False  # the debtor asked "are you there?" during this dead air
+    asked_amount: float | None = None  # the terms the trainee asked for, remembered for the promise
+    asked_date: str | None = None
+    asked_method: str | None = None
     ended: bool = False
     ended_by: str | None = None
     events: tuple[str, ...] = field(default_factory=tuple)

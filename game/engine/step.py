@@ -1,9 +1,9 @@
 """The persona engine: ``step(scenario, state, trainee_turn) -> (state, debtor_turn, events)``.
 
 Pure and deterministic: no pygame, audio, files or clock. Time arrives with each trainee turn;
-randomness comes from the call's seed. The order of the checks in ``_choose_beat`` is the persona's
-priorities: a hang-up beats everything, abuse is answered before content, an open excuse must be met
-with its counter before an ask can land, and a promise needs the mood and the acts its rule asks for.
+randomness comes from the call's seed. What the debtor does next is the first row of the rule table
+(``RULES`` in ``game.engine.stages``) whose guard holds; guards and effects (``game.engine.rules``)
+read the persona's traits, so a new kind of debtor is written in YAML.
 """
 
 from __future__ import annotations
@@ -13,15 +13,17 @@ import re
 from dataclasses import dataclass, replace
 
 from game.engine import lines as L
-from game.engine.record import CallRecord, Commitment, Mood, TraineeTurn, Turn, Understanding
+from game.engine.readback import judge
+from game.engine.record import CallRecord, Mood, TraineeTurn, Turn, Understanding
+from game.engine.rules import ASKS as ASKS  # the asks and the acts that disclose the debt, for scoring
+from game.engine.rules import DISCLOSING as DISCLOSING
+from game.engine.rules import EFFECTS, GUARDS, Situation, clamp
 from game.engine.scenario.defaults import fallback_lines
 from game.engine.scenario.models import Excuse, Scenario
-from game.engine.stages import next_stage
+from game.engine.stages import RESTATABLE, RULES, next_stage
 from game.engine.state import CallState
 from game.engine.understand import Context, understand
 
-ASKS = ("request_payment", "ask_commitment", "propose_plan")
-DISCLOSING = ("state_purpose", "state_amount", "mini_miranda", "request_payment", "ask_commitment")
 REACTION_GAP = 0.6  # seconds between the trainee's last word and the debtor's reply
 _WORD = re.compile(r"[\w']+")
 
@@ -66,11 +68,7 @@ def start_call(scenario: Scenario, seed: int = 0) -> tuple[CallState, DebtorLine
     assert mood_values is not None, "scenario must be resolved against its archetype"
     mood = Mood(mood_values.anger, mood_values.trust, mood_values.willingness)
     state = CallState(scenario_id=scenario.id, seed=seed, mood=mood)
-    return _speak(scenario, state, "answer", start=0.0, hangs_up=False, extra_events=())
-
-
-def _clamp(value: float) -> float:
-    return max(0.0, min(100.0, value))
+    return _speak(scenario, state, "answer", start=0.0, extra_events=())
 
 
 def _shouting(text: str) -> bool:
@@ -101,212 +99,101 @@ def _moved(scenario: Scenario, mood: Mood, keys: list[str]) -> Mood:
         delta = scenario.persona.reactions.get(key)
         if delta is not None:
             anger, trust, will = anger + delta.anger, trust + delta.trust, will + delta.willingness
-    return Mood(_clamp(anger), _clamp(trust), _clamp(will))
+    return Mood(clamp(anger), clamp(trust), clamp(will))
 
 
-def _next_excuse(scenario: Scenario, state: CallState) -> Excuse | None:
-    for excuse in scenario.excuses:
-        if excuse.id not in state.excuses_raised:
-            return excuse
-    return None
+def _choose_beat(situation: Situation) -> tuple[str, CallState, list[str]]:
+    """The first rule of the table whose guard holds: its beat, the state it leaves, its events."""
+    for rule in RULES:
+        if GUARDS[rule.guard](situation):
+            state, raised, refined = EFFECTS[rule.effect](situation)
+            return refined or rule.beat, state, [*situation.events, *raised]
+    raise AssertionError("the rule table ends with a rule that always holds")
 
 
 def _excuse(scenario: Scenario, excuse_id: str | None) -> Excuse | None:
     return next((e for e in scenario.excuses if e.id == excuse_id), None)
 
 
-def _ready(scenario: Scenario, state: CallState, acts: frozenset[str]) -> bool:
-    rule = scenario.persona.commit_when
-    assert rule is not None
-    return (
-        not state.abused
-        and not state.disputed
-        and state.mood.willingness >= rule.willingness_at_least
-        and state.mood.trust >= rule.trust_at_least
-        and all(act in acts for act in rule.requires)
-    )
-
-
-def _terms(scenario: Scenario, heard: Understanding, offer: float | None) -> Commitment:
-    """The promise: the trainee's amount, date and method where the persona accepts them."""
-    terms = scenario.persona.commitment
-    assert terms is not None
-    balance = scenario.account.amount
-    count = terms.instalments if terms.kind == "instalments" else 1
-    own = offer or terms.amount or round(balance / count, 2)
-    floor = terms.min_amount or own
-    # A trainee's amount is taken between the persona's floor and what it is prepared to pay;
-    # asked for more, the persona answers with its own amount.
-    proposed = [a for a in heard.entities.amounts if floor <= a <= max(own, floor)]
-    amount = min(proposed) if proposed else own
-    call_date = scenario.account.call_date
-    latest = call_date + dt.timedelta(days=terms.latest_days)
-    dates = [d for d in heard.entities.dates if call_date <= dt.date.fromisoformat(d) <= latest]
-    date = dates[0] if dates else (call_date + dt.timedelta(days=terms.days)).isoformat()
-    method = heard.entities.method or terms.method
-    kind = terms.kind if amount < balance or terms.kind == "instalments" else "full"
-    return Commitment(amount=amount, date=date, method=method, kind=kind, instalments=count)
-
-
-def _raise(state: CallState, excuse: Excuse, events: list[str]) -> tuple[str, CallState, list[str]]:
-    """The debtor brings out its next excuse; it stands until the trainee meets it with a counter."""
-    raised = (*state.excuses_raised, excuse.id)
-    changed = replace(state, excuses_raised=raised, active_excuse=excuse.id)
-    return f"excuse:{excuse.id}", changed, [*events, f"excuse_raised:{excuse.id}"]
-
-
-def _choose_beat(
-    scenario: Scenario, state: CallState, turn: TraineeTurn, heard: Understanding, signals: list[str]
-) -> tuple[str, CallState, list[str]]:
-    """The debtor's beat for this turn, the state it leaves and the events it raises."""
-    acts = set(heard.acts)
-    persona = scenario.persona
-    assert persona.hang_up is not None and persona.after_ask is not None
-    events: list[str] = []
-    gatekeeper = persona.archetype == "gatekeeper"
-
-    if turn.hangup:
-        return "", replace(state, ended=True, ended_by="trainee"), ["trainee_hung_up"]
-    if (
-        acts & set(persona.hang_up.on_acts)
-        or state.mood.anger >= persona.hang_up.anger_at_least
-        or state.trainee_turns >= persona.hang_up.max_turns
-    ):
-        keep = state.commitment if state.trainee_turns >= persona.hang_up.max_turns else None
-        return "hang_up", replace(state, ended=True, ended_by="debtor", commitment=keep), ["debtor_hung_up"]
-    if acts & {"threat", "false_claim"}:
-        return "threatened", replace(state, abused=True, awaiting_after_ask=False), ["abuse_received"]
-    if "insult" in acts:
-        return "insulted", replace(state, abused=True, awaiting_after_ask=False), ["abuse_received"]
-    if gatekeeper:
-        if acts & set(DISCLOSING):
-            return "gatekeeper_disclosure", state, ["third_party_disclosure"]
-        if acts & {"close", "thank"} and state.trainee_turns > 1:
-            return "goodbye", replace(state, ended=True, ended_by="goodbye"), ["goodbye"]
-        if acts & {"verify_identity", "identify_self", "greet"} or state.trainee_turns <= 1:
-            return "gatekeeper_block", state, []
-        return "gatekeeper_message", state, []
-    if "interrupted" in signals and state.mood.anger >= 30:
-        return "interrupted", state, []
-    if "shouting" in signals:
-        return "shouted_at", state, []
-
-    if turn.silent:
-        if state.awaiting_after_ask:
-            needed = persona.after_ask.quiet_seconds
-            if turn.end - turn.start >= needed:
-                offer = persona.after_ask.offer_amount
-                commitment = _terms(scenario, Understanding(acts=()), offer)
-                state = replace(state, awaiting_after_ask=False, commitment=commitment)
-                return "silence_offer", state, ["silence_worked", "commitment_made"]
-            return "stall_quiet", state, []
-        return "silence", state, []
-
-    if state.awaiting_after_ask:
-        events.append("silence_broken")
-        state = replace(state, awaiting_after_ask=False)
-        lower = [a for a in heard.entities.amounts if a < scenario.account.amount]
-        if lower:
-            commitment = _terms(scenario, heard, min(lower))
-            return "commit", replace(state, commitment=commitment), [*events, "commitment_made"]
-
-    if "confirm_commitment" in acts and state.commitment is not None:
-        confirmed = replace(state.commitment, confirmed=True)
-        return "confirm", replace(state, commitment=confirmed), [*events, "commitment_confirmed"]
-
-    active = _excuse(scenario, state.active_excuse)
-    if active is not None and acts & set(active.counter):
-        defeated = state.excuses_defeated | {active.id}
-        state = replace(state, active_excuse=None, excuses_defeated=defeated)
-        bonus = Mood(state.mood.anger, _clamp(state.mood.trust + 5), _clamp(state.mood.willingness + 20))
-        return "excuse_countered", replace(state, mood=bonus), [*events, f"excuse_countered:{active.id}"]
-
-    if acts & {"close"} and (state.commitment is not None or state.trainee_turns > 2):
-        return "goodbye", replace(state, ended=True, ended_by="goodbye"), [*events, "goodbye"]
-
-    if acts & set(ASKS):
-        if persona.archetype == "disputer":
-            return "dispute", replace(state, disputed=True), [*events, "debt_disputed"]
-        if state.commitment is not None:
-            return "confirm", state, events
-        if active is not None:
-            return "excuse_press", state, events
-        quiet = persona.after_ask.behaviour == "quiet" and not state.quiet_done and "silence_broken" not in events
-        if quiet and not state.abused:
-            return "stall_quiet", replace(state, awaiting_after_ask=True, quiet_done=True), events
-        if _ready(scenario, state, state.acts_seen | acts):
-            commitment = _terms(scenario, heard, None)
-            return "commit", replace(state, commitment=commitment), [*events, "commitment_made"]
-        upcoming = _next_excuse(scenario, state)
-        if upcoming is not None:
-            return _raise(state, upcoming, events)
-        if "propose_plan" in acts:
-            return "plan_response", state, events
-        return "refuse", state, events
-
-    if "probe" in acts:
-        upcoming = _next_excuse(scenario, state)
-        if upcoming is not None:
-            return _raise(state, upcoming, events)
-        return "probe_answer", state, events
-    for act, beat in (
-        ("empathize", "empathy_response"),
-        ("offer_options", "options_response"),
-        ("consequence", "consequence_response"),
-    ):
-        if act in acts:
-            return beat, state, events
-    if persona.archetype == "disputer" and acts & {"state_purpose", "state_amount"} and not state.disputed:
-        return "dispute", replace(state, disputed=True), [*events, "debt_disputed"]
-    if acts & {"state_purpose", "state_amount", "mini_miranda"}:
-        return "purpose_reaction", state, events
-    if "verify_identity" in acts:
-        return "identity_confirm", state, events
-    if acts & {"greet", "identify_self"}:
-        return "greeting", state, events
-    if acts & {"close", "thank"} and state.commitment is not None:
-        return "goodbye", replace(state, ended=True, ended_by="goodbye"), [*events, "goodbye"]
-    if persona.archetype == "abusive" and state.mood.anger >= 60:
-        return "abuse", state, events
-    return "filler", state, events
-
-
-def _line_options(scenario: Scenario, state: CallState, beat: str) -> list[str]:
+def _line_groups(scenario: Scenario, state: CallState, beat: str) -> list[list[str]]:
+    """The variants for a beat, best first: the scenario's own, then the shared ones."""
+    stage, mood = state.stage, state.mood.label
     if beat.startswith("excuse:"):
         excuse = _excuse(scenario, beat.split(":", 1)[1])
-        return list(excuse.say) if excuse else []
+        return [list(excuse.say)] if excuse else []
+    groups: list[list[str]] = []
     if beat == "excuse_countered":
         defeated = [e for e in scenario.excuses if e.id in state.excuses_defeated]
-        own = list(defeated[-1].countered) if defeated and defeated[-1].countered else []
-        if own:
-            return own
+        if defeated and defeated[-1].countered:
+            groups.append(list(defeated[-1].countered))
+    groups += L.ranked(scenario.lines, beat, stage, mood)
     if beat == "excuse_press":
         excuse = _excuse(scenario, state.active_excuse)
-        pressed = L.candidates(scenario.lines, beat, state.stage, state.mood.label)
-        return pressed or (list(excuse.say) if excuse else [])
-    own = L.candidates(scenario.lines, beat, state.stage, state.mood.label)
-    return own or L.candidates(fallback_lines(), beat, state.stage, state.mood.label)
+        groups.append(list(excuse.say) if excuse else [])
+    groups += L.ranked(fallback_lines(), beat, stage, mood)
+    return groups
 
 
-def _values(scenario: Scenario, state: CallState) -> dict[str, str]:
+def _restatements(scenario: Scenario, state: CallState, beat: str, values: dict[str, str]) -> list[list[str]]:
+    """An earlier line of this beat in other words (a restate frame around it), each line once."""
+    if beat not in RESTATABLE:
+        return []
+    own = {L.fill(v, values) for group in _line_groups(scenario, state, beat) for v in group}
+    earlier = [t.text for t in state.turns if t.speaker == "debtor" and t.beat == beat and t.text in own]
+    said = [t.text for t in state.turns if t.speaker == "debtor" and t.beat == beat and t.text not in own]
+    fresh = [line for line in earlier if not any(s.endswith(L.lower_first(line)) for s in said)]
+    frames = [f for group in _line_groups(scenario, state, "restate") for f in group]
+    return [[f.replace("{line}", L.lower_first(line)) for line in fresh for f in frames]]
+
+
+def _values(scenario: Scenario, state: CallState, situation: Situation | None) -> dict[str, str]:
     values = L.base_values(scenario)
     commitment = state.commitment
-    terms = scenario.persona.commitment
-    assert terms is not None
+    terms_ = scenario.persona.commitment
+    assert terms_ is not None
+    currency = scenario.account.currency
     offer = (scenario.persona.after_ask.offer_amount if scenario.persona.after_ask else None) or (
-        terms.amount or scenario.account.amount
+        terms_.amount or scenario.account.amount
     )
-    values["offer_amount"] = L.money(offer, scenario.account.currency)
-    values["instalments"] = str(terms.instalments)
-    values["method"] = terms.method
-    default_date = (scenario.account.call_date + dt.timedelta(days=terms.days)).isoformat()
+    values["offer_amount"] = L.money(offer, currency)
+    values["instalments"] = str(terms_.instalments)
+    values["method"] = terms_.method
+    default_date = (scenario.account.call_date + dt.timedelta(days=terms_.days)).isoformat()
     values["commit_date"] = L.spoken_date(default_date)
-    values["commit_amount"] = L.money(offer, scenario.account.currency)
+    values["commit_amount"] = L.money(offer, currency)
     if commitment is not None:
-        values["commit_amount"] = L.money(commitment.amount, scenario.account.currency)
+        values["commit_amount"] = L.money(commitment.amount, currency)
         values["commit_date"] = L.spoken_date(commitment.date)
         values["method"] = commitment.method
+    if situation is not None:
+        values.update(_answers(situation, state))
     return values
+
+
+def _answers(situation: Situation, state: CallState) -> dict[str, str]:
+    """Placeholders that answer what this turn said: the detail asked, the item read back wrong..."""
+    currency = situation.scenario.account.currency
+    out = {"remaining": L.money(situation.remaining, currency)}
+    wrong = situation.wrong_balance
+    if wrong is not None:
+        out["stated_amount"] = L.money(wrong, currency)
+    if situation.heard.entities.company:
+        out["other_company"] = situation.heard.entities.company
+    dates = situation.heard.entities.dates
+    asked = dates[0] if dates else situation.state.asked_date
+    if asked is not None:
+        out["asked_date"] = L.spoken_date(asked)
+    kinds = situation.identity_asks
+    if kinds:
+        out["identity_detail"] = situation.identity_value(kinds[0]) or ""
+    promise = state.commitment
+    if promise is not None:
+        reading = judge(promise, promise.read_back)
+        wrong_items = reading.wrong or ("amount", "date", "method")
+        out["corrections"] = L.corrections(
+            wrong_items, L.money(promise.amount, currency), L.spoken_date(promise.date), promise.method
+        )
+    return out
 
 
 def _speak(
@@ -315,23 +202,52 @@ def _speak(
     beat: str,
     *,
     start: float,
-    hangs_up: bool,
     extra_events: tuple[str, ...],
+    situation: Situation | None = None,
 ) -> tuple[CallState, DebtorLine]:
-    options = _line_options(scenario, state, beat)
+    """Say the beat's line: never one already said in this call; a restatement once the variants
+    are spent; and, with nothing new left to say, the debtor wraps the call up."""
+    values = _values(scenario, state, situation)
     index = len(state.turns)
-    template = L.pick(options, state.used_lines, state.seed, index, beat)
-    text = L.fill(template, _values(scenario, state))
+    text = L.choose(_line_groups(scenario, state, beat), values, state.used_lines, state.seed, index, beat)
+    if text is None:
+        text = L.choose(_restatements(scenario, state, beat, values), values, state.used_lines, state.seed, index, beat)
+    if text is None and beat != "wrap_up":
+        ended_by = "goodbye" if state.commitment is not None else "debtor"
+        event = "goodbye" if ended_by == "goodbye" else "debtor_hung_up"
+        state = replace(state, ended=True, ended_by=ended_by, events=(*state.events, event))
+        return _speak(scenario, state, "wrap_up", start=start, extra_events=extra_events, situation=situation)
+    text = text or "..."
     end = start + speech_seconds(text, scenario.persona.voice.rate)
     turn = Turn(speaker="debtor", text=text, start=start, end=end, beat=beat, mood=state.mood, stage=state.stage)
     state = replace(
         state,
         turns=(*state.turns, turn),
         clock=end,
-        used_lines=state.used_lines | {template},
+        used_lines=state.used_lines | {text},
         events=state.events + extra_events,
     )
+    hangs_up = state.ended and state.ended_by == "debtor"
     return state, DebtorLine(text, beat, state.mood, start, end, hangs_up)
+
+
+def _remembered(state: CallState, heard: Understanding) -> CallState:
+    """Terms the trainee asks for are remembered until the debtor promises."""
+    if not set(heard.acts) & ASKS:
+        return state
+    entities = heard.entities
+    return replace(
+        state,
+        asked_amount=entities.amounts[0] if entities.amounts else state.asked_amount,
+        asked_date=entities.dates[0] if entities.dates else state.asked_date,
+        asked_method=entities.method or state.asked_method,
+    )
+
+
+def _dead_air(state: CallState, turn: TraineeTurn) -> CallState:
+    if turn.silent:
+        return replace(state, silent_for=state.silent_for + (turn.end - turn.start))
+    return replace(state, silent_for=0.0, asked_if_there=False)
 
 
 def step(
@@ -355,36 +271,41 @@ def step(
         end=turn.end,
         acts=heard.acts,
         entities=heard.entities,
+        asks=heard.asks,
         interrupt=interrupt,
         silence=round(turn.end - turn.start, 3) if turn.silent else 0.0,
         stage=stage,
         prosody=turn.prosody,
         hangup=turn.hangup,
     )
+    before = _remembered(_dead_air(state, turn), heard)
     state = replace(
-        state,
+        before,
         mood=mood,
         stage=stage,
         turns=(*state.turns, trainee),
         clock=max(state.clock, turn.end),
-        acts_seen=state.acts_seen | set(heard.acts),
     )
-    beat, state, events = _choose_beat(scenario, state, turn, heard, signals)
-    for event in events:
+    events: tuple[str, ...] = ()
+    if state.awaiting_after_ask and not turn.silent:
+        state = replace(state, awaiting_after_ask=False)
+        events = ("silence_broken",)
+    situation = Situation(scenario, state, turn, heard, frozenset(signals), events)
+    beat, state, raised = _choose_beat(situation)
+    state = replace(state, acts_seen=state.acts_seen | set(heard.acts))
+    if state.commitment is not None and situation.state.commitment is None:
+        state = replace(state, asked_amount=None, asked_date=None, asked_method=None)
+    for event in raised:
         state = replace(state, stage=next_stage(state.stage, event.split(":")[0]))
     if not beat:
-        return replace(state, events=state.events + tuple(events)), None, tuple(events)
+        return replace(state, events=state.events + tuple(raised)), None, tuple(raised)
+    spoken = len(state.events)
     state, line = _speak(
-        scenario,
-        state,
-        beat,
-        start=turn.end + REACTION_GAP,
-        hangs_up=state.ended and state.ended_by == "debtor",
-        extra_events=tuple(events),
+        scenario, state, beat, start=turn.end + REACTION_GAP, extra_events=tuple(raised), situation=situation
     )
     if state.ended:
         state = replace(state, stage="ended")
-    return state, line, tuple(events)
+    return state, line, state.events[spoken:]
 
 
 def record_of(state: CallState) -> CallRecord:

@@ -9,6 +9,7 @@ or shouting in reply), the two options offered, and offered in their lawful form
 
 from __future__ import annotations
 
+from game.engine.scenario.defaults import traits_of
 from game.engine.scenario.models import Scenario
 from scoring.card import Mark
 from scoring.facts import CallFacts, Said
@@ -18,7 +19,7 @@ KEY = "abuse_handling"
 
 
 def applies(scenario: Scenario) -> bool:
-    return scenario.persona.archetype == "abusive"
+    return traits_of(scenario).abuses_above is not None
 
 
 def _abusive(said: Said) -> bool:

@@ -11,6 +11,7 @@ pressing the debtor to borrow are not empathy: they do not count as the acknowle
 
 from __future__ import annotations
 
+from game.engine.scenario.defaults import traits_of
 from game.engine.scenario.models import Scenario
 from scoring.card import Mark
 from scoring.facts import CallFacts, Said
@@ -20,7 +21,7 @@ KEY = "empathy"
 
 
 def applies(scenario: Scenario) -> bool:
-    return scenario.persona.archetype == "hardship" or any(e.real for e in scenario.excuses)
+    return traits_of(scenario).hardship or any(e.real for e in scenario.excuses)
 
 
 def _where_it_belonged(facts: CallFacts, since: int, hollow: list[Said]) -> int | None:

@@ -8,6 +8,7 @@ gatekeeper nothing about the debt, and leaving a call-back message.
 
 from __future__ import annotations
 
+from game.engine.scenario.defaults import traits_of
 from game.engine.scenario.models import Scenario
 from scoring.card import Mark
 from scoring.facts import CallFacts
@@ -17,7 +18,7 @@ KEY = "right_party"
 
 
 def applies(scenario: Scenario) -> bool:
-    return scenario.persona.archetype == "gatekeeper"
+    return traits_of(scenario).third_party
 
 
 def assess(facts: CallFacts) -> Assessment:

@@ -26,6 +26,7 @@ from game.engine.scenario.models import (
     MoodValues,
     Scenario,
     Strict,
+    Traits,
 )
 
 DEFAULTS_DIR = Path(__file__).parent / "defaults"
@@ -41,6 +42,7 @@ class ArchetypeDefaults(Strict):
     after_ask: AfterAsk
     commitment: CommitTerms
     goal: Goal = "promise"
+    traits: Traits
 
 
 class _LineFile(Strict):
@@ -64,6 +66,11 @@ def archetype_defaults() -> dict[str, ArchetypeDefaults]:
     return out
 
 
+def archetype_names() -> tuple[str, ...]:
+    """The archetypes a scenario may name, in the order the defaults file lists them."""
+    return tuple(archetype_defaults())
+
+
 @cache
 def fallback_lines() -> tuple[LinePool, ...]:
     doc = read_yaml(DEFAULTS_DIR / "lines.yaml")
@@ -84,6 +91,13 @@ def _merged(base: B, own: B | None) -> B:
     return base.model_copy(update={name: getattr(own, name) for name in own.model_fields_set})
 
 
+def traits_of(scenario: Scenario) -> Traits:
+    """The persona's traits, its own over its archetype's, for a scenario resolved or not (an unknown
+    archetype, which the validator reports, contributes the traits' defaults)."""
+    base = archetype_defaults().get(scenario.persona.archetype)
+    return _merged(base.traits if base else Traits(), scenario.persona.traits)
+
+
 def resolve(scenario: Scenario) -> Scenario:
     """The scenario with every persona setting and beat filled from its archetype's defaults."""
     base = archetype_defaults()[scenario.persona.archetype]
@@ -95,6 +109,7 @@ def resolve(scenario: Scenario) -> Scenario:
         "hang_up": _merged(base.hang_up, persona.hang_up),
         "after_ask": _merged(base.after_ask, persona.after_ask),
         "commitment": _merged(base.commitment, persona.commitment),
+        "traits": _merged(base.traits, persona.traits),
     }
     own_beats = {pool.on for pool in scenario.lines}
     lines = list(scenario.lines) + [p for p in fallback_lines() if p.on not in own_beats]

@@ -15,7 +15,7 @@ import platformdirs
 
 from game.engine.scenario.checking import check_model, suggest
 from game.engine.scenario.defaults import resolve
-from game.engine.scenario.lint import lint
+from game.engine.scenario.lint import archetype_problems, lint
 from game.engine.scenario.located_yaml import Problem, YamlError, read_yaml
 from game.engine.scenario.models import Scenario
 
@@ -67,7 +67,7 @@ def load_file(path: Path | str) -> Loaded:
         return Loaded(path, None, [err.problem])
     model, problems = check_model(Scenario, doc)
     if model is None:
-        return Loaded(path, None, problems)
+        return Loaded(path, None, sorted({*problems, *archetype_problems(doc)}))
     problems = lint(model, doc)
     return Loaded(path, None if problems else resolve(model), problems)
 

@@ -7,14 +7,29 @@ from collections.abc import Iterator
 
 from game.engine.lines import PLACEHOLDERS, placeholders_in
 from game.engine.scenario.checking import suggest
-from game.engine.scenario.defaults import archetype_defaults
+from game.engine.scenario.defaults import archetype_defaults, traits_of
 from game.engine.scenario.located_yaml import LocatedDoc, Problem
 from game.engine.scenario.models import Scenario, TranscriptTurn
 from game.engine.stages import ACTS, beat_can_occur_in
 from game.engine.transcript import turn_problems
 
 SIGNALS = ("name_used", "shouting", "interrupted", "silence", "repeated")
-_NEVER_PROMISE = ("gatekeeper", "disputer")
+
+
+def archetype_problems(doc: LocatedDoc) -> list[Problem]:
+    """An archetype the defaults do not define; checked on the raw file, so that it is reported
+    beside the schema's problems as well as alone."""
+    persona = doc.data.get("persona") if isinstance(doc.data, dict) else None
+    name = persona.get("archetype") if isinstance(persona, dict) else None
+    known = tuple(archetype_defaults())
+    if not isinstance(name, str) or name in known:
+        return []
+    hint = suggest(name, known) or "; known: " + ", ".join(known)
+    return [doc.problem(("persona", "archetype"), f"unknown archetype {name!r}{hint}")]
+
+
+def _archetype(scenario: Scenario, doc: LocatedDoc) -> Iterator[Problem]:
+    yield from archetype_problems(doc)
 
 
 def _placeholders(scenario: Scenario, doc: LocatedDoc) -> Iterator[Problem]:
@@ -34,9 +49,13 @@ def _placeholders(scenario: Scenario, doc: LocatedDoc) -> Iterator[Problem]:
 
 
 def _reachability(scenario: Scenario, doc: LocatedDoc) -> Iterator[Problem]:
-    after_ask = scenario.persona.after_ask or archetype_defaults()[scenario.persona.archetype].after_ask
+    base = archetype_defaults().get(scenario.persona.archetype)
+    if base is None:
+        return
+    traits = traits_of(scenario)
+    own = scenario.persona.after_ask
+    after_ask = own if own is not None and "behaviour" in own.model_fields_set else base.after_ask
     quiet = after_ask.behaviour == "quiet"
-    gatekeeper = scenario.persona.archetype == "gatekeeper"
     for i, pool in enumerate(scenario.lines):
         key = ("lines", i, "on")
         if pool.on == "excuse":
@@ -47,10 +66,16 @@ def _reachability(scenario: Scenario, doc: LocatedDoc) -> Iterator[Problem]:
                 f"the pool for {pool.on!r} is never heard: this persona answers at once"
                 " (set after_ask.behaviour: quiet)",
             )
-        elif pool.on.startswith("gatekeeper_") and not gatekeeper:
-            yield doc.problem(key, f"the pool for {pool.on!r} is only heard when the archetype is gatekeeper")
-        elif pool.on == "dispute" and scenario.persona.archetype != "disputer":
-            yield doc.problem(key, "the pool for 'dispute' is only heard when the archetype is disputer")
+        elif pool.on.startswith("gatekeeper_") and not traits.third_party:
+            yield doc.problem(key, f"the pool for {pool.on!r} is only heard from a third party (traits.third_party)")
+        elif pool.on == "dispute" and traits.disputes == "never":
+            yield doc.problem(key, "the pool for 'dispute' is only heard when the persona disputes (traits.disputes)")
+        elif pool.on == "balance_seized" and traits.wrong_amount != "seize":
+            yield doc.problem(key, "the pool for 'balance_seized' is only heard with traits.wrong_amount: seize")
+        elif pool.on == "balance_corrected" and traits.wrong_amount != "correct":
+            yield doc.problem(key, "the pool for 'balance_corrected' is only heard with traits.wrong_amount: correct")
+        elif pool.on == "abuse" and traits.abuses_above is None:
+            yield doc.problem(key, "the pool for 'abuse' is never heard: set traits.abuses_above")
         stages = [pool.stage] if isinstance(pool.stage, str) else list(pool.stage or [])
         for stage in stages:
             if not beat_can_occur_in(pool.on, stage):
@@ -73,7 +98,7 @@ def _excuses(scenario: Scenario, doc: LocatedDoc) -> Iterator[Problem]:
 
 def _promises(scenario: Scenario, doc: LocatedDoc) -> Iterator[Problem]:
     persona = scenario.persona
-    if persona.archetype in _NEVER_PROMISE:
+    if not traits_of(scenario).promises:
         return
     rule = persona.commit_when
     terms = persona.commitment
@@ -112,7 +137,7 @@ def _scripted_turns(scenario: Scenario, doc: LocatedDoc) -> Iterator[Problem]:
         yield from turn_problems(turns, doc.path, where)
 
 
-CHECKS = (_placeholders, _reachability, _excuses, _promises, _reactions, _scripted_turns)
+CHECKS = (_archetype, _placeholders, _reachability, _excuses, _promises, _reactions, _scripted_turns)
 
 
 def lint(scenario: Scenario, doc: LocatedDoc) -> list[Problem]:

@@ -15,19 +15,6 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from game.engine.plain_text import clean_line
 from game.engine.stages import ACTS, BEATS, MOOD_LABELS, STAGES
 
-Archetype = Literal[
-    "angry",
-    "stalling",
-    "deadbeat",
-    "cooperative",
-    "hardship",
-    "cheque_in_mail",
-    "gatekeeper",
-    "abusive",
-    "disputer",
-]
-ARCHETYPES: tuple[str, ...] = Archetype.__args__  # type: ignore[attr-defined]
-
 # The literal types are built from the tables in game.engine.stages, so a new act or beat is added once.
 if TYPE_CHECKING:
     Act = str
@@ -50,6 +37,14 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True, allow_inf_nan=False)
 
 
+class Identity(Strict):
+    date_of_birth: dt.date | None = Field(None, strict=False, description="The debtor's date of birth (YYYY-MM-DD).")
+    address: str | None = Field(None, description="The debtor's street address, e.g. 14 Alder Lane, Dayton.")
+    last_digits: str | None = Field(
+        None, pattern=r"^\d{4}$", description="The last four digits of the account or card, in quotes: '4471'."
+    )
+
+
 class Account(Strict):
     debtor_name: str = Field(description="The debtor's full name, as the trainee should address them.")
     title: str = Field("", description='Honorific used with the surname, e.g. "Mr." or "Ms."; may be empty.')
@@ -69,6 +64,9 @@ class Account(Strict):
     fees: list[Line] = Field(
         default_factory=list,
         description="Fees the agreement allows by name, e.g. 'late fee'; any other fee named on the call is a finding.",
+    )
+    identity: Identity | None = Field(
+        None, description="What the debtor answers when asked to confirm who they are (left out: they decline)."
     )
 
 
@@ -141,8 +139,42 @@ class CommitTerms(Strict):
     method: str = Field("bank transfer", description="How the debtor pays, e.g. bank transfer, card, cheque.")
 
 
+class Traits(Strict):
+    promises: bool = Field(True, description="Whether this persona can ever promise to pay.")
+    third_party: bool = Field(
+        False, description="Someone other than the debtor answers: blocks, takes messages, must not hear the debt."
+    )
+    disputes: Literal["never", "when_asked", "when_told"] = Field(
+        "never",
+        description="never; when_asked: disputes the debt when asked to pay; when_told: also when told"
+        " the purpose or the amount.",
+    )
+    abuses_above: Percent | None = Field(
+        None, description="Anger above which the debtor curses at the caller (left out: never)."
+    )
+    hardship: bool = Field(False, description="A real hardship is known from the start: empathy is expected.")
+    silence_patience: float = Field(
+        30, ge=5, le=120, description="Seconds of dead air the debtor sits through (asking once) before hanging up."
+    )
+    wrong_amount: Literal["correct", "seize"] = Field(
+        "correct",
+        description="How the debtor takes a wrong balance: correct it, or seize on it as a reason not to pay.",
+    )
+    identity: Literal["confirm", "refuse"] = Field(
+        "confirm", description="Asked to confirm a detail (date of birth, address, last digits): give it or refuse."
+    )
+    asks_back: Literal["nothing", "who_is_calling"] = Field(
+        "nothing",
+        description="What the debtor asks back before answering an identity question from a caller who has"
+        " not said who they are.",
+    )
+
+
 class Persona(Strict):
-    archetype: Archetype = Field(description="The persona's archetype: it supplies defaults for everything else.")
+    archetype: str = Field(
+        pattern=r"^[a-z][a-z0-9_]*$",
+        description="The persona's archetype (see the authors' guide): it supplies defaults for everything else.",
+    )
     name: str | None = Field(
         None, description="Who answers if not the debtor (a gatekeeper), e.g. 'Linda, his secretary'."
     )
@@ -158,6 +190,7 @@ class Persona(Strict):
     hang_up: HangUpRule | None = Field(None, description="When the debtor ends the call.")
     after_ask: AfterAsk | None = Field(None, description="What the debtor does right after being asked to pay.")
     commitment: CommitTerms | None = Field(None, description="What the debtor promises when ready.")
+    traits: Traits | None = Field(None, description="How the debtor behaves (keys left out come from the archetype).")
 
 
 class Excuse(Strict):
@@ -217,6 +250,14 @@ class Expectations(Strict):
         None, description="Exactly the compliance rules the call must break, e.g. [threat]; [] means none."
     )
     total: Comparison | None = Field(None, description="The total score, e.g. '>= 70'.")
+    confirmed: bool | None = Field(
+        None, description="true: the promise ends confirmed by a right read-back; false: it does not."
+    )
+    debtor_beats: list[Beat] = Field(
+        default_factory=list,
+        description="Beats the debtor must answer with, in this order (others may come between),"
+        " e.g. [balance_corrected, readback_corrected, confirm].",
+    )
 
 
 class ScenarioTest(Strict):
@@ -224,7 +265,8 @@ class ScenarioTest(Strict):
     seed: int = Field(1, description="The random seed.")
     turns: list[TranscriptTurn] = Field(min_length=1, description="The scripted trainee side.")
     expect: Expectations = Field(
-        description="Expectations: outcome, hangs_up_by_turn, principles ({calm_tone: '>= 80'}), compliance, total."
+        description="Expectations: outcome, hangs_up_by_turn, principles ({calm_tone: '>= 80'}), compliance, total,"
+        " confirmed, debtor_beats."
     )
 
 

@@ -48,6 +48,7 @@ class Lexicon:
     phrases: PhraseIndex
     suppress: Mapping[str, tuple[str, ...]]
     methods: tuple[tuple[str, re.Pattern[str]], ...]
+    asks: tuple[tuple[str, re.Pattern[str]], ...]
     name_words: NameWords
     function_words: frozenset[str]
 
@@ -60,6 +61,10 @@ class Lexicon:
             if match is not None and (best is None or match.start() < best[0]):
                 best = (match.start(), method)
         return best[1] if best is not None else None
+
+    def asks_in(self, line: str) -> tuple[str, ...]:
+        """What ``line`` (normalised) asks of the debtor, in the lexicon's order."""
+        return tuple(dict.fromkeys(kind for kind, pattern in self.asks if pattern.search(line)))
 
 
 @lru_cache(maxsize=8)
@@ -95,8 +100,14 @@ def compile_lexicon(data: Any, source: str) -> Lexicon:
         for method, patterns in (data.get("methods") or {}).items()
         for pattern in patterns
     )
+    asks = tuple(
+        (kind, _compile(pattern, macros, source))
+        for kind, patterns in (data.get("asks") or {}).items()
+        for pattern in patterns
+    )
     return Lexicon(
         rules=rules,
+        asks=asks,
         phrases=phrase_index(phrases, word_set("function")),
         suppress={act: tuple(by) for act, by in (data.get("suppress") or {}).items()},
         methods=methods,

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from typing import Final
 
 from game.engine.record import Entities, Understanding
 from game.engine.understand.acts import classify
@@ -10,7 +12,7 @@ from game.engine.understand.amounts import parse_amounts
 from game.engine.understand.context import Context
 from game.engine.understand.dates import parse_dates
 from game.engine.understand.lexicon import load_lexicon
-from game.engine.understand.names import find_names
+from game.engine.understand.names import CREDITOR_TOKEN, DEBTOR_TOKEN, find_names
 from game.engine.understand.normalize import normalize
 from game.engine.understand.phrases import PhraseIndex, phrase_index, scenario_phrases
 
@@ -30,7 +32,44 @@ def understand(text: str, context: Context) -> Understanding:
     if context.extra_phrases:
         indexes += (phrase_index(scenario_phrases(context.extra_phrases), lexicon.function_words),)
     acts = classify(named.masked, features, lexicon, indexes)
-    return Understanding(acts, Entities(amounts, dates, named.names, method))
+    company = _other_company(named.masked) if "identify_self" in acts else None
+    entities = Entities(amounts, dates, named.names, method, company)
+    return Understanding(acts, entities, _asks(named.masked, acts, lexicon.asks_in(named.masked)))
+
+
+# "this is Sam from Eastside Bank": the words after "from" name the company the caller speaks for.
+_FROM: Final = re.compile(r"\b(?:calling|this is \w+|i am \w+|my name is \w+|it is \w+)(?: \w+)? from ((?:\w+ ?){1,3})")
+_NOT_COMPANY: Final = frozenset(
+    {"the", "a", "an", "my", "our", "your", "this", "that", "and", "about", "regarding", "i", "we"}
+    | {"calling", "today", "to", "on", "with", "for", "in", "at", "is"}
+)
+_YES_NO: Final = re.compile(
+    r"^(?:so |and |okay |ok |right |alright )?(?:can|could|will|would|do|does|did|is|are|have|has|may|shall)\b"
+)
+
+
+def _other_company(masked: str) -> str | None:
+    """The company a caller introduces itself with, when it is not the creditor of the call."""
+    if CREDITOR_TOKEN in masked:
+        return None
+    match = _FROM.search(masked)
+    if match is None:
+        return None
+    words: list[str] = []
+    for word in match.group(1).split():
+        if word in _NOT_COMPANY or word == DEBTOR_TOKEN:
+            break
+        words.append(word)
+    return " ".join(w.capitalize() for w in words) or None
+
+
+def _asks(masked: str, acts: tuple[str, ...], found: tuple[str, ...]) -> tuple[str, ...]:
+    asks = list(found)
+    if "confirm_commitment" in acts:
+        asks.append("read_back")
+    if _YES_NO.search(masked):
+        asks.append("yes_no")
+    return tuple(asks)
 
 
 def prepare(language: str = "en") -> None:
@@ -40,9 +79,7 @@ def prepare(language: str = "en") -> None:
     parse_dates("on December 1", dt.date(2000, 1, 1), language)
 
 
-def _features(
-    amounts: tuple[float, ...], dates: tuple[str, ...], method: str | None, today: str
-) -> frozenset[str]:
+def _features(amounts: tuple[float, ...], dates: tuple[str, ...], method: str | None, today: str) -> frozenset[str]:
     features = {"amount" if amounts else "no_amount"}
     if dates:
         features.add("date")

@@ -1,0 +1,465 @@
+"""Personas that listen, tested below the classifier: each turn is given its acts, entities and asks
+(``step(..., heard=...)``), so a lexicon change cannot break these tests. Real scenario files, real
+archetype defaults and the real engine; only the reading of the trainee's words is given."""
+
+from __future__ import annotations
+
+import ast
+import datetime as dt
+import json
+import random
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from game.engine.readback import heard_back, judge
+from game.engine.record import Commitment, Entities, ReadBack, TraineeTurn, Understanding
+from game.engine.scenario import Scenario, defaults, load_file, load_scenario
+from game.engine.scenario.defaults import archetype_names, traits_of
+from game.engine.scenario.located_yaml import read_yaml
+from game.engine.stages import MOOD_LABELS, RULES
+from game.engine.step import DebtorLine, record_of, start_call, step
+
+CORE = ("angry-contractor", "stalling-shop-owner", "deadbeat-card-holder", "cooperative-retiree")
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def heard(
+    *acts: str,
+    amounts: tuple[float, ...] = (),
+    dates: tuple[str, ...] = (),
+    method: str | None = None,
+    asks: tuple[str, ...] = (),
+    company: str | None = None,
+) -> Understanding:
+    return Understanding(acts or ("other",), Entities(amounts, dates, (), method, company), asks)
+
+
+class Call:
+    """One call driven turn by turn with given understandings; times follow the debtor's lines."""
+
+    def __init__(self, scenario: Scenario, seed: int = 1) -> None:
+        self.scenario = scenario
+        self.state, first = start_call(scenario, seed)
+        self.lines: list[DebtorLine] = [first]
+
+    def say(self, understanding: Understanding) -> DebtorLine | None:
+        text = f"(trainee line {len(self.lines)})"  # distinct, so no line counts as said again
+        start = self.state.debtor_speaking_until + 0.8
+        turn = TraineeTurn(text=text, start=start, end=start + 2.0)
+        return self._take(turn, understanding)
+
+    def wait(self, seconds: float) -> DebtorLine | None:
+        start = self.state.debtor_speaking_until
+        return self._take(TraineeTurn(text="", start=start, end=start + seconds), Understanding(acts=()))
+
+    def _take(self, turn: TraineeTurn, understanding: Understanding) -> DebtorLine | None:
+        self.state, line, _ = step(self.scenario, self.state, turn, heard=understanding)
+        if line is not None:
+            self.lines.append(line)
+        return line
+
+    @property
+    def spoken(self) -> list[str]:
+        return [line.text for line in self.lines]
+
+
+def opened(scenario: Scenario, seed: int = 1) -> Call:
+    call = Call(scenario, seed)
+    call.say(heard("greet", "identify_self", "verify_identity"))
+    call.say(heard("state_purpose", "mini_miranda", "state_amount", amounts=(scenario.account.amount,)))
+    return call
+
+
+def easy(tmp_path: Path, scenario_id: str) -> Scenario:
+    """A shipped persona made ready to promise at the first ask, with its excuses set aside."""
+    data = shipped(scenario_id)
+    data["persona"]["commit_when"] = {"willingness_at_least": 0, "trust_at_least": 0, "requires": []}
+    data["persona"]["after_ask"] = {"behaviour": "answer"}
+    data["excuses"] = []
+    data["lines"] = [pool for pool in data.get("lines", []) if pool["on"] not in ("stall_quiet", "silence_offer")]
+    path = tmp_path / f"{scenario_id}.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    loaded = load_file(path)
+    assert loaded.problems == [] and loaded.scenario is not None
+    return loaded.scenario
+
+
+def shipped(scenario_id: str) -> dict[str, Any]:
+    """A shipped scenario file's data, read as the game reads it (``on:`` stays a key, not true)."""
+    data: dict[str, Any] = read_yaml(ROOT / "scenarios" / "en" / f"{scenario_id}.yaml").data
+    return data
+
+
+def promised(call: Call) -> Commitment:
+    account = call.scenario.account
+    line = call.say(heard("request_payment", amounts=(account.amount,)))
+    assert line is not None and line.beat in ("commit", "commit_counter"), line
+    assert call.state.commitment is not None
+    return call.state.commitment
+
+
+def _later(iso: str, days: int) -> str:
+    return (dt.date.fromisoformat(iso) + dt.timedelta(days=days)).isoformat()
+
+
+# ------------------------------------------------------------------------------------------------
+# The read-back matcher
+
+
+def test_a_read_back_is_confirmed_only_when_amount_date_and_method_all_match() -> None:
+    promise = Commitment(600.0, "2026-12-18", "card")
+    right = heard_back(promise, Entities(amounts=(1250.0, 600.0), dates=("2026-12-18",), method="debit card"))
+    assert judge(promise, right).confirmed
+    wrong = heard_back(promise, Entities(amounts=(600.0,), dates=("2026-12-15",), method="bank transfer"))
+    assert judge(promise, wrong).wrong == ("date", "method")
+    partial = heard_back(promise, Entities(amounts=(600.0,)))
+    assert judge(promise, partial).missing == ("date", "method") and not judge(promise, partial).confirmed
+
+
+def test_a_read_back_spread_over_two_lines_adds_up() -> None:
+    promise = Commitment(600.0, "2026-12-18", "card", read_back=ReadBack(amount=600.0, date="2026-12-18"))
+    assert judge(promise, heard_back(promise, Entities(method="card"))).confirmed
+
+
+def test_the_commitment_keeps_promised_and_read_back_side_by_side_in_the_record() -> None:
+    promise = Commitment(600.0, "2026-12-18", "card", read_back=ReadBack(600.0, "2026-12-15", "card"))
+    out = promise.as_dict()
+    assert {"amount", "date", "method", "confirmed"} <= set(out)
+    assert out["promised"] == {"amount": 600.0, "date": "2026-12-18", "method": "card"}
+    assert out["read_back"] == {"amount": 600.0, "date": "2026-12-15", "method": "card"}
+
+
+# ------------------------------------------------------------------------------------------------
+# Answering what was asked
+
+
+@pytest.mark.parametrize("scenario_id", CORE)
+def test_a_wrong_read_back_is_corrected_item_by_item_and_a_right_one_confirmed(
+    tmp_path: Path, scenario_id: str
+) -> None:
+    call = opened(easy(tmp_path, scenario_id))
+    promise = promised(call)
+    wrong_method = "cheque" if promise.method != "cheque" else "card"
+    bad = heard(
+        "confirm_commitment",
+        amounts=(promise.amount,),
+        dates=(_later(promise.date, 3),),
+        method=wrong_method,
+        asks=("read_back",),
+    )
+    line = call.say(bad)
+    assert line is not None and line.beat == "readback_corrected"
+    day = dt.date.fromisoformat(promise.date)
+    assert f"{day:%B} {day.day}" in line.text and promise.method in line.text
+    assert "right" not in line.text.lower() and "correct" not in line.text.lower()
+    assert call.state.commitment is not None and not call.state.commitment.confirmed
+    good = heard(
+        "confirm_commitment",
+        amounts=(promise.amount,),
+        dates=(promise.date,),
+        method=promise.method,
+        asks=("read_back",),
+    )
+    line = call.say(good)
+    assert line is not None and line.beat == "confirm"
+    record = record_of(call.state)
+    assert record.commitment is not None and record.commitment.confirmed
+
+
+def test_a_read_back_of_a_promise_never_made_is_not_agreed_to() -> None:
+    call = opened(load_scenario("cooperative-retiree"))
+    line = call.say(heard("confirm_commitment", amounts=(186.4,), dates=("2026-12-04",), asks=("read_back",)))
+    assert line is not None and line.beat == "not_agreed"
+
+
+@pytest.mark.parametrize("scenario_id", CORE)
+def test_a_wrong_balance_is_noticed_in_the_next_debtor_line(scenario_id: str) -> None:
+    scenario = load_scenario(scenario_id)
+    call = Call(scenario)
+    call.say(heard("greet", "identify_self", "verify_identity"))
+    wrong = scenario.account.amount + 137
+    line = call.say(heard("state_purpose", "state_amount", amounts=(wrong,)))
+    assert line is not None and line.beat in ("balance_corrected", "balance_seized")
+    assert f"{wrong:,.0f}" in line.text
+
+
+def test_a_cooperative_debtor_corrects_a_wrong_balance_and_a_deadbeat_seizes_on_it() -> None:
+    for scenario_id, beat in (("cooperative-retiree", "balance_corrected"), ("deadbeat-card-holder", "balance_seized")):
+        scenario = load_scenario(scenario_id)
+        call = Call(scenario)
+        line = call.say(heard("state_amount", amounts=(scenario.account.amount * 2,)))
+        assert line is not None and line.beat == beat
+
+
+def test_a_wrong_creditor_is_challenged() -> None:
+    call = Call(load_scenario("angry-contractor"))
+    line = call.say(heard("greet", "identify_self", company="Eastside Bank"))
+    assert line is not None and line.beat == "creditor_challenged" and "Eastside Bank" in line.text
+
+
+def test_identity_details_come_from_the_account_and_a_stranger_is_asked_who_is_calling() -> None:
+    scenario = load_scenario("angry-contractor")
+    call = Call(scenario)
+    line = call.say(heard("verify_identity", asks=("identity:dob",)))
+    assert line is not None and line.beat == "who_is_calling"
+    call.say(heard("identify_self"))
+    line = call.say(heard("verify_identity", asks=("identity:dob",)))
+    assert line is not None and line.beat == "identity_answer" and "March 3, 1971" in line.text
+    line = call.say(heard("verify_identity", asks=("identity:address",)))
+    assert line is not None and "14 Alder Lane" in line.text
+
+
+def test_a_debtor_without_identity_details_on_file_declines(tmp_path: Path) -> None:
+    source = shipped("cooperative-retiree")
+    del source["account"]["identity"]
+    path = tmp_path / "no-identity.yaml"
+    path.write_text(yaml.safe_dump(source), encoding="utf-8")
+    scenario = load_file(path).scenario
+    assert scenario is not None
+    line = Call(scenario).say(heard("verify_identity", asks=("identity:dob",)))
+    assert line is not None and line.beat == "identity_refused"
+
+
+def test_asked_for_the_remaining_balance_after_a_promise_the_debtor_names_an_amount(tmp_path: Path) -> None:
+    scenario = easy(tmp_path, "deadbeat-card-holder")
+    call = opened(scenario)
+    promise = promised(call)
+    remaining = scenario.account.amount - promise.amount
+    line = call.say(heard("ask_commitment", amounts=(remaining,), asks=("balance", "date")))
+    assert line is not None and line.beat == "balance_answer" and f"{remaining:,.0f}" in line.text
+    again = call.say(heard("request_payment", asks=("yes_no",)))
+    assert again is not None and again.beat == "already_promised" and "right" not in again.text.lower()
+
+
+def test_a_date_asked_before_the_debtor_is_ready_is_honoured_once_it_promises() -> None:
+    call = opened(load_scenario("angry-contractor"))
+    call.say(heard("empathize"))
+    line = call.say(heard("ask_commitment", amounts=(1250.0,), dates=("2026-12-09",)))
+    assert line is not None and line.beat.startswith("excuse:")
+    call.say(heard("ask_excuse_details"))
+    line = call.say(heard("request_payment"))
+    assert line is not None and line.beat == "commit" and "December 9" in line.text
+    assert call.state.commitment is not None and call.state.commitment.date == "2026-12-09"
+
+
+def test_a_date_out_of_reach_is_countered_aloud_with_the_debtors_own(tmp_path: Path) -> None:
+    scenario = easy(tmp_path, "angry-contractor")
+    call = opened(scenario)
+    line = call.say(heard("ask_commitment", amounts=(1250.0,), dates=("2026-12-15",)))
+    assert line is not None and line.beat == "commit_counter"
+    assert call.state.commitment is not None and call.state.commitment.date == "2026-12-11"
+    assert "December 15" in line.text and "December 11" in line.text
+
+
+# ------------------------------------------------------------------------------------------------
+# No loops
+
+
+def _random_call(scenario: Scenario, seed: int) -> Call:
+    rng = random.Random(seed)
+    amount = scenario.account.amount
+    menu = [
+        heard("request_payment", asks=("yes_no",)),
+        heard("ask_commitment", amounts=(amount,), asks=("date",)),
+        heard("empathize"),
+        heard("probe"),
+        heard("other"),
+        heard("state_amount", amounts=(amount,)),
+        heard("propose_plan", amounts=(round(amount / 3, 2),)),
+        heard("consequence"),
+        heard("verify_identity", asks=("identity:dob",)),
+        heard("confirm_commitment", amounts=(amount,), asks=("read_back",)),
+    ]
+    call = Call(scenario, seed)
+    for _ in range(45):
+        if call.state.ended:
+            break
+        if rng.random() < 0.15:
+            call.wait(rng.choice((2.0, 4.0, 6.0)))
+        else:
+            call.say(rng.choice(menu))
+    return call
+
+
+@pytest.mark.parametrize("scenario_id", CORE)
+def test_no_debtor_line_is_said_twice_in_a_call(scenario_id: str) -> None:
+    scenario = load_scenario(scenario_id)
+    for seed in range(25):
+        spoken = _random_call(scenario, seed).spoken
+        assert len(spoken) == len(set(spoken)), [t for t in spoken if spoken.count(t) > 1]
+
+
+@pytest.mark.parametrize("scenario_id", CORE)
+def test_the_same_question_over_and_over_ends_in_a_change_of_course_not_a_loop(scenario_id: str) -> None:
+    call = Call(load_scenario(scenario_id))
+    for _ in range(40):
+        if call.state.ended:
+            break
+        call.say(heard("request_payment", asks=("yes_no",)))
+    assert len(call.spoken) == len(set(call.spoken))
+    assert call.state.ended
+
+
+@pytest.mark.parametrize("scenario_id", CORE)
+def test_a_minute_of_silence_ends_in_a_hang_up(scenario_id: str) -> None:
+    for pieces in ((60.0,), (4.0,) * 15):
+        call = Call(load_scenario(scenario_id))
+        call.say(heard("greet", "verify_identity"))
+        for seconds in pieces:
+            if not call.state.ended:
+                call.wait(seconds)
+        record = record_of(call.state)
+        assert record.ended and record.outcome == "hung_up", call.spoken
+        beats = [line.beat for line in call.lines]
+        assert beats.count("silence") <= 1
+
+
+def test_replays_with_the_new_beats_are_byte_identical() -> None:
+    def run() -> str:
+        scenario = load_scenario("stalling-shop-owner")
+        call = _random_call(scenario, 11)
+        return json.dumps(record_of(call.state).as_dict())
+
+    assert run() == run()
+
+
+# ------------------------------------------------------------------------------------------------
+# Behaviour as data
+
+
+def _python_files() -> Iterator[Path]:
+    for folder in ("game", "scoring"):
+        yield from (ROOT / folder).rglob("*.py")
+
+
+def _mentions_archetype(node: ast.AST) -> bool:
+    return (isinstance(node, ast.Attribute) and node.attr == "archetype") or (
+        isinstance(node, ast.Name) and node.id == "archetype"
+    )
+
+
+def _strings(node: ast.AST) -> set[str]:
+    return {n.value for n in ast.walk(node) if isinstance(n, ast.Constant) and isinstance(n.value, str)}
+
+
+def _branches(tree: ast.AST, core: bool) -> Iterator[tuple[int, set[str]]]:
+    """Comparisons and look-ups with string constants: every one that involves ``archetype``, and in
+    the engine and the scorer every one at all."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Compare):
+            about = any(_mentions_archetype(n) for n in [node.left, *node.comparators])
+            if about or core:
+                yield node.lineno, _strings(node)
+        elif isinstance(node, ast.Subscript) and core:
+            yield node.lineno, _strings(node.slice)
+
+
+def test_no_module_branches_on_an_archetype_name() -> None:
+    """Behaviour differs by traits: no module compares anything with an archetype's name (the engine
+    and the scorer do not even look one up). The starter templates of ``new`` and the menu's faces
+    name archetypes as data, not as behaviour. "angry" is also a mood label, so it is left out."""
+    names = set(archetype_names()) - set(MOOD_LABELS)
+    found: list[str] = []
+    for path in _python_files():
+        where = path.relative_to(ROOT).as_posix()
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        core = where.startswith(("game/engine/", "scoring/"))
+        found += [
+            f"{where}:{line}: {sorted(hit)}" for line, strings in _branches(tree, core) if (hit := strings & names)
+        ]
+    assert found == []
+
+
+def test_the_rule_table_names_a_known_guard_effect_and_beat_in_every_row() -> None:
+    from game.engine.rules import EFFECTS, GUARDS
+    from game.engine.stages import BEATS
+
+    assert {r.guard for r in RULES} == set(GUARDS)
+    assert {r.effect for r in RULES} == set(EFFECTS)
+    assert all(r.beat in BEATS or r.beat == "" for r in RULES)
+    assert RULES[-1].guard == "anything"
+
+
+@pytest.fixture
+def extra_archetype(tmp_path: Path) -> Iterator[Path]:
+    """The shipped defaults plus one archetype written in YAML alone."""
+    folder = tmp_path / "defaults"
+    shutil.copytree(defaults.DEFAULTS_DIR, folder)
+    with (folder / "archetypes.yaml").open("a", encoding="utf-8") as out:
+        out.write(
+            "sulker:\n"
+            "  mood: {anger: 30, trust: 30, willingness: 40}\n"
+            "  traits: {silence_patience: 8, wrong_amount: seize, identity: refuse, abuses_above: 50}\n"
+            "  reactions:\n"
+            "    insult: {anger: 60}\n"
+            "    empathize: {willingness: 30, trust: 20}\n"
+            "  commit_when: {willingness_at_least: 55, trust_at_least: 30, requires: [empathize]}\n"
+            "  hang_up: {anger_at_least: 95}\n"
+            "  after_ask: {behaviour: answer}\n"
+            "  commitment: {kind: partial, days: 3, latest_days: 9, method: card}\n"
+        )
+    original = defaults.DEFAULTS_DIR
+    defaults.DEFAULTS_DIR = folder
+    defaults.archetype_defaults.cache_clear()
+    defaults.fallback_lines.cache_clear()
+    try:
+        yield tmp_path
+    finally:
+        defaults.DEFAULTS_DIR = original
+        defaults.archetype_defaults.cache_clear()
+        defaults.fallback_lines.cache_clear()
+
+
+def test_a_new_archetype_is_added_in_yaml_alone(extra_archetype: Path) -> None:
+    assert "sulker" in archetype_names()
+    path = extra_archetype / "sulker.yaml"
+    path.write_text(
+        "id: sulking-tenant\ntitle: Sulking tenant\ndifficulty: 2\n"
+        "account: {debtor_name: Sam Reed, title: Mr., amount: 900, days_past_due: 30,"
+        " creditor: Oak Lettings, call_date: 2026-12-01}\n"
+        "persona: {archetype: sulker}\n",
+        encoding="utf-8",
+    )
+    loaded = load_file(path)
+    assert loaded.problems == [] and loaded.scenario is not None
+    scenario = loaded.scenario
+    assert traits_of(scenario).wrong_amount == "seize"
+    call = Call(scenario)
+    assert call.say(heard("state_amount", amounts=(1500.0,))).beat == "balance_seized"  # type: ignore[union-attr]
+    assert call.say(heard("verify_identity", asks=("identity:dob",))).beat == "identity_refused"  # type: ignore[union-attr]
+    assert call.say(heard("request_payment")).beat == "refuse"  # type: ignore[union-attr]
+    call.say(heard("empathize"))
+    line = call.say(heard("request_payment", amounts=(900.0,)))
+    assert line is not None and line.beat == "commit" and "card" in line.text
+    call.wait(10)
+    assert record_of(call.state).ended
+
+
+def test_an_unknown_archetype_is_a_located_error_with_a_guess(tmp_path: Path) -> None:
+    path = tmp_path / "typo.yaml"
+    path.write_text(
+        "id: typo\ntitle: Typo\ndifficulty: 1\n"
+        "account: {debtor_name: Sam Reed, amount: 900, days_past_due: 30, creditor: Oak, call_date: 2026-12-01}\n"
+        "persona:\n  archetype: stallng\n",
+        encoding="utf-8",
+    )
+    problems = [str(p) for p in load_file(path).problems]
+    assert problems == [f"{path}:6:14: unknown archetype 'stallng'; did you mean 'stalling'?"]
+
+
+def test_traits_are_overridden_per_scenario(tmp_path: Path) -> None:
+    source = shipped("cooperative-retiree")
+    source["persona"]["traits"] = {"wrong_amount": "seize"}
+    path = tmp_path / "seizing-retiree.yaml"
+    path.write_text(yaml.safe_dump(source), encoding="utf-8")
+    scenario = load_file(path).scenario
+    assert scenario is not None
+    traits = traits_of(scenario)
+    assert traits.wrong_amount == "seize" and traits.silence_patience == 45  # the rest from the archetype
+    line = Call(scenario).say(heard("state_amount", amounts=(999.0,)))
+    assert line is not None and line.beat == "balance_seized"
