@@ -1,7 +1,8 @@
 """The balance is a fact: which amounts a trainee line gets wrong.
 
 An amount is wrong when it is given as what is owed and is not the balance, or when a promise is read
-back on an amount the debtor did not promise. Smaller amounts offered as a plan (an even split of the
+back on a figure the debtor did not promise that passes for the balance (a smaller figure read back
+wrongly costs ``commitment``, not compliance). Smaller amounts offered as a plan (an even split of the
 balance), the debtor's own offers, the promised amount and what remains after it are not wrong.
 ``repeat_amount`` costs points for a wrong amount; compliance finds it a misstatement of the debt.
 """
@@ -61,7 +62,10 @@ def is_wrong(facts: CallFacts, said: Said, amount: float, offered: set[float]) -
     if abs(amount - balance) < 1:
         return False
     if said.has("confirm_commitment") and facts.record.commitment is not None:
-        return not any(same_amount(amount, a) for a in (*_lawful(facts), balance, *offered))
+        if any(same_amount(amount, a) for a in (*_lawful(facts), balance, *offered)):
+            return False
+        # A smaller figure read back is a wrong read-back (commitment judges it), not a claim about the debt.
+        return amount > balance or amount >= balance * NEAR_BALANCE or _claimed_as_balance(said, amount)
     if any(same_amount(amount, a) for a in (*offered, *_lawful(facts), *_splits(balance))):
         return False
     if said.cues.fee and (not _claimed_as_balance(said, amount) or _fee_amount(said, amount)):

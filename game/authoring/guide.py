@@ -87,6 +87,9 @@ EXAMPLES: dict[str, str] = {
     "account": "{debtor_name: Mike Brennan, amount: 1250, days_past_due: 45, creditor: Northwind Supply, "
     "call_date: 2026-12-01}",
     "persona": "{archetype: angry}",
+    "goal": "plan",
+    "caller": "creditor",
+    "debt_type": "business",
     "excuses": '[{id: client_late, say: ["My client hasn\'t paid me."], counter: [ask_excuse_details]}]',
     "lines": '[{on: refuse, say: ["Not today."]}]',
     "phrases": '{empathize: ["I know the season has been hard"]}',
@@ -104,6 +107,7 @@ EXAMPLES: dict[str, str] = {
     "account.call_date": "2026-12-01",
     "account.notes": '["Invoice NW-4471, due October 17.", "Two reminder letters sent."]',
     "account.goal": '"Get a dated promise for at least half the balance."',
+    "account.fees": '["late fee"]',
     "account.identity": '{date_of_birth: 1971-03-03, address: "14 Alder Lane, Dayton", last_digits: "4471"}',
     "account.identity.date_of_birth": "1971-03-03",
     "account.identity.address": '"14 Alder Lane, Dayton"',

@@ -3,12 +3,14 @@
 The source's 粘: ask a debtor who softens for a promise at once, and make them feel that today is
 the day to pay. Scored: an explicit ask; a date asked for; today or the soonest date (not
 pressed on a debtor in hardship, where a workable date is the aim); a promise obtained; the promise
-read back with its amount, date and method. Not scored where no promise is the
+read back with its amount, date and method, as the debtor gave them (a wrong read-back
+leaves the promise unconfirmed and costs more than an incomplete one). Not scored where no promise is the
 goal: with a gatekeeper, or once the debt is disputed (the compliance rules watch those calls).
 """
 
 from __future__ import annotations
 
+from game.engine.readback import judge
 from scoring.card import Mark
 from scoring.facts import ASKS, PROMISE_BEATS, CallFacts, Said
 from scoring.principles.base import Assessment, always
@@ -59,6 +61,9 @@ def _promise(facts: CallFacts) -> list[Mark]:
         if commitment.confirmed or not facts.final:
             return []
         return [Mark(f"{KEY}.not_confirmed", after[0].index if after else None, -15)]
+    wrong = judge(commitment, commitment.read_back).wrong if commitment.read_back is not None else ()
+    if wrong and not commitment.confirmed:
+        return [Mark(f"{KEY}.readback_wrong", readback.index, -30, {"wrong": " and ".join(wrong)})]
     missing = _missing_from_readback(readback)
     if not missing:
         return []
