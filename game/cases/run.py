@@ -250,7 +250,8 @@ def play_case(case: Case, scenarios: Mapping[str, Scenario], calls: Sequence[Cas
             node = nodes[branch.call]
             carried = branch.mood
             if branch.note:
-                file_lines.append(FileLine(call.at, "file", branch.note))
+                learnt = record.commitment.date if record.commitment is not None else call.at
+                file_lines.append(FileLine(learnt, "file", branch.note))
     if promise is not None and not promise.kept and ended is None:
         evidence = f"the promise of call {promise.call + 1} fell due {promise.date}; no call followed it up"
         later.append(Finding("follow_up_missing", None, "follow_up", FOLLOW_UP_LAW, evidence))
