@@ -130,11 +130,22 @@ class FrequencyLimit(Strict):
     days: int = Field(ge=1, le=31, description="The window, in consecutive days.")
 
 
+class Wait(Strict):
+    days: int = Field(ge=1, le=60, description="Days after this call before the next one may be placed.")
+    law: str = Field(
+        "FDCPA §1692g(b): collection stops on a debt disputed in writing until its verification is mailed",
+        description="The rule an earlier call breaks, shown with the finding.",
+    )
+
+
 class Branch(Strict):
     call: str | None = Field(None, description="The id of the next call.")
     end: str | None = Field(None, pattern=r"^[a-z][a-z_]*$", description="Ends the case with this outcome, e.g. paid.")
     mood: MoodDelta = Field(default_factory=MoodDelta, description="Mood change the debtor carries into the next call.")
     note: str | None = Field(None, description="What the case file learns, shown in the next briefing.")
+    wait: Wait | None = Field(
+        None, description="How long the next call must wait, e.g. for a dispute's verification to be sent."
+    )
 
 
 class CaseCallNode(Strict):

@@ -152,6 +152,14 @@ def _follow_up(promise: _Promise, index: int, day: dt.date) -> Finding | None:
     return Finding("follow_up_late", index, "follow_up", FOLLOW_UP_LAW, evidence)
 
 
+def _too_soon(wait: tuple[dt.date, str], index: int, day: dt.date, inbound: bool) -> Finding | None:
+    """A call placed before the branch's wait is over (the debtor may always call in)."""
+    earliest, law = wait
+    if inbound or day >= earliest:
+        return None
+    return Finding("call_too_soon", index, "compliance", law, f"called {day}; not before {earliest}")
+
+
 def _card_findings(card: Scorecard, index: int) -> list[Finding]:
     return [
         Finding(f.rule, index, "compliance", f.note, f"turn {f.turn}: \u201c{f.text}\u201d") for f in card.compliance
@@ -171,6 +179,7 @@ def play_case(case: Case, scenarios: Mapping[str, Scenario], calls: Sequence[Cas
     payments: list[Payment] = []
     later: list[Finding] = []
     promise: _Promise | None = None
+    wait: tuple[dt.date, str] | None = None
     ended: str | None = None
     unplayed = 0
     for index, call in enumerate(calls):
@@ -189,6 +198,9 @@ def play_case(case: Case, scenarios: Mapping[str, Scenario], calls: Sequence[Cas
         if promise is not None:
             findings += [f for f in (_follow_up(promise, index, local.date()),) if f]
             promise = None
+        if wait is not None:
+            findings += [f for f in (_too_soon(wait, index, local.date(), node.inbound),) if f]
+            wait = None
         when = moment(case, local)
         chance = 100.0 if node.inbound else answer_chance(case, when)
         answered = _draw(seed, "answer", index) < chance
@@ -249,6 +261,8 @@ def play_case(case: Case, scenarios: Mapping[str, Scenario], calls: Sequence[Cas
             assert branch.call is not None, "a branch has a call or an end (checked on loading)"
             node = nodes[branch.call]
             carried = branch.mood
+            if branch.wait is not None:
+                wait = (local.date() + dt.timedelta(days=branch.wait.days), branch.wait.law)
             if branch.note:
                 learnt = record.commitment.date if record.commitment is not None else call.at
                 file_lines.append(FileLine(learnt, "file", branch.note))
