@@ -213,3 +213,16 @@ print(sorted(forbidden & {m.split('.')[0] for m in sys.modules}))
     run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == "[]"
+
+
+def test_every_call_of_a_case_is_about_the_same_debtor(tmp_path: Path) -> None:
+    text = (CASES_DIR / "pruitt-promise.yaml").read_text(encoding="utf-8")
+    text = text.replace(
+        "  - id: broken\n    scenario: stalling-shop-owner", "  - id: broken\n    scenario: angry-contractor"
+    )
+    path = tmp_path / "mixed.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(CaseError) as err:
+        load_case(path)
+    line = text.splitlines().index("    scenario: angry-contractor") + 1
+    assert f"{path}:{line}:15: the scenario 'angry-contractor' has debtor_name 'Mike Brennan'" in str(err.value)

@@ -111,9 +111,28 @@ def load_case(path: str | Path) -> LoadedCase:
             scenarios[node.scenario] = _scenario(node.scenario, path.parent)
         except ScenarioError as err:
             problems.append(doc.problem(("calls", i, "scenario"), f"the scenario {node.scenario!r}: {err}"))
+    problems += _same_debtor(case, scenarios, doc)
     if problems:
         raise CaseError(sorted(problems))
     return LoadedCase(case, scenarios, doc, path)
+
+
+def _same_debtor(case: Case, scenarios: dict[str, Scenario], doc: LocatedDoc) -> list[Problem]:
+    """Every call of a case is about one debtor's one account: name, creditor, currency and balance agree."""
+    if case.calls[0].scenario not in scenarios:
+        return []
+    first = scenarios[case.calls[0].scenario].account
+    out = []
+    for i, node in enumerate(case.calls[1:], start=1):
+        other = scenarios.get(node.scenario)
+        if other is None:
+            continue
+        for name in ("debtor_name", "creditor", "currency", "amount"):
+            mine, theirs = getattr(other.account, name), getattr(first, name)
+            if mine != theirs:
+                message = f"the scenario {node.scenario!r} has {name} {mine!r}; the case's first call has {theirs!r}"
+                out.append(doc.problem(("calls", i, "scenario"), message))
+    return out
 
 
 def find_case(name: str) -> LoadedCase:
