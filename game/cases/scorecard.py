@@ -31,7 +31,7 @@ def _call(played: PlayedCall) -> dict[str, Any]:
         "caller_time": f"{played.caller_time:%Y-%m-%d %H:%M}",
         "debtor_time": f"{played.debtor_time:%Y-%m-%d %H:%M} {played.debtor_time:%a}",
         "moment": played.when.labels(),
-        "answer_chance": round(played.chance, 1),
+        "answer_chance": round(float(played.chance), 1),
         "answered": played.answered,
         "mood": played.mood.model_dump(),
         "briefing": played.briefing.as_dict(),

@@ -44,10 +44,18 @@ LAWFUL_HOURS: dict[Jurisdiction, Hours | None] = {
     "CN": Hours(dt.time(8), dt.time(21), "2018 催收自律公约: no calls at rest hours (before 8:00 or after 21:00)"),
     "none": None,
 }
+# Only Regulation F names a number. CONC and the Chinese convention forbid unreasonable or harassing
+# frequency without one; their defaults here are a case's starting point (``frequency:`` overrides them).
 FREQUENCY: dict[Jurisdiction, tuple[FrequencyLimit, str] | None] = {
     "US": (FrequencyLimit(calls=7, days=7), "Regulation F §1006.14(b)(2): more than 7 calls in 7 days is harassing"),
-    "UK": (FrequencyLimit(calls=7, days=7), "FCA CONC 7.9: contact at an unreasonable frequency"),
-    "CN": (FrequencyLimit(calls=3, days=1), "2018 催收自律公约: no harassing call frequency"),
+    "UK": (
+        FrequencyLimit(calls=7, days=7),
+        "FCA CONC 7.9: contact at an unreasonable frequency (no number set; Regulation F's 7 in 7 days by default)",
+    ),
+    "CN": (
+        FrequencyLimit(calls=3, days=1),
+        "2018 催收自律公约: no harassing call frequency (no number set; 3 calls a day by default)",
+    ),
     "none": None,
 }
 
