@@ -44,6 +44,8 @@ LAWFUL_HOURS: dict[Jurisdiction, Hours | None] = {
     "CN": Hours(dt.time(8), dt.time(21), "2018 催收自律公约: no calls at rest hours (before 8:00 or after 21:00)"),
     "none": None,
 }
+# Regulation F's second presumption (a call within 7 days after a telephone conversation about the
+# debt, unless the debtor consented to it) is not judged yet: the call record does not carry consent.
 # Only Regulation F names a number. CONC and the Chinese convention forbid unreasonable or harassing
 # frequency without one; their defaults here are a case's starting point (``frequency:`` overrides them).
 FREQUENCY: dict[Jurisdiction, tuple[FrequencyLimit, str] | None] = {
