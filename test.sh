@@ -24,4 +24,5 @@ export SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy
 .venv/bin/mypy
 .venv/bin/collector-sim validate
 .venv/bin/collector-sim test-scenarios
+.venv/bin/collector-sim test-cases
 .venv/bin/python -m pytest "$@"

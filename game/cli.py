@@ -265,6 +265,37 @@ def cmd_test_scenarios(args: argparse.Namespace) -> int:
     return report(run_scenario_tests(paths, hear_for=_hear), sys.stdout)
 
 
+def cmd_replay_case(args: argparse.Namespace) -> int:
+    from game.cases.files import CaseError, find_case, load_case_transcript
+    from game.cases.run import play_case
+    from game.cases.scorecard import format_case, score_case
+
+    try:
+        loaded = find_case(args.case)
+        transcript = load_case_transcript(args.transcript)
+    except CaseError as err:
+        raise UserError(str(err)) from None
+    seed = args.seed if args.seed is not None else (transcript.seed or 0)
+    card = score_case(play_case(loaded.case, loaded.scenarios, transcript.calls, seed))
+    print(_dump(card) if args.json else format_case(card))
+    return 0
+
+
+def cmd_test_cases(args: argparse.Namespace) -> int:
+    from game.cases.selftest import format_result, run_case_tests
+
+    paths = [Path(p) for p in args.paths] or None
+    missing = [str(p) for p in paths or [] if not p.exists()]
+    if missing:
+        raise UserError(f"no such file or folder: {', '.join(missing)}")
+    results = run_case_tests(paths)
+    for result in results:
+        print(format_result(result))
+    failed = sum(1 for r in results if not r.passed)
+    print(f"{len(results) - failed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
 @contextmanager
 def _store(url: str | None) -> Iterator[Any]:
     """The results store, open for the block; any store failure in it becomes one sentence, exit 1."""
@@ -405,6 +436,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.add_argument("--seed", type=int)
     p.set_defaults(func=cmd_replay)
+
+    p = sub.add_parser("replay-case", help="play a case (several calls, their times and notes) from one transcript")
+    p.add_argument("case", help="a case id or a path to its YAML file")
+    p.add_argument("transcript")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--seed", type=int)
+    p.set_defaults(func=cmd_replay_case)
+
+    p = sub.add_parser("test-cases", help="run the tests carried by cases, and check they play every branch")
+    p.add_argument("paths", nargs="*")
+    p.set_defaults(func=cmd_test_cases)
 
     p = sub.add_parser("console", help="play a call in the terminal")
     p.add_argument("scenario")

@@ -10,6 +10,7 @@ import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+TOO_EARLY_TOO_OFTEN = ROOT / "scenarios" / "cases" / "transcripts" / "pruitt-too-early-too-often.yaml"
 
 
 def _build(tmp_path: Path) -> Path:
@@ -63,5 +64,10 @@ def test_the_installed_wheel_lists_scenarios_and_plays_a_call(tmp_path: Path) ->
     assert [d["name"] for d in json.loads(drills.stdout)] == ["new-hire-basics"]
 
     loaded_from = _run(site, tmp_path, "bench", "--only", "load_scenarios_ms", "--json")
-    assert json.loads(loaded_from.stdout)["load_scenarios_ms"]["files"] == 11
+    case = _run(site, tmp_path, "replay-case", "pruitt-promise", str(TOO_EARLY_TOO_OFTEN), "--json")
+    assert case.returncode == 0, case.stderr
+    assert {f["rule"] for f in json.loads(case.stdout)["findings"]} >= {"call_frequency"}
+
+    shipped = [p for p in (ROOT / "scenarios").rglob("*.yaml") if "cases" not in p.parts]
+    assert json.loads(loaded_from.stdout)["load_scenarios_ms"]["files"] == len(shipped)
     assert (site / "assets" / "fonts").is_dir() and any((site / "assets" / "fonts").glob("*.otf"))

@@ -40,12 +40,17 @@ def scenario_dirs() -> list[Path]:
     return [SHIPPED_DIR, user_dir()]
 
 
+def _in_cases(path: Path, folder: Path) -> bool:
+    """Cases (several calls, ``game.cases``) live in a ``cases`` folder beside the scenarios."""
+    return "cases" in path.relative_to(folder).parts[:-1]
+
+
 def scenario_files(dirs: list[Path] | None = None) -> list[Path]:
     """Every scenario YAML file in the scenario folders, sorted, shipped ones first."""
     found: list[Path] = []
     for folder in dirs or scenario_dirs():
         if folder.is_dir():
-            found.extend(sorted(p for p in folder.rglob("*.yaml") if p.is_file()))
+            found.extend(sorted(p for p in folder.rglob("*.yaml") if p.is_file() and not _in_cases(p, folder)))
     return found
 
 
