@@ -23,7 +23,8 @@ from game.engine.understand import Context, understand
 ASKS = ("request_payment", "ask_commitment", "propose_plan")
 DISCLOSING = ("state_purpose", "state_amount", "mini_miranda", "request_payment", "ask_commitment")
 REACTION_GAP = 0.6  # seconds between the trainee's last word and the debtor's reply
-_WORD = re.compile(r"[\w']+")
+# A Chinese character is a syllable, said in about the time of a short English word.
+_WORD = re.compile(r"[\u3400-\u9fff]|(?:(?![\u3400-\u9fff])[\w'])+")
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,7 @@ def context_for(scenario: Scenario) -> Context:
         currency=account.currency,
         language=scenario.language,
         balance=account.amount,
+        payday=account.payday,
         extra_phrases={k: tuple(v) for k, v in scenario.phrases.items()},
     )
 
