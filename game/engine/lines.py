@@ -14,6 +14,8 @@ import string
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from game.engine.understand.zh_names import split_name
+
 if TYPE_CHECKING:  # the scenario package imports this module for its placeholder names
     from game.engine.scenario.models import LinePool, Scenario
 
@@ -36,15 +38,19 @@ _SYMBOLS = {"USD": "$", "GBP": "£", "EUR": "€", "CNY": "¥", "CAD": "$", "AUD
 
 
 def money(amount: float, currency: str) -> str:
-    """$1,250 or $1,250.50: how a person reads an amount aloud and on screen."""
+    """$1,250 or $1,250.50 (12500元 in yuan): how a person reads an amount aloud and on screen."""
+    if currency == "CNY":
+        return f"{amount:.2f}".removesuffix(".00") + "元"
     text = f"{amount:,.2f}".removesuffix(".00")
     symbol = _SYMBOLS.get(currency)
     return f"{symbol}{text}" if symbol else f"{text} {currency}"
 
 
-def spoken_date(iso: str) -> str:
-    """Friday, December 4: a promised date as the debtor would say it."""
+def spoken_date(iso: str, language: str = "en") -> str:
+    """Friday, December 4 (12月4号星期五): a promised date as the debtor would say it."""
     day = dt.date.fromisoformat(iso)
+    if language == "zh":
+        return f"{day.month}月{day.day}号星期{'一二三四五六日'[day.weekday()]}"
     return f"{day:%A}, {day:%B} {day.day}"
 
 
@@ -56,10 +62,13 @@ def placeholders_in(text: str) -> list[str]:
 def base_values(scenario: Scenario) -> dict[str, str]:
     account = scenario.account
     parts = account.debtor_name.split()
+    first, last = parts[0], parts[-1]
+    if scenario.language == "zh" and len(parts) == 1:  # 王建国: surname 王 first, given name 建国
+        last, first = split_name(account.debtor_name)
     return {
         "debtor_name": account.debtor_name,
-        "first_name": parts[0],
-        "last_name": parts[-1],
+        "first_name": first,
+        "last_name": last,
         "title": account.title,
         "amount": money(account.amount, account.currency),
         "creditor": account.creditor,

@@ -287,7 +287,7 @@ def _line_options(scenario: Scenario, state: CallState, beat: str) -> list[str]:
         pressed = L.candidates(scenario.lines, beat, state.stage, state.mood.label)
         return pressed or (list(excuse.say) if excuse else [])
     own = L.candidates(scenario.lines, beat, state.stage, state.mood.label)
-    return own or L.candidates(fallback_lines(), beat, state.stage, state.mood.label)
+    return own or L.candidates(fallback_lines(scenario.language), beat, state.stage, state.mood.label)
 
 
 def _values(scenario: Scenario, state: CallState) -> dict[str, str]:
@@ -302,11 +302,11 @@ def _values(scenario: Scenario, state: CallState) -> dict[str, str]:
     values["instalments"] = str(terms.instalments)
     values["method"] = terms.method
     default_date = (scenario.account.call_date + dt.timedelta(days=terms.days)).isoformat()
-    values["commit_date"] = L.spoken_date(default_date)
+    values["commit_date"] = L.spoken_date(default_date, scenario.language)
     values["commit_amount"] = L.money(offer, scenario.account.currency)
     if commitment is not None:
         values["commit_amount"] = L.money(commitment.amount, scenario.account.currency)
-        values["commit_date"] = L.spoken_date(commitment.date)
+        values["commit_date"] = L.spoken_date(commitment.date, scenario.language)
         values["method"] = commitment.method
     return values
 

@@ -63,8 +63,9 @@ def archetype_defaults() -> dict[str, ArchetypeDefaults]:
 
 
 @cache
-def fallback_lines() -> tuple[LinePool, ...]:
-    doc = read_yaml(DEFAULTS_DIR / "lines.yaml")
+def fallback_lines(language: str = "en") -> tuple[LinePool, ...]:
+    """The shared lines for beats a scenario has none for, in the call's language."""
+    doc = read_yaml(DEFAULTS_DIR / ("lines.yaml" if language == "en" else f"lines_{language}.yaml"))
     wrapped = type(doc)(path=doc.path, data={"lines": doc.data})
     model, problems = check_model(_LineFile, wrapped)
     if model is None:
@@ -95,5 +96,5 @@ def resolve(scenario: Scenario) -> Scenario:
         "commitment": _merged(base.commitment, persona.commitment),
     }
     own_beats = {pool.on for pool in scenario.lines}
-    lines = list(scenario.lines) + [p for p in fallback_lines() if p.on not in own_beats]
+    lines = list(scenario.lines) + [p for p in fallback_lines(scenario.language) if p.on not in own_beats]
     return scenario.model_copy(update={"persona": persona.model_copy(update=update), "lines": lines})
