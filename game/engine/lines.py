@@ -54,6 +54,19 @@ def spoken_date(iso: str, language: str = "en") -> str:
     return f"{day:%A}, {day:%B} {day.day}"
 
 
+# How a Chinese debtor names each canonical payment method.
+_METHODS_ZH = {
+    "bank transfer": "银行转账", "wire": "电汇", "alipay": "支付宝", "wechat pay": "微信", "cheque": "支票",
+    "cash": "现金", "online": "app", "credit card": "信用卡", "debit card": "借记卡", "card": "银行卡",
+    "direct debit": "自动扣款",
+}  # fmt: skip
+
+
+def spoken_method(method: str, language: str = "en") -> str:
+    """A canonical payment method as the debtor says it: "bank transfer", or 银行转账 on a Chinese call."""
+    return _METHODS_ZH.get(method, method) if language == "zh" else method
+
+
 def placeholders_in(text: str) -> list[str]:
     """The ``{names}`` used in a line (format fields), for the validator."""
     return [name for _, name, _, _ in string.Formatter().parse(text) if name is not None]

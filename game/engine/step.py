@@ -300,14 +300,14 @@ def _values(scenario: Scenario, state: CallState) -> dict[str, str]:
     )
     values["offer_amount"] = L.money(offer, scenario.account.currency)
     values["instalments"] = str(terms.instalments)
-    values["method"] = terms.method
+    values["method"] = L.spoken_method(terms.method, scenario.language)
     default_date = (scenario.account.call_date + dt.timedelta(days=terms.days)).isoformat()
     values["commit_date"] = L.spoken_date(default_date, scenario.language)
     values["commit_amount"] = L.money(offer, scenario.account.currency)
     if commitment is not None:
         values["commit_amount"] = L.money(commitment.amount, scenario.account.currency)
         values["commit_date"] = L.spoken_date(commitment.date, scenario.language)
-        values["method"] = commitment.method
+        values["method"] = L.spoken_method(commitment.method, scenario.language)
     return values
 
 
