@@ -31,9 +31,10 @@ def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "game", *args], input=stdin, capture_output=True, text=True)
 
 
-def test_there_are_chinese_scenarios_for_the_four_core_archetypes() -> None:
+def test_there_are_chinese_scenarios_for_the_core_archetypes_and_the_articles_cases() -> None:
     archetypes = {load_scenario(str(path)).persona.archetype for path in ZH}
     assert {"angry", "stalling", "deadbeat", "cooperative"} <= archetypes
+    assert {"cheque_in_mail", "gatekeeper", "abusive", "hardship"} <= archetypes
     assert all(load_scenario(str(path)).language == "zh" for path in ZH)
 
 
@@ -63,7 +64,10 @@ def test_the_model_call_replays_to_a_lawful_confirmed_promise_and_beats_the_poor
 ) -> None:
     model, poor = replayed(path, "model_call", tmp_path), replayed(path, "poor_call", tmp_path)
     assert model["compliance"] == []
-    assert model["commitment"] is not None and model["commitment"]["confirmed"]
+    if load_scenario(str(path)).persona.archetype == "gatekeeper":  # the job: a call-back, nothing disclosed
+        assert model["outcome"] == "no_commitment"
+    else:
+        assert model["commitment"] is not None and model["commitment"]["confirmed"]
     assert poor["total"] < model["total"]
 
 
