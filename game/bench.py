@@ -86,6 +86,8 @@ def _lazy(module: str, name: str) -> Callable[[], dict[str, Any]]:
 BENCHMARKS: dict[str, Callable[[], dict[str, Any]]] = {
     "engine_step_ms": engine_step_ms,
     "load_scenarios_ms": load_scenarios_ms,
+    "classify_zh_ms": _lazy("game.zh_bench", "classify_zh_ms"),
+    "engine_step_zh_ms": _lazy("game.zh_bench", "engine_step_zh_ms"),
     "score_call_ms": _lazy("scoring.bench", "bench_score_call"),
     "reply_audio_ms": _lazy("game.audio.bench", "bench_reply_audio"),
     "asr": _lazy("game.audio.bench", "bench_asr"),

@@ -454,7 +454,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_console)
 
     p = sub.add_parser("classify", help="dialogue acts and entities of lines read from stdin")
-    p.add_argument("--lang", default="en", choices=["en"])
+    p.add_argument("--lang", default="en", choices=["en", "zh"])
     p.add_argument("--json", action="store_true", help="one JSON object per line (the default output)")
     p.add_argument("--scenario", help="resolve names and dates against this scenario")
     p.add_argument("--date", help="the call date for relative dates (YYYY-MM-DD; default today)")

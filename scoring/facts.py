@@ -19,6 +19,7 @@ from game.engine.scenario.defaults import traits_of
 from game.engine.scenario.models import Excuse, Scenario
 from game.engine.understand.amounts import parse_amounts
 from scoring.cues import Cues, read, words_only
+from scoring.cues_zh import read_zh
 
 ASKS: Final = frozenset(step.ASKS)
 # Acts that tell whoever hears them about the debt: those the engine's gatekeeper reacts to, and those
@@ -183,9 +184,10 @@ def coaching_values(record: CallRecord, scenario: Scenario) -> dict[str, str]:
 def read_call(record: CallRecord, scenario: Scenario, *, live: bool = False) -> CallFacts:
     """The facts of a call record against its scenario."""
     named, titled = _name_patterns(scenario)
+    reader = read_zh if scenario.language == "zh" else read
     said: list[Said] = []
     for index, turn in enumerate(record.turns):
-        cues = read(turn.text) if turn.speaker == "trainee" else words_only(turn.text)
+        cues = reader(turn.text) if turn.speaker == "trainee" else words_only(turn.text)
         acts = set(turn.acts)
         acts.update(act for cue, act in _CUE_ACTS if turn.speaker == "trainee" and getattr(cues, cue))
         if turn.speaker == "trainee" and turn.entities is not None:

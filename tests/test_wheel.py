@@ -48,7 +48,7 @@ def test_the_installed_wheel_lists_scenarios_and_plays_a_call(tmp_path: Path) ->
     assert json.loads(where.stdout)["account"]["debtor_name"] == "Margaret Ellison"
 
     listed = _run(site, tmp_path, "list", "--json")
-    assert len(json.loads(listed.stdout)) == len(list((ROOT / "scenarios" / "en").glob("*.yaml")))
+    assert len(json.loads(listed.stdout)) == len(list((ROOT / "scenarios").glob("*/*.yaml")))
 
     call = _run(
         site,

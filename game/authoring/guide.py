@@ -105,6 +105,7 @@ EXAMPLES: dict[str, str] = {
     "account.days_past_due": "45",
     "account.creditor": "Northwind Supply",
     "account.call_date": "2026-12-01",
+    "account.payday": "10",
     "account.notes": '["Invoice NW-4471, due October 17.", "Two reminder letters sent."]',
     "account.goal": '"Get a dated promise for at least half the balance."',
     "account.fees": '["late fee"]',

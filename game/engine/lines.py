@@ -14,6 +14,8 @@ import string
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from game.engine.understand.zh_names import split_name
+
 if TYPE_CHECKING:  # the scenario package imports this module for its placeholder names
     from game.engine.scenario.models import LinePool, Scenario
 
@@ -43,16 +45,33 @@ _SYMBOLS = {"USD": "$", "GBP": "£", "EUR": "€", "CNY": "¥", "CAD": "$", "AUD
 
 
 def money(amount: float, currency: str) -> str:
-    """$1,250 or $1,250.50: how a person reads an amount aloud and on screen."""
+    """$1,250 or $1,250.50 (12500元 in yuan): how a person reads an amount aloud and on screen."""
+    if currency == "CNY":
+        return f"{amount:.2f}".removesuffix(".00") + "元"
     text = f"{amount:,.2f}".removesuffix(".00")
     symbol = _SYMBOLS.get(currency)
     return f"{symbol}{text}" if symbol else f"{text} {currency}"
 
 
-def spoken_date(iso: str) -> str:
-    """Friday, December 4: a promised date as the debtor would say it."""
+def spoken_date(iso: str, language: str = "en") -> str:
+    """Friday, December 4 (12月4号星期五): a promised date as the debtor would say it."""
     day = dt.date.fromisoformat(iso)
+    if language == "zh":
+        return f"{day.month}月{day.day}号星期{'一二三四五六日'[day.weekday()]}"
     return f"{day:%A}, {day:%B} {day.day}"
+
+
+# How a Chinese debtor names each canonical payment method.
+_METHODS_ZH = {
+    "bank transfer": "银行转账", "wire": "电汇", "alipay": "支付宝", "wechat pay": "微信", "cheque": "支票",
+    "cash": "现金", "online": "app", "credit card": "信用卡", "debit card": "借记卡", "card": "银行卡",
+    "direct debit": "自动扣款",
+}  # fmt: skip
+
+
+def spoken_method(method: str, language: str = "en") -> str:
+    """A canonical payment method as the debtor says it: "bank transfer", or 银行转账 on a Chinese call."""
+    return _METHODS_ZH.get(method, method) if language == "zh" else method
 
 
 def placeholders_in(text: str) -> list[str]:
@@ -63,10 +82,13 @@ def placeholders_in(text: str) -> list[str]:
 def base_values(scenario: Scenario) -> dict[str, str]:
     account = scenario.account
     parts = account.debtor_name.split()
+    first, last = parts[0], parts[-1]
+    if scenario.language == "zh" and len(parts) == 1:  # 王建国: surname 王 first, given name 建国
+        last, first = split_name(account.debtor_name)
     return {
         "debtor_name": account.debtor_name,
-        "first_name": parts[0],
-        "last_name": parts[-1],
+        "first_name": first,
+        "last_name": last,
         "title": account.title,
         "amount": money(account.amount, account.currency),
         "creditor": account.creditor,
@@ -126,7 +148,9 @@ def lower_first(line: str) -> str:
     return line if first in ("I", "I'm", "I've", "I'll", "I'd") or not line else line[0].lower() + line[1:]
 
 
-def corrections(items: Sequence[str], amount: str, date: str, method: str) -> str:
-    """The promise items in the debtor's words: "$600, Friday, December 18, by card"."""
+def corrections(items: Sequence[str], amount: str, date: str, method: str, language: str = "en") -> str:
+    """The promise items in the debtor's words: "$600, Friday, December 18, by card" ("12月18号，用微信")."""
+    if language == "zh":
+        return "，".join({"amount": amount, "date": date, "method": f"用{method}"}[item] for item in items)
     words = {"amount": amount, "date": date, "method": f"by {method}"}
     return ", ".join(words[item] for item in items)

@@ -25,7 +25,8 @@ from game.engine.state import CallState
 from game.engine.understand import Context, understand
 
 REACTION_GAP = 0.6  # seconds between the trainee's last word and the debtor's reply
-_WORD = re.compile(r"[\w']+")
+# A Chinese character is a syllable, said in about the time of a short English word.
+_WORD = re.compile(r"[\u3400-\u9fff]|(?:(?![\u3400-\u9fff])[\w'])+")
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,7 @@ def context_for(scenario: Scenario) -> Context:
         currency=account.currency,
         language=scenario.language,
         balance=account.amount,
+        payday=account.payday,
         extra_phrases={k: tuple(v) for k, v in scenario.phrases.items()},
     )
 
@@ -130,7 +132,7 @@ def _line_groups(scenario: Scenario, state: CallState, beat: str) -> list[list[s
     if beat == "excuse_press":
         excuse = _excuse(scenario, state.active_excuse)
         groups.append(list(excuse.say) if excuse else [])
-    groups += L.ranked(fallback_lines(), beat, stage, mood)
+    groups += L.ranked(fallback_lines(scenario.language), beat, stage, mood)
     return groups
 
 
@@ -157,14 +159,14 @@ def _values(scenario: Scenario, state: CallState, situation: Situation | None) -
     )
     values["offer_amount"] = L.money(offer, currency)
     values["instalments"] = str(terms_.instalments)
-    values["method"] = terms_.method
+    values["method"] = L.spoken_method(terms_.method, scenario.language)
     default_date = (scenario.account.call_date + dt.timedelta(days=terms_.days)).isoformat()
-    values["commit_date"] = L.spoken_date(default_date)
+    values["commit_date"] = L.spoken_date(default_date, scenario.language)
     values["commit_amount"] = L.money(offer, currency)
     if commitment is not None:
         values["commit_amount"] = L.money(commitment.amount, currency)
-        values["commit_date"] = L.spoken_date(commitment.date)
-        values["method"] = commitment.method
+        values["commit_date"] = L.spoken_date(commitment.date, scenario.language)
+        values["method"] = L.spoken_method(commitment.method, scenario.language)
     if situation is not None:
         values.update(_answers(situation, state))
     return values
@@ -173,6 +175,7 @@ def _values(scenario: Scenario, state: CallState, situation: Situation | None) -
 def _answers(situation: Situation, state: CallState) -> dict[str, str]:
     """Placeholders that answer what this turn said: the detail asked, the item read back wrong..."""
     currency = situation.scenario.account.currency
+    language = situation.scenario.language
     out = {"remaining": L.money(situation.remaining, currency)}
     wrong = situation.wrong_balance
     if wrong is not None:
@@ -182,7 +185,7 @@ def _answers(situation: Situation, state: CallState) -> dict[str, str]:
     dates = situation.heard.entities.dates
     asked = dates[0] if dates else situation.state.asked_date
     if asked is not None:
-        out["asked_date"] = L.spoken_date(asked)
+        out["asked_date"] = L.spoken_date(asked, language)
     kinds = situation.identity_asks
     if kinds:
         out["identity_detail"] = situation.identity_value(kinds[0]) or ""
@@ -191,7 +194,11 @@ def _answers(situation: Situation, state: CallState) -> dict[str, str]:
         reading = judge(promise, promise.read_back)
         wrong_items = reading.wrong or ("amount", "date", "method")
         out["corrections"] = L.corrections(
-            wrong_items, L.money(promise.amount, currency), L.spoken_date(promise.date), promise.method
+            wrong_items,
+            L.money(promise.amount, currency),
+            L.spoken_date(promise.date, language),
+            L.spoken_method(promise.method, language),
+            language,
         )
     return out
 

@@ -72,8 +72,9 @@ def archetype_names() -> tuple[str, ...]:
 
 
 @cache
-def fallback_lines() -> tuple[LinePool, ...]:
-    doc = read_yaml(DEFAULTS_DIR / "lines.yaml")
+def fallback_lines(language: str = "en") -> tuple[LinePool, ...]:
+    """The shared lines for beats a scenario has none for, in the call's language."""
+    doc = read_yaml(DEFAULTS_DIR / ("lines.yaml" if language == "en" else f"lines_{language}.yaml"))
     wrapped = type(doc)(path=doc.path, data={"lines": doc.data})
     model, problems = check_model(_LineFile, wrapped)
     if model is None:
@@ -112,5 +113,5 @@ def resolve(scenario: Scenario) -> Scenario:
         "traits": _merged(base.traits, persona.traits),
     }
     own_beats = {pool.on for pool in scenario.lines}
-    lines = list(scenario.lines) + [p for p in fallback_lines() if p.on not in own_beats]
+    lines = list(scenario.lines) + [p for p in fallback_lines(scenario.language) if p.on not in own_beats]
     return scenario.model_copy(update={"persona": persona.model_copy(update=update), "lines": lines})

@@ -56,6 +56,9 @@ class Account(Strict):
         strict=False,
         description="The date the call takes place (YYYY-MM-DD); relative dates are resolved against it.",
     )
+    payday: int | None = Field(
+        None, ge=1, le=31, description='Day of the month the debtor is paid, if known (resolves "payday", 发工资那天).'
+    )
     notes: list[Line] = Field(default_factory=list, description="Facts the trainee reads in the briefing.")
     goal: str = Field(
         "Get a confirmed promise to pay: amount, date and method.",

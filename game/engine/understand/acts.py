@@ -8,12 +8,17 @@ from game.engine.understand.phrases import PhraseIndex, acts_by_phrase
 
 
 def classify(
-    line: str, features: frozenset[str], lexicon: Lexicon, phrases: tuple[PhraseIndex, ...]
+    line: str,
+    features: frozenset[str],
+    lexicon: Lexicon,
+    phrases: tuple[PhraseIndex, ...],
+    words: str | None = None,
 ) -> tuple[str, ...]:
-    """The acts in contract order; ``("other",)`` when none applies."""
+    """The acts in contract order; ``("other",)`` when none applies. ``words`` is the line cut into
+    words for the phrase matcher where the language writes none (Chinese); else ``line`` is."""
     found: set[str] = set()
     for index in phrases:
-        found |= acts_by_phrase(line, index)
+        found |= acts_by_phrase(words if words is not None else line, index)
     for rule in lexicon.rules:
         if (
             rule.act in found

@@ -15,6 +15,8 @@ from typing import Final
 
 from text_to_num import alpha2digit  # type: ignore[import-untyped]
 
+from game.engine.understand.zh_amounts import parse_amounts_zh
+
 # Languages text2num reads number words in; other languages get digits only.
 _WORD_LANGUAGES: Final = frozenset({"en", "fr", "es", "de", "pt", "it", "nl"})
 
@@ -123,6 +125,8 @@ _MONTH_OR_DAY_BEFORE: Final = re.compile(rf"\b(?:{_MONTHS})\b|\d", re.IGNORECASE
 
 def parse_amounts(text: str, language: str = "en") -> tuple[float, ...]:
     """The money amounts in ``text`` in order of appearance, each once."""
+    if language == "zh":
+        return parse_amounts_zh(text)
     return _parse_amounts_cached(text, language)
 
 

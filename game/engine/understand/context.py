@@ -15,8 +15,9 @@ def _no_phrases() -> Mapping[str, Sequence[str]]:
 @dataclass(frozen=True)
 class Context:
     """The call around a line: its date (relative dates resolve against it), the debtor's names
-    (matched fuzzily), the trainee's company, the currency and language, the balance, and extra
-    example phrases per act authored in the scenario."""
+    (matched fuzzily), the trainee's company, the currency and language, the balance, the day of
+    the month the debtor is paid (for "发工资那天", when the account knows it), and extra example
+    phrases per act authored in the scenario."""
 
     call_date: dt.date
     debtor_names: tuple[str, ...] = ()
@@ -24,4 +25,5 @@ class Context:
     currency: str = "USD"
     language: str = "en"
     balance: float | None = None
+    payday: int | None = None
     extra_phrases: Mapping[str, Sequence[str]] = field(default_factory=_no_phrases, hash=False)

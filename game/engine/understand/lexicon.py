@@ -18,11 +18,10 @@ import yaml
 
 from game.engine.stages import ACTS
 from game.engine.understand.names import NameWords
-from game.engine.understand.normalize import normalize
-from game.engine.understand.phrases import PhraseIndex, phrase_index
+from game.engine.understand.phrases import PhraseIndex, phrase_index, phrase_words
 
 # Features a pattern can depend on (``when:`` in the lexicon), computed from the line's entities.
-FEATURES: Final = frozenset({"amount", "no_amount", "date", "later_date", "method", "specific"})
+FEATURES: Final = frozenset({"amount", "no_amount", "partial", "date", "later_date", "method", "specific"})
 _MACRO: Final = re.compile(r"\{\{(\w+)\}\}")
 
 
@@ -74,10 +73,10 @@ def load_lexicon(language: str) -> Lexicon:
     if not resource.is_file():
         raise LexiconError(f"there is no dialogue-act lexicon for language {language!r}")
     data = yaml.safe_load(resource.read_text(encoding="utf-8"))
-    return compile_lexicon(data, f"lexicon_{language}.yaml")
+    return compile_lexicon(data, f"lexicon_{language}.yaml", language)
 
 
-def compile_lexicon(data: Any, source: str) -> Lexicon:
+def compile_lexicon(data: Any, source: str, language: str = "en") -> Lexicon:
     """A ``Lexicon`` from the parsed YAML mapping ``data`` (``source`` names it in errors)."""
     if not isinstance(data, dict):
         raise LexiconError(f"{source}: expected a mapping at the top level")
@@ -92,8 +91,9 @@ def compile_lexicon(data: Any, source: str) -> Lexicon:
     def word_set(key: str) -> frozenset[str]:
         return frozenset(str(word) for word in words.get(key) or ())
 
+    words_of = phrase_words(language)
     phrases = tuple(
-        (act, normalize(phrase)) for act in ACTS if act in acts for phrase in acts[act].get("phrases") or ()
+        (act, words_of(str(phrase))) for act in ACTS if act in acts for phrase in acts[act].get("phrases") or ()
     )
     methods = tuple(
         (method, _compile(pattern, macros, source))

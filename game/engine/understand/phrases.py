@@ -9,7 +9,7 @@ fuzzy score to a few candidates.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
@@ -17,6 +17,7 @@ from typing import Final
 from rapidfuzz import fuzz
 
 from game.engine.understand.normalize import normalize
+from game.engine.understand.zh_text import words_zh
 
 SCORE_CUTOFF: Final = 88.0
 # Share of a phrase's content words the line must say; all of them for short phrases.
@@ -44,14 +45,20 @@ def phrase_index(phrases: tuple[tuple[str, str], ...], function_words: frozenset
     )
 
 
-def scenario_phrases(extra: Mapping[str, Sequence[str]]) -> tuple[tuple[str, str], ...]:
+def phrase_words(language: str) -> Callable[[str], str]:
+    """How a language's phrases and lines become space-separated words: Chinese is cut by jieba."""
+    return words_zh if language == "zh" else normalize
+
+
+def scenario_phrases(extra: Mapping[str, Sequence[str]], language: str = "en") -> tuple[tuple[str, str], ...]:
     """A scenario's ``act -> phrases`` mapping as normalised ``(act, phrase)`` pairs."""
-    return _normalised(tuple((act, tuple(phrases)) for act, phrases in extra.items()))
+    return _normalised(tuple((act, tuple(phrases)) for act, phrases in extra.items()), language)
 
 
 @lru_cache(maxsize=64)
-def _normalised(extra: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[tuple[str, str], ...]:
-    return tuple((act, normalize(phrase)) for act, phrases in extra for phrase in phrases)
+def _normalised(extra: tuple[tuple[str, tuple[str, ...]], ...], language: str) -> tuple[tuple[str, str], ...]:
+    words_of = phrase_words(language)
+    return tuple((act, words_of(phrase)) for act, phrases in extra for phrase in phrases)
 
 
 def acts_by_phrase(line: str, index: PhraseIndex) -> set[str]:
@@ -63,9 +70,7 @@ def acts_by_phrase(line: str, index: PhraseIndex) -> set[str]:
         if act in found:
             continue
         said = len(phrase_words & line_words)
-        needed = (
-            len(phrase_words) if len(phrase_words) <= SHORT_PHRASE else MIN_WORDS_SAID * len(phrase_words)
-        )
+        needed = len(phrase_words) if len(phrase_words) <= SHORT_PHRASE else MIN_WORDS_SAID * len(phrase_words)
         if said and said >= needed and fuzz.token_set_ratio(line, index.texts[i]) >= SCORE_CUTOFF:
             found.add(act)
     return found

@@ -11,15 +11,21 @@ from game.engine.understand.acts import classify
 from game.engine.understand.amounts import parse_amounts
 from game.engine.understand.context import Context
 from game.engine.understand.dates import parse_dates
-from game.engine.understand.lexicon import load_lexicon
+from game.engine.understand.lexicon import Lexicon, load_lexicon
 from game.engine.understand.names import CREDITOR_TOKEN, DEBTOR_TOKEN, find_names
 from game.engine.understand.normalize import normalize
 from game.engine.understand.phrases import PhraseIndex, phrase_index, scenario_phrases
+from game.engine.understand.zh_amounts import parse_amounts_zh
+from game.engine.understand.zh_dates import parse_dates_zh
+from game.engine.understand.zh_names import find_names_zh
+from game.engine.understand.zh_text import normalize_zh, words_zh
 
 
 def understand(text: str, context: Context) -> Understanding:
     """The acts (contract names, contract order) and entities of ``text`` said in ``context``."""
     lexicon = load_lexicon(context.language)
+    if context.language == "zh":
+        return _understand_zh(text, context, lexicon)
     words = normalize(text)
     if not words:
         return Understanding(("other",), Entities())
@@ -72,10 +78,33 @@ def _asks(masked: str, acts: tuple[str, ...], found: tuple[str, ...]) -> tuple[s
     return tuple(asks)
 
 
+def _understand_zh(text: str, context: Context, lexicon: Lexicon) -> Understanding:
+    """Chinese: patterns read the normalised characters, the phrase matcher jieba's words."""
+    line = normalize_zh(text)
+    if not line:
+        return Understanding(("other",), Entities())
+    named = find_names_zh(line, context.debtor_names, context.creditor, lexicon.name_words.titles)
+    amounts = parse_amounts_zh(text, context.balance)
+    dates = parse_dates_zh(text, context.call_date, context.payday)
+    method = lexicon.method_in(named.masked)
+    features = _features(amounts, dates, method, context.call_date.isoformat())
+    if context.balance is not None and any(amount < context.balance for amount in amounts):
+        features |= {"partial"}
+    indexes: tuple[PhraseIndex, ...] = (lexicon.phrases,)
+    if context.extra_phrases:
+        indexes += (phrase_index(scenario_phrases(context.extra_phrases, "zh"), lexicon.function_words),)
+    acts = classify(named.masked, features, lexicon, indexes, words_zh(named.masked))
+    asks = lexicon.asks_in(named.masked) + (("read_back",) if "confirm_commitment" in acts else ())
+    return Understanding(acts, Entities(amounts, dates, named.names, method), asks)
+
+
 def prepare(language: str = "en") -> None:
-    """Load the lexicon and the date parser now (about half a second), so that the first line of
-    a call that names a calendar date is not the slow one."""
+    """Load the lexicon and the date parser (for Chinese, the word segmenter) now, about half a
+    second, so that the first line of a call is not the slow one."""
     load_lexicon(language)
+    if language == "zh":
+        understand("王先生您好，明天能还一万二千五百元吗？", Context(dt.date(2000, 1, 1), ("王",), language="zh"))
+        return
     parse_dates("on December 1", dt.date(2000, 1, 1), language)
 
 

@@ -1,0 +1,87 @@
+"""The cues of a Chinese trainee line: the compliance families of ``compliance_zh.yaml`` and the
+courtesies, deadlines and payment words the principles read.
+
+English cues are read from English grammar (``cues.py``); Chinese has its own words for the same
+things, kept as data beside the English rules so a reviewer can check each pattern against the lines
+it must flag and the lawful lines it must pass (a test does).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Final
+
+import yaml
+
+from game.engine.understand.zh_text import normalize_zh
+from scoring.cues import Cues, count_words
+
+# The Cues field each rule of the data file feeds.
+_FIELD: Final = {"threat": "threat", "false_claim": "false_claim", "insult": "insult", "profanity": "profanity"}
+
+_GREETING: Final = re.compile(r"您好|你好|早上好|上午好|下午好|晚上好|喂")
+_THANKS: Final = re.compile(r"谢谢|感谢|多谢|辛苦")
+_PLEASE: Final = re.compile(r"请|麻烦|劳驾|方便的话")
+_CLOSE: Final = re.compile(r"再见|拜拜|祝您|不打扰|先这样")
+_DEBT: Final = re.compile(r"欠款|欠费|欠的|还款|账单|逾期|贷款|货款|本金|尾款|未还|没还")
+_TODAY: Final = re.compile(r"今天|今日|马上|现在")
+_SOONEST: Final = re.compile(r"最快|尽快|越快越好|最早")
+_DATE: Final = re.compile(
+    r"今天|明天|后天|[周礼拜星期][一二三四五六日天]|[0-9一二三四五六七八九十]+[号日]|月底|月初|发工资"
+)
+_METHOD: Final = re.compile(r"转账|支付宝|微信|银行卡|刷卡|现金|汇款|支票|对公")
+_BORROW: Final = re.compile(
+    r"(?:去|找|跟|向)(?:亲戚|朋友|家里|父母|同事|别人)?(?:借|凑)|刷信用卡|信用卡套现|套现|借网贷|以贷养贷|拆东墙|卖(?:房|车)"
+)
+_LEGAL_OPTION: Final = re.compile(r"主管|书面|投诉|法务|核实|征信")
+
+
+@lru_cache(maxsize=1)
+def _families() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(Cues field, pattern) for every family of the data file that feeds a word rule."""
+    text = resources.files("scoring").joinpath("compliance_zh.yaml").read_text(encoding="utf-8")
+    data: dict[str, Any] = yaml.safe_load(text)
+    out = []
+    for family in data["families"].values():
+        field = _FIELD.get(family["rule"])
+        if field is None or not family.get("patterns"):
+            continue
+        out.append((field, re.compile("|".join(f"(?:{p})" for p in family["patterns"]))))
+    return tuple(out)
+
+
+def _matches(pattern: re.Pattern[str], line: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(m.group(0) for m in pattern.finditer(line) if m.group(0)))
+
+
+@lru_cache(maxsize=4096)
+def read_zh(text: str) -> Cues:
+    """The cues of a Chinese trainee line (remembered, as the English reader is)."""
+    line = normalize_zh(text)
+    found: dict[str, tuple[str, ...]] = {}
+    for field, pattern in _families():
+        words = _matches(pattern, line)
+        if words:
+            found[field] = tuple(dict.fromkeys((*found.get(field, ()), *words)))
+    return Cues(
+        words=count_words(text),
+        normal=line,
+        exclaiming="!!" in line or "?!" in line,
+        insult=found.get("insult", ()),
+        profanity=found.get("profanity", ()),
+        threat=found.get("threat", ()),
+        false_claim=found.get("false_claim", ()),
+        borrow=_matches(_BORROW, line),
+        legal_option=_matches(_LEGAL_OPTION, line),
+        greeting=bool(_GREETING.search(line)),
+        thanks=bool(_THANKS.search(line)),
+        please=bool(_PLEASE.search(line)),
+        close=bool(_CLOSE.search(line)),
+        debt=bool(_DEBT.search(line)),
+        date=bool(_DATE.search(line)),
+        today=bool(_TODAY.search(line)),
+        soonest=bool(_SOONEST.search(line)),
+        method=bool(_METHOD.search(line)),
+    )
