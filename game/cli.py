@@ -298,8 +298,9 @@ def _drill_console(drill: Any, trainee: str, url: str | None) -> int:
         parse_url(url or default_url())
     except StoreError as err:
         raise UserError(str(err)) from None
+    store: ResultStore | None
     try:
-        store: Any = ResultStore.open(url)
+        store = ResultStore.open(url)
     except StoreError as err:
         print(f"collector-sim: notice: {err}; the drill goes on, but nothing is saved", file=sys.stderr)
         store = None

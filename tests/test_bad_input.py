@@ -314,3 +314,22 @@ def test_results_show_no_control_bytes_and_survive_a_row_without_an_outcome(
     assert main(["results", "--db", url]) == 0
     out = capsys.readouterr().out
     assert "Ana" in out and not any(ch in out for ch in "\x1b\x07")
+
+
+def test_a_wav_cut_short_or_claiming_too_much_is_refused_in_a_sentence() -> None:
+    import struct
+
+    from game.audio.wavio import AudioFileError, read_wav
+
+    fmt = struct.pack("<HHIIHH", 1, 1, 16000, 32000, 2, 16)
+    odd = b"RIFF" + struct.pack("<I", 39) + b"WAVEfmt " + struct.pack("<I", 16) + fmt + b"data" + struct.pack("<I", 3)
+    samples, rate = read_wav(odd + b"\x01\x02\x03")  # three bytes of 16-bit sound: the last half-sample dropped
+    assert (samples.size, rate) == (1, 16000)
+    claims_more = b"RIFF" + struct.pack("<I", 36) + b"WAVEJUNK" + struct.pack("<I", 2**31) + b"\0" * 16
+    with pytest.raises(AudioFileError, match="not a readable PCM WAV file"):
+        read_wav(claims_more)
+
+
+def test_a_database_url_with_a_port_that_is_not_a_number_is_refused_in_a_sentence() -> None:
+    with pytest.raises(StoreError, match="is not a database URL or a file path"):
+        parse_url("postgres://host::/db")
