@@ -329,8 +329,9 @@ def _drill_console(drill: Any, trainee: str, url: str | None) -> int:
         parse_url(url or default_url())
     except StoreError as err:
         raise UserError(str(err)) from None
+    store: ResultStore | None
     try:
-        store: Any = ResultStore.open(url)
+        store = ResultStore.open(url)
     except StoreError as err:
         print(f"collector-sim: notice: {err}; the drill goes on, but nothing is saved", file=sys.stderr)
         store = None
@@ -349,15 +350,16 @@ def cmd_drill_run(args: argparse.Namespace) -> int:
         drill = load_drill(args.drill, scenario_ids=_scenario_ids())
     except DrillError as err:
         raise UserError("\n".join(map(str, err.problems)) or str(err)) from None
-    if not args.trainee.strip():
+    args.trainee = clean_line(args.trainee)
+    if not args.trainee:
         raise UserError("--trainee needs a name")
     if args.console:
-        return _drill_console(drill, args.trainee.strip(), args.db)
+        return _drill_console(drill, args.trainee, args.db)
     with _store(args.db) as store:
         from game.ui.app import NoDisplay, run_drill
 
         try:
-            return run_drill(drill, args.trainee.strip(), store)
+            return run_drill(drill, args.trainee, store)
         except NoDisplay as err:
             raise UserError(f"{err} (or add --console)") from None
 
@@ -365,8 +367,8 @@ def cmd_drill_run(args: argparse.Namespace) -> int:
 def cmd_results(args: argparse.Namespace) -> int:
     from game.store.commands import results_text
 
-    with _store(args.db) as store:
-        sys.stdout.write(results_text(store, drill=args.drill, trainee=args.trainee, fmt=args.format))
+    with _store(args.db) as store:  # names and outcomes were typed by people: no control bytes to the terminal
+        sys.stdout.write(printable(results_text(store, drill=args.drill, trainee=args.trainee, fmt=args.format)))
     return 0
 
 

@@ -279,3 +279,57 @@ def test_a_url_that_is_not_one_is_refused_and_creates_no_file(
     with pytest.raises(StoreError):
         parse_url("localhost:5432/team")
     assert parse_url("results.db").database == "results.db"
+
+
+# --- found by the fuzz tests ----------------------------------------------------------------------
+
+
+def test_a_control_character_in_a_yaml_file_is_one_located_sentence(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "t.yaml"
+    path.write_text(f'turns:\n  - say: "{OPENING}"\n  - say: "Hi \x1b[31m"\n', encoding="utf-8")
+    assert main(["replay", "angry-contractor", str(path)]) == 1
+    err = _one_sentence(capsys.readouterr().err)
+    assert err == f"collector-sim: {path}:3:14: the control character U+001B is not allowed in YAML; remove it\n"
+
+
+def test_results_show_no_control_bytes_and_survive_a_row_without_an_outcome(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import datetime as dt
+
+    import sqlalchemy as sa
+
+    url = f"sqlite:///{tmp_path}/r.db"
+    when = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
+    with ResultStore.open(url) as store:
+        call = store.begin_call("\x1b[2JAna\x07", "new-hire-basics", "angry-contractor", 0, "default", when)
+        card = {"total": 50, "stars": 1, "passed": False, "outcome": "hung_up", "principles": [], "compliance": []}
+        store.finish_call(call, {"turns": []}, card, when, passed=False)
+    engine = sa.create_engine(url)
+    with engine.begin() as conn:  # as a damaged or hand-edited store may hold it
+        conn.exec_driver_sql("UPDATE calls SET outcome = NULL")
+    engine.dispose()
+    assert main(["results", "--db", url]) == 0
+    out = capsys.readouterr().out
+    assert "Ana" in out and not any(ch in out for ch in "\x1b\x07")
+
+
+def test_a_wav_cut_short_or_claiming_too_much_is_refused_in_a_sentence() -> None:
+    import struct
+
+    from game.audio.wavio import AudioFileError, read_wav
+
+    fmt = struct.pack("<HHIIHH", 1, 1, 16000, 32000, 2, 16)
+    odd = b"RIFF" + struct.pack("<I", 39) + b"WAVEfmt " + struct.pack("<I", 16) + fmt + b"data" + struct.pack("<I", 3)
+    samples, rate = read_wav(odd + b"\x01\x02\x03")  # three bytes of 16-bit sound: the last half-sample dropped
+    assert (samples.size, rate) == (1, 16000)
+    claims_more = b"RIFF" + struct.pack("<I", 36) + b"WAVEJUNK" + struct.pack("<I", 2**31) + b"\0" * 16
+    with pytest.raises(AudioFileError, match="not a readable PCM WAV file"):
+        read_wav(claims_more)
+
+
+def test_a_database_url_with_a_port_that_is_not_a_number_is_refused_in_a_sentence() -> None:
+    with pytest.raises(StoreError, match="is not a database URL or a file path"):
+        parse_url("postgres://host::/db")

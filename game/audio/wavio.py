@@ -8,6 +8,7 @@ and turns any unreadable file into one clear :class:`AudioFileError`.
 from __future__ import annotations
 
 import io
+import struct
 import wave
 from pathlib import Path
 
@@ -29,10 +30,12 @@ def read_wav(source: str | Path | bytes) -> tuple[np.ndarray, int]:
         with wave.open(io.BytesIO(source) if isinstance(source, bytes) else str(source), "rb") as wav:
             width, channels, rate = wav.getsampwidth(), wav.getnchannels(), wav.getframerate()
             raw = wav.readframes(wav.getnframes())
-    except (wave.Error, EOFError, OSError) as err:
-        raise AudioFileError(f"{name}: not a readable PCM WAV file ({err}).") from None
+    except (wave.Error, EOFError, OSError, RuntimeError, ValueError, struct.error) as err:
+        # RuntimeError: the wave module's answer to a chunk that claims more bytes than the file holds
+        raise AudioFileError(f"{name}: not a readable PCM WAV file ({err or type(err).__name__}).") from None
     if width not in (1, 2, 4) or channels < 1 or rate <= 0:
         raise AudioFileError(f"{name}: unsupported WAV format ({width * 8}-bit, {channels} channels).")
+    raw = raw[: len(raw) - len(raw) % width]  # a file cut short mid-sample
     if width == 1:
         samples = (np.frombuffer(raw, dtype=np.uint8).astype(np.float32) - 128.0) / 128.0
     else:

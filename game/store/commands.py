@@ -74,7 +74,7 @@ def format_results(rows: Sequence[ResultRow], fmt: str = "table") -> str:
             r.drill or "-",
             r.scenario,
             f"{r.started_at:%Y-%m-%d %H:%M}",
-            r.outcome,
+            r.outcome or "-",  # a damaged or hand-edited row may have none
             *(str(r.principles.get(p, "-")) for p in principles),
             str(r.total),
             "yes" if r.passed else "no",

@@ -144,7 +144,7 @@ def parse_url(url: str) -> URL:
         return URL.create("sqlite", database=str(Path(url).expanduser()))
     try:
         parsed = make_url(url)
-    except exc.ArgumentError:
+    except (exc.ArgumentError, ValueError):  # ValueError: a port that is not a number
         raise StoreError(f"{url!r} is not a database URL or a file path; give {example}") from None
     if parsed.get_backend_name() == "postgres":  # the short scheme that psql, Heroku and libpq also accept
         parsed = parsed.set(drivername="postgresql")

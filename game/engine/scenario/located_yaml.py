@@ -183,8 +183,15 @@ def parse_yaml(text: str, path: str) -> LocatedDoc:
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         reason = (err.problem or err.context or "not valid YAML").strip()
         raise YamlError(Problem(path, line, column, f"YAML syntax error: {reason}{_hint(text, line)}")) from None
+    except yaml.reader.ReaderError as err:  # a control character: no mark, a position in characters
+        line = text.count("\n", 0, err.position) + 1
+        column = err.position - (text.rfind("\n", 0, err.position) + 1) + 1
+        code = err.character if isinstance(err.character, int) else ord(err.character)
+        message = f"the control character U+{code:04X} is not allowed in YAML; remove it"
+        raise YamlError(Problem(path, line, column, message)) from None
     except yaml.YAMLError as err:
-        raise YamlError(Problem(path, 1, 1, f"YAML syntax error: {err}")) from None
+        reason = str(err).splitlines()[0] if str(err).strip() else "not valid YAML"
+        raise YamlError(Problem(path, 1, 1, f"YAML syntax error: {reason}")) from None
     if node is None:
         raise YamlError(Problem(path, 1, 1, "the file is empty"))
     doc.data = _Builder(doc).build(node, ())
