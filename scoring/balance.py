@@ -61,7 +61,8 @@ def is_wrong(facts: CallFacts, said: Said, amount: float, offered: set[float]) -
     if abs(amount - balance) < 1:
         return False
     if said.has("confirm_commitment") and facts.record.commitment is not None:
-        return not any(same_amount(amount, a) for a in (*_lawful(facts), balance, *offered))
+        allowed = (*_lawful(facts), balance, *offered, *_splits(balance))
+        return not any(same_amount(amount, a) for a in allowed)
     if any(same_amount(amount, a) for a in (*offered, *_lawful(facts), *_splits(balance))):
         return False
     if said.cues.fee and (not _claimed_as_balance(said, amount) or _fee_amount(said, amount)):
@@ -76,7 +77,9 @@ def is_wrong(facts: CallFacts, said: Said, amount: float, offered: set[float]) -
 
 
 def misstatements(facts: CallFacts) -> list[tuple[Said, float]]:
-    """Every trainee line that states, asks for or reads back a wrong amount, with the first such amount."""
+    """Every trainee line that states, asks for or reads back a wrong amount, with the first such amount.
+
+    A read-back may repeat what the debtor offered or the plan the trainee proposed; not another amount."""
     offered: set[float] = set()
     found: list[tuple[Said, float]] = []
     for said in facts.said:
@@ -86,4 +89,6 @@ def misstatements(facts: CallFacts) -> list[tuple[Said, float]]:
         wrong = next((a for a in said.amounts if is_wrong(facts, said, a, offered)), None)
         if wrong is not None:
             found.append((said, wrong))
+        elif said.has("propose_plan", *ASKS):
+            offered.update(said.amounts)  # the trainee's own proposal may be read back
     return found

@@ -81,6 +81,9 @@ EXAMPLES: dict[str, str] = {
     "difficulty": "3",
     "jurisdiction": "UK",
     "description": "A baker whose oven broke; fair, but tired of calls.",
+    "goal": "plan",
+    "caller": "creditor",
+    "debt_type": "business",
     "account": "{debtor_name: Mike Brennan, amount: 1250, days_past_due: 45, creditor: Northwind Supply, "
     "call_date: 2026-12-01}",
     "persona": "{archetype: angry}",
@@ -101,6 +104,7 @@ EXAMPLES: dict[str, str] = {
     "account.call_date": "2026-12-01",
     "account.notes": '["Invoice NW-4471, due October 17.", "Two reminder letters sent."]',
     "account.goal": '"Get a dated promise for at least half the balance."',
+    "account.fees": '["late fee", "returned payment fee"]',
     "persona.archetype": "stalling",
     "persona.name": '"Linda, his secretary"',
     "persona.portrait": "contractor",
