@@ -62,7 +62,7 @@ def is_wrong(facts: CallFacts, said: Said, amount: float, offered: set[float]) -
     if abs(amount - balance) < 1:
         return False
     if said.has("confirm_commitment") and facts.record.commitment is not None:
-        if any(same_amount(amount, a) for a in (*_lawful(facts), balance, *offered)):
+        if any(same_amount(amount, a) for a in (*_lawful(facts), balance, *offered, *_splits(balance))):
             return False
         # A smaller figure read back is a wrong read-back (commitment judges it), not a claim about the debt.
         return amount > balance or amount >= balance * NEAR_BALANCE or _claimed_as_balance(said, amount)
@@ -80,7 +80,9 @@ def is_wrong(facts: CallFacts, said: Said, amount: float, offered: set[float]) -
 
 
 def misstatements(facts: CallFacts) -> list[tuple[Said, float]]:
-    """Every trainee line that states, asks for or reads back a wrong amount, with the first such amount."""
+    """Every trainee line that states, asks for or reads back a wrong amount, with the first such amount.
+
+    A read-back may repeat what the debtor offered or the plan the trainee proposed; not another amount."""
     offered: set[float] = set()
     found: list[tuple[Said, float]] = []
     for said in facts.said:
@@ -90,4 +92,6 @@ def misstatements(facts: CallFacts) -> list[tuple[Said, float]]:
         wrong = next((a for a in said.amounts if is_wrong(facts, said, a, offered)), None)
         if wrong is not None:
             found.append((said, wrong))
+        elif said.has("propose_plan", *ASKS):
+            offered.update(said.amounts)  # the trainee's own proposal may be read back
     return found

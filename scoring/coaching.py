@@ -10,7 +10,7 @@ five notes lead the card: compliance first, then the principles that lost the mo
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -167,22 +167,9 @@ def top_notes(findings: Iterable[Finding], principles: Iterable[PrincipleScore])
     for note in rest:
         if all(n.topic != note.topic for n in leading) and not _repeats(note, leading):
             leading.append(note)
-    return tuple(_one_better_each(leading[:TOP_NOTES]))
+    return tuple(leading[:TOP_NOTES])
 
 
 def _repeats(note: Note, leading: list[Note]) -> bool:
     """The same card again: the same note, or the same advice on the same line."""
     return any(n == note or (n.note == note.note and n.turn == note.turn) for n in leading)
-
-
-def _one_better_each(notes: list[Note]) -> list[Note]:
-    """A better line is offered once: a later card with the same one keeps its note and drops the line."""
-    seen: set[str] = set()
-    out = []
-    for note in notes:
-        if note.better is not None and note.better in seen:
-            note = replace(note, better=None)
-        if note.better is not None:
-            seen.add(note.better)
-        out.append(note)
-    return out

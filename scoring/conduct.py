@@ -37,7 +37,7 @@ _NEG: Final = re.compile(
     _I,
 )
 _SUBJECT: Final = re.compile(
-    r"(?<![\w'])(?:we|i|they|he|she|someone|somebody|we'll|i'll|they'll|we're|i'm|it|that|this|if|or|but|"
+    r"(?<![\w'])(?:we|i|they|he|she|someone|somebody|we'll|i'll|they'll|we're|i'm|it|that|this|if|but|"
     r"then|so|because|otherwise|unless)(?![\w'])",
     _I,
 )
@@ -63,10 +63,15 @@ _INNER_NEG: Final = re.compile(
 )
 
 
+# "I'd rather not ring your office, but I will": the negation is taken back.
+_BUT_WILL: Final = re.compile(r"\bbut (?:i|we)(?:'ll| will| would| am going to| are going to| can| could)\b", _I)
+
+
 def _hits(pattern: re.Pattern[str], text: str, *, negatable: bool = True) -> list[str]:
     out: list[str] = []
     for match in pattern.finditer(text):
-        if negatable and (negated(text, match.start()) or _INNER_NEG.search(match.group(0))):
+        reversed_ = bool(_BUT_WILL.search(text[match.end() :]))
+        if negatable and not reversed_ and (negated(text, match.start()) or _INNER_NEG.search(match.group(0))):
             continue
         word = match.group(0).strip()
         if word and word.lower() not in (o.lower() for o in out):
@@ -76,6 +81,13 @@ def _hits(pattern: re.Pattern[str], text: str, *, negatable: bool = True) -> lis
 
 # --- threat: exposure, visits, harm, shaming, definite lawsuits -------------------------------------
 
+# A third party named as the debtor's own: "your boss", "her sister".
+_PARTY_NOUN: Final = (
+    r"(?:employers?|boss|manager|supervisor|colleagues|co-?workers|workmates|neighbou?rs|family|relatives|wife|husband|"
+    r"spouse|partner|kids|children|son|daughter|parents|mother|father|mom|mum|dad|in-laws|friends|church|pastor|landlord|"
+    r"customers|clients|tenants|staff|commanding officer|sister|brother|cousins?|aunt|uncle|grandparents|roommates?|"
+    r"flatmates?|doctor|bank manager)"
+)
 _PARTY: Final = (
     r"(?:(?:your |his |her |their |the )?(?:employers?|boss|bosses|manager|supervisor|workplace|hr|human resources|"
     r"payroll|colleagues|co-?workers|workmates|neighbou?rs|neighbou?rhood|family|relatives|wife|husband|"
@@ -146,6 +158,19 @@ THREAT: Final = _rx(
     r"see where (?:it|that|this) (?:gets|leaves) you|(?:wouldn't|would not) (?:want|like) to be in your shoes|"
     r"(?:when|once|if) this goes (?:any )?further|take this (?:any )?further",
     r"(?:take|drag|haul|bring)(?:ing)? you (?:in)?to (?:[\w']+ ){0,2}court",
+    # a third party reached or told, in any order, unless the debtor is the one who would do it
+    rf"(?:ring|call|phone|contact|reach|reached|reaches|explain|email|write to|visit|talk to|speak to|speak with|talk with)"
+    rf"(?: [\w']+){{0,4}} (?:to |with )?(?:(?:your|his|her|their) (?:[\w']+ )?{_PARTY_NOUN}|your (?:office|workplace|work number)|"
+    r"someone's workplace|people you work with)",
+    rf"(?:does|do|did|would|will|has|have) (?:{_PARTY}) (?:know|knows|realise|realize|suspect)",
+    r"call to (?:your|someone's|their) (?:workplace|office|employer|boss|work)",
+    r"(?:agent|representative|collector|someone|team|officer)(?: [\w']+){0,3} (?:is |are |will be )?in your (?:town|area|street|"
+    r"neighbou?rhood|building|village)",
+    r"(?:won't|will not|wouldn't|would not) (?:like|enjoy) what (?:happens|comes next|we do)",
+    rf"{_POSSESSIONS}(?: [\w']+){{0,2}} (?:will|is going to|are going to|gets|get|would) be (?:collected|taken|removed|picked up|"
+    r"towed|repossessed|cleared|seized|impounded|confiscated)",
+    r"(?:publish|publishing|print|printing|post|posting|circulate|circulating|share|sharing)(?: [\w']+){0,3} "
+    r"(?:names?|details|photos?|list)",
     r"word (?:gets|will get|travels|spreads|will spread|could get) (?:around|round|fast|out)|people (?:will )?talk|news travels",
     # a third party who "would like to know", "would be interested", "might wonder"
     rf"(?:{_PARTY})(?: [\w']+){{0,2}} (?:would|will|might|could|'d|may|must) (?:[\w']+ ){{0,2}}(?:know|like to know|love to know|"
@@ -262,6 +287,7 @@ FALSE_CLAIM: Final = _rx(
     r"court|courthouse|county court|government|department of justice|irs|hmrc|tax office|police|sheriff|magistrate|"
     r"judge|process server|court officer|enforcement office|high court)",
     r"(?:court|legal) (?:papers|summons|documents) (?:will|are going to|are being|have been|has been)",
+    r"(?:i'm|i am|i work|calling|ringing|speaking)(?: [\w']+){0,5} of the (?:court|courthouse|county court|state|sheriff)",
     r"(?:you will|you'll|you are going to|you're going to|about to) be (?:served|summoned|summonsed|charged|prosecuted)",
     r"(?:process server|served with papers|served at)",
     r"(?:the|a) (?:court|judge|government|state|irs|sheriff) (?:has|have|had) (?:already )?(?:ordered|instructed|authori[sz]ed|issued|"
@@ -269,6 +295,21 @@ FALSE_CLAIM: Final = _rx(
     r"(?:lien|charging order|judgment|garnishment order|levy|court order|warrant)s? (?:will|is going to|has|have|is|are)"
     r" (?:be |been |being )?(?:placed|filed|put|registered|issued|entered|obtained|granted|signed)",
     r"immigration status|visa status|residency status|green card",
+    r"(?:federal|state|county|government|national|criminal)(?: [\w']+)? (?:division|department|bureau|agency|unit|office|"
+    r"authority|service)",
+    rf"^(?:{_TITLE}) [A-Z][a-z]+",
+    r"case (?:number|reference|file)|docket|court date|appear (?:in|before) (?:the |a )?(?:court|judge|magistrate)",
+    r"(?:take|taking|deduct|deducting|dock|docking|garnish|garnishing)(?: [\w']+){0,4} (?:of|from|out of) your (?:salary|wages|"
+    r"paycheck|pay|benefits|pension|earnings)",
+    r"(?:accounts?|savings|wages|salary|pension|benefits)(?: [\w']+){0,4} (?:will|is going to|are going to|gets|get|can|could) be "
+    r"(?:emptied|drained|cleared|frozen|seized|taken|garnished|levied)",
+    r"(?:legally )?(?:allowed|entitled|permitted|authori[sz]ed|have the right|has the right) to (?:take|seize|repossess|garnish|"
+    r"freeze|tow|collect from|enter)",
+    r"the (?:attorney|lawyer|solicitor|barrister|paralegal) (?:handling|assigned|on|for|representing|dealing)",
+    r"(?:passed|referred|sent|handed)(?: over)? to (?:the |our )?(?:fraud|criminal|police|enforcement) (?:team|unit|department|"
+    r"division|squad)",
+    r"fraud team",
+    r"(?:passport|visa|licen[cs]e|benefits)(?: [\w']+){0,3} (?:flagged|revoked|cancelled|canceled|suspended|blocked|stopped)",
     r"(?:i'm|i am|this is|we're|we are|i work|calling|ringing|speaking)(?: [\w']+){0,5} (?:at|from|for|with|on behalf of|"
     r"represents?|representing) the (?:court|courthouse|courts|state|county|sheriff|government|police|district attorney)\b",
     r"(?:paralegal|clerk|bailiff|marshal|deputy|registrar) (?:at|of|from|for) the (?:court|courthouse|county|state)",
@@ -351,6 +392,8 @@ INSULT: Final = _rx(
     r"what(?:'s| is) wrong with you",
     r"heard (?:better|that|this|those) (?:one|ones|excuse|excuses|lie|lies|story|stories) (?:before|from)",
     r"piece of (?:shit|crap|work|garbage|trash|junk)",
+    r"full of (?:excuses|it|lies|crap|nonsense)|you(?:'re| are) (?:just |nothing but )?a waste",
+    r"(?:a|any) (?:responsible|decent|normal|grown|honest|reasonable|sensible) (?:adult|person|human|man|woman|parent) would",
     r"act(?:ing)? like (?:a |an )?(?:child|baby|kid|toddler|teenager|spoiled \w+)|your type|your lot|"
     r"(?:your|those|these|more|the same|all these) (?:lies|fairy tales|sob stories)",
 )
@@ -427,7 +470,7 @@ BORROW: Final = _rx(
     r"max(?:ed|ing)? out",
     r"(?:put|putting|stick|sticking|charge|charging|pay|paying|clear|clearing|cover|covering)"
     r"(?: [\w$,.']+){0,3}? (?:on|onto|with|from|off) "
-    r"(?:a |your |another |the |one of your )?(?:credit card|card limit|overdraft|store card|other card|credit line)",
+    r"(?:a |your |another |the |one of your )?(?:credit cards?|card limit|overdraft|store cards?|other cards?|credit line)",
     r"use (?:a |your |another )?(?:credit card|overdraft|store card|credit line) to (?:pay|clear|cover|settle)",
     rf"(?:ask|asking|get|getting|borrow from|hit up|tap|lean on) {_LENDER} (?:for (?:the |a |some )?(?:money|loan|cash|help|\$)|"
     rf"to (?:lend|loan|help (?:you )?(?:out|pay|cover)|cover|front|spot|chip in|pay|give|bail))",
@@ -435,7 +478,7 @@ BORROW: Final = _rx(
     r"front|chip in|bail you out|give you)",
     r"(?:use|using) (?:the|your) (?:credit card|overdraft|store card|credit line)s? (?:you have|you've got)",
     rf"{_LENDER}(?: [\w']+){{0,2}} (?:could|can|might|would|will|should|must) (?:[\w']+ )?(?:club together|chip in|pitch in|"
-    r"help out|help you out|cover (?:it|this|you|the \w+)|lend|loan|bail you out|sort (?:it|this) out|pay (?:it|this|for)|"
+    r"help out|help you out|help with|cover (?:it|this|you|the \w+)|lend|loan|bail you out|sort (?:it|this) out|pay (?:it|this|for)|"
     r"spot you|front you|give you)",
     r"balance transfer|transfer the balance|(?:apply|applying) for (?:a |an |another )?(?:[\w']+ )?(?:credit card|card|loan|overdraft)",
     r"sell(?:ing)? (?:a few |some |off |a couple of )?(?:[\w']+ ){0,2}(?:things|stuff|bits|items|belongings|possessions)|"
@@ -443,6 +486,8 @@ BORROW: Final = _rx(
     r"(?:take|taking|use|using|dip|dipping|raid|raiding|empty|emptying|withdraw|withdrawing|cash|cashing)(?: it| the money| some| "
     r"cash)? (?:out of|from|into) (?:your |the )?(?:[\w']+ )?(?:savings|pension|401\(?k\)?|isa|retirement|college fund)",
     r"borrow(?:ing)? against",
+    r"(?:sell|selling) (?:it|them|that|this)(?: [\w']+){0,2} (?:would|could|to|and|will) (?:clear|cover|pay|settle|sort)",
+    r"(?:extend|extending|increase|increasing|top up|topping up|raise|raising) (?:your |the )?(?:mortgage|loan|credit|overdraft|limit)",
     rf"{_LENDER} (?:who |that )?(?:could|can|might|would|will) (?:lend|loan|help you out|help you pay|cover (?:it|this|you)|"
     r"spot you|front you|chip in|bail you out|give you the money)",
     r"(?:lend|loan) you (?:the|some|that) money",
@@ -480,6 +525,7 @@ def _stems(text: str) -> frozenset[str]:
 
 
 THREAT_GATE: Final = _gate(
+    "office workplace employer town village building agent representative collector officer publish print circulate share "
     "car truck van vehicle bike computer machine tool jewel "
     "employer boss manager supervisor workplace hr payroll colleagues coworkers workmates neighbours neighbors "
     "family relatives wife husband spouse partner fiance girlfriend boyfriend kids children son daughter parents "
@@ -519,6 +565,7 @@ FALSE_CLAIM_GATE: Final = _gate(
     "stopped earnings committing"
 )
 BORROW_GATE: Final = _gate(
+    "store stores "
     "borrow borrowing borrows borrowed loan loans payday cash advance title pawn pawning logbook remortgage "
     "refinance mortgage raise raising increase increasing extend extending limit overdraft credit max maxing "
     "maxed lend friends family parents mother father mom mum dad relatives brother sister grandparents kids "
@@ -528,6 +575,7 @@ BORROW_GATE: Final = _gate(
     "emergency bill transfer apply applying ebay gumtree craigslist marketplace vinted bank lender extension"
 )
 INSULT_GATE: Final = _gate(
+    "responsible decent normal grown honest reasonable sensible adult "
     "deadbeat deadbeats dead idiot idiots idiotic stupid moron morons moronic loser losers liar liars lazy scum scumbag "
     "bum bums freeloader scrounger leech leeches parasite useless pathetic thief thieves crook crooks cheat cheats clown "
     "clowns dumb imbecile worthless trash sponger waste no good dimwit halfwit nitwit lowlife low degenerate slob jerk "

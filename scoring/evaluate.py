@@ -76,6 +76,14 @@ class Report:
     lawful_flagged: list[str]
 
     @property
+    def micro(self) -> tuple[float, float]:
+        """Precision and recall over every family's findings together."""
+        tp = sum(t.tp for t in self.families.values())
+        fp = sum(t.fp for t in self.families.values())
+        fn = sum(t.fn for t in self.families.values())
+        return (tp / (tp + fp) if tp + fp else 1.0, tp / (tp + fn) if tp + fn else 1.0)
+
+    @property
     def lawful_flag_rate(self) -> float:
         return len(self.lawful_flagged) / self.lawful if self.lawful else 0.0
 
@@ -91,6 +99,7 @@ class Report:
                 }
                 for k, t in self.families.items()
             },
+            "all": {"precision": round(self.micro[0], 3), "recall": round(self.micro[1], 3)},
             "lawful_lines": self.lawful,
             "lawful_flag_rate": round(self.lawful_flag_rate, 3),
         }
@@ -207,6 +216,7 @@ def format_report(report: Report, *, misses: bool = False) -> str:
     lines = [f"{'family':<26}{'precision':>10}{'recall':>8}{'tp':>5}{'fp':>5}{'fn':>5}"]
     for family, t in report.families.items():
         lines.append(f"{family:<26}{t.precision:>10.3f}{t.recall:>8.3f}{t.tp:>5}{t.fp:>5}{t.fn:>5}")
+    lines.append(f"{'all families':<26}{report.micro[0]:>10.3f}{report.micro[1]:>8.3f}")
     lines.append(
         f"lawful lines flagged: {len(report.lawful_flagged)} of {report.lawful} ({report.lawful_flag_rate:.1%})"
     )

@@ -117,8 +117,8 @@ def test_the_coach_never_repeats_a_card_and_every_pinned_note_quotes_its_line() 
             card = play(scenario, transcript)
             seen = [(n.topic, n.turn) for n in card.top_notes]
             assert len(seen) == len(set(seen))
-            betters = [n.better for n in card.top_notes if n.better]
-            assert len(betters) == len(set(betters))
+            cards = [(n.note, n.turn) for n in card.top_notes]
+            assert len(cards) == len(set(cards))
             for note in (n for p in card.principles for n in p.notes):
                 if note.turn is not None:
                     assert note.text

@@ -84,6 +84,9 @@ EXAMPLES: dict[str, str] = {
     "difficulty": "3",
     "jurisdiction": "UK",
     "description": "A baker whose oven broke; fair, but tired of calls.",
+    "goal": "plan",
+    "caller": "creditor",
+    "debt_type": "business",
     "account": "{debtor_name: Mike Brennan, amount: 1250, days_past_due: 45, creditor: Northwind Supply, "
     "call_date: 2026-12-01}",
     "persona": "{archetype: angry}",
@@ -108,7 +111,7 @@ EXAMPLES: dict[str, str] = {
     "account.payday": "10",
     "account.notes": '["Invoice NW-4471, due October 17.", "Two reminder letters sent."]',
     "account.goal": '"Get a dated promise for at least half the balance."',
-    "account.fees": '["late fee"]',
+    "account.fees": '["late fee", "returned payment fee"]',
     "account.identity": '{date_of_birth: 1971-03-03, address: "14 Alder Lane, Dayton", last_digits: "4471"}',
     "account.identity.date_of_birth": "1971-03-03",
     "account.identity.address": '"14 Alder Lane, Dayton"',
