@@ -46,7 +46,8 @@ class Situation:
 
     @cached_property
     def traits(self) -> Traits:
-        return traits_of(self.scenario)
+        """A resolved persona carries its full traits; an unresolved one gets its archetype's."""
+        return self.scenario.persona.traits or traits_of(self.scenario)
 
     @property
     def asked(self) -> bool:
