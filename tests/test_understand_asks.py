@@ -45,3 +45,17 @@ def test_a_company_that_is_not_the_creditor_is_reported() -> None:
     assert other.entities.company == "Eastside Bank"
     ours = understand("Good morning, this is Sam calling from Northwind Supply.", CONTEXT)
     assert ours.entities.company is None
+
+
+@pytest.mark.parametrize(
+    ("line", "balance"),
+    [
+        ("Your balance of $1,150 is overdue, can you pay it today?", 1150.0),
+        ("You owe $1,387, can you pay $500 today?", 1387.0),
+        ("It shows a past due amount of $1,387.00.", 1387.0),
+        ("Can you pay $500 of the balance today?", None),
+        ("Can you pay $500 today toward the outstanding balance?", None),
+    ],
+)
+def test_an_amount_given_as_the_balance_is_told_from_a_payment(line: str, balance: float | None) -> None:
+    assert understand(line, CONTEXT).entities.stated_balance == balance

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import re
 import string
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
@@ -142,8 +143,18 @@ def choose(
     return None
 
 
+# Openers dropped when a line is restated ("Oh. I didn't know" -> "As I said, I didn't know").
+_OPENER = re.compile(
+    r"^(?:(?:oh|um|uh|hmm|well|look|yeah|yes|okay|ok|alright|right|so|fine|again|like i said|as i said"
+    r"|(?:as )?i told you(?: already)?)\b[.,:!?…]*\s+)+",
+    re.I,
+)
+
+
 def lower_first(line: str) -> str:
-    """A line set inside another ("Like I said, {line}"): its first letter in lower case, unless "I"."""
+    """A line set inside another ("Like I said, {line}"): its opener dropped, its first letter in
+    lower case unless it is "I"."""
+    line = _OPENER.sub("", line).strip() or line
     first = line.split(" ", 1)[0].rstrip(".,!?")
     return line if first in ("I", "I'm", "I've", "I'll", "I'd") or not line else line[0].lower() + line[1:]
 

@@ -17,14 +17,16 @@ RECORD_SCHEMA_VERSION = 1
 
 @dataclass(frozen=True)
 class Entities:
-    """What a trainee line mentions: amounts, ISO dates, names, a payment method, and the company the
-    caller says it calls for when that is not the creditor (``company``)."""
+    """What a trainee line mentions: amounts, ISO dates, names, a payment method, the company the
+    caller says it calls for when that is not the creditor (``company``), and the amount it gives as
+    the balance (``stated_balance``)."""
 
     amounts: tuple[float, ...] = ()
     dates: tuple[str, ...] = ()
     names: tuple[str, ...] = ()
     method: str | None = None
     company: str | None = None
+    stated_balance: float | None = None  # an amount the line gives as the balance ("you owe $1,387")
 
     def as_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -35,6 +37,8 @@ class Entities:
         }
         if self.company is not None:
             out["company"] = self.company
+        if self.stated_balance is not None:
+            out["stated_balance"] = self.stated_balance
         return out
 
 

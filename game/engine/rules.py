@@ -46,7 +46,8 @@ class Situation:
 
     @cached_property
     def traits(self) -> Traits:
-        return traits_of(self.scenario)
+        """A resolved persona carries its full traits; an unresolved one gets its archetype's."""
+        return self.scenario.persona.traits or traits_of(self.scenario)
 
     @property
     def asked(self) -> bool:
@@ -80,6 +81,9 @@ class Situation:
         known = [balance, self.remaining]
         if self.state.commitment is not None:
             known.append(self.state.commitment.amount)
+        stated = self.heard.entities.stated_balance
+        if stated is not None:
+            return None if any(abs(stated - k) < CENT for k in known) else stated
         if any(abs(a - k) < CENT for a in amounts for k in known):
             return None
         above = [a for a in amounts if a > balance + CENT]

@@ -116,28 +116,18 @@ BEATS: Final[dict[str, tuple[str, tuple[str, ...]]]] = {
     "wrap_up": ("the debtor has nothing new to say and ends the call", ("*",)),
 }
 
-# Beats whose lines may come back in other words (a ``restate`` frame) once every variant is spoken.
-RESTATABLE: Final = frozenset(
-    {
-        "refuse",
-        "excuse_press",
-        "dispute",
-        "purpose_reaction",
-        "probe_answer",
-        "plan_response",
-        "consequence_response",
-        "options_response",
-        "empathy_response",
-        "already_promised",
-        "balance_answer",
-        "abuse",
-        "filler",
-        "not_agreed",
-        "identity_refused",
-        "who_is_calling",
-        "creditor_challenged",
-    }
-)
+# Beats whose lines may come back in other words (a ``restate`` frame) once every variant is spoken:
+# all but the phone answered, dead air, and the beats that end the call.
+RESTATABLE: Final = frozenset(BEATS) - {
+    "answer",
+    "silence",
+    "silence_wait",
+    "silence_leave",
+    "hang_up",
+    "goodbye",
+    "wrap_up",
+    "restate",
+}
 # Beats with which the debtor ends the call (wrap_up ends it too, as a goodbye once a promise stands).
 HANG_UP_BEATS: Final = frozenset({"hang_up", "silence_leave", "wrap_up"})
 

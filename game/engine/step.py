@@ -238,23 +238,23 @@ def _speak(
     return state, DebtorLine(text, beat, state.mood, start, end, hangs_up)
 
 
-def _remembered(state: CallState, heard: Understanding) -> CallState:
-    """Terms the trainee asks for are remembered until the debtor promises."""
+def _remembered(state: CallState, heard: Understanding) -> tuple[float | None, str | None, str | None]:
+    """Terms the trainee asks for (amount, date, method) are remembered until the debtor promises."""
     if not set(heard.acts) & ASKS:
-        return state
+        return state.asked_amount, state.asked_date, state.asked_method
     entities = heard.entities
-    return replace(
-        state,
-        asked_amount=entities.amounts[0] if entities.amounts else state.asked_amount,
-        asked_date=entities.dates[0] if entities.dates else state.asked_date,
-        asked_method=entities.method or state.asked_method,
+    return (
+        entities.amounts[0] if entities.amounts else state.asked_amount,
+        entities.dates[0] if entities.dates else state.asked_date,
+        entities.method or state.asked_method,
     )
 
 
-def _dead_air(state: CallState, turn: TraineeTurn) -> CallState:
+def _dead_air(state: CallState, turn: TraineeTurn) -> tuple[float, bool]:
+    """Seconds of silence add up until the trainee speaks, which also resets the "are you there?"."""
     if turn.silent:
-        return replace(state, silent_for=state.silent_for + (turn.end - turn.start))
-    return replace(state, silent_for=0.0, asked_if_there=False)
+        return state.silent_for + (turn.end - turn.start), state.asked_if_there
+    return 0.0, False
 
 
 def step(
@@ -285,25 +285,31 @@ def step(
         prosody=turn.prosody,
         hangup=turn.hangup,
     )
-    before = _remembered(_dead_air(state, turn), heard)
+    broken = state.awaiting_after_ask and not turn.silent
+    silent_for, asked_if_there = _dead_air(state, turn)
+    asked_amount, asked_date, asked_method = _remembered(state, heard)
     state = replace(
-        before,
+        state,
         mood=mood,
         stage=stage,
         turns=(*state.turns, trainee),
         clock=max(state.clock, turn.end),
+        awaiting_after_ask=state.awaiting_after_ask and not broken,
+        silent_for=silent_for,
+        asked_if_there=asked_if_there,
+        asked_amount=asked_amount,
+        asked_date=asked_date,
+        asked_method=asked_method,
     )
-    events: tuple[str, ...] = ()
-    if state.awaiting_after_ask and not turn.silent:
-        state = replace(state, awaiting_after_ask=False)
-        events = ("silence_broken",)
+    events: tuple[str, ...] = ("silence_broken",) if broken else ()
     situation = Situation(scenario, state, turn, heard, frozenset(signals), events)
     beat, state, raised = _choose_beat(situation)
-    state = replace(state, acts_seen=state.acts_seen | set(heard.acts))
+    after = state.stage
+    for event in raised:
+        after = next_stage(after, event.split(":")[0])
+    state = replace(state, acts_seen=state.acts_seen | set(heard.acts), stage=after)
     if state.commitment is not None and situation.state.commitment is None:
         state = replace(state, asked_amount=None, asked_date=None, asked_method=None)
-    for event in raised:
-        state = replace(state, stage=next_stage(state.stage, event.split(":")[0]))
     if not beat:
         return replace(state, events=state.events + tuple(raised)), None, tuple(raised)
     spoken = len(state.events)

@@ -39,7 +39,7 @@ def understand(text: str, context: Context) -> Understanding:
         indexes += (phrase_index(scenario_phrases(context.extra_phrases), lexicon.function_words),)
     acts = classify(named.masked, features, lexicon, indexes)
     company = _other_company(named.masked) if "identify_self" in acts else None
-    entities = Entities(amounts, dates, named.names, method, company)
+    entities = Entities(amounts, dates, named.names, method, company, _stated_balance(named.masked))
     return Understanding(acts, entities, _asks(named.masked, acts, lexicon.asks_in(named.masked)))
 
 
@@ -52,6 +52,24 @@ _NOT_COMPANY: Final = frozenset(
 _YES_NO: Final = re.compile(
     r"^(?:so |and |okay |ok |right |alright )?(?:can|could|will|would|do|does|did|is|are|have|has|may|shall)\b"
 )
+
+
+# "the balance is $1,387", "you owe 1387 dollars", "$1,387 past due": an amount given as the balance.
+_BALANCE_BEFORE: Final = re.compile(
+    r"\b(?:balance|total|amount due|amount owing|(?:past due|overdue) amount|you owe|owe us|owing|outstanding|arrears)"
+    r"(?: (?:of|is|was|stands at|comes to|now|currently|still|at|showing|shows|us|about|around|just|the|a)){0,4}"
+    r" [$£€]?(\d[\d,]*(?:\.\d+)?)"
+)
+_BALANCE_AFTER: Final = re.compile(
+    r"[$£€]?(\d[\d,]*(?:\.\d+)?)(?: dollars| pounds| euros| bucks)?"
+    r" (?:that )?(?:you owe|owed|outstanding|past due|overdue|in arrears|balance)\b"
+)
+
+
+def _stated_balance(masked: str) -> float | None:
+    """The amount a line gives as the balance owed, if it gives one."""
+    match = _BALANCE_BEFORE.search(masked) or _BALANCE_AFTER.search(masked)
+    return float(match.group(1).replace(",", "")) if match else None
 
 
 def _other_company(masked: str) -> str | None:
