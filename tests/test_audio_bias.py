@@ -123,3 +123,35 @@ def test_language_model_sentences_carry_the_call() -> None:
     assert "the balance is dollar four hundred eighty" in sentences
     assert "good morning may i speak with mister alvarez" in sentences
     assert all(s == s.lower() and "$" not in s for s in sentences)
+
+
+BALANCE_CALL = CallVocabulary(names=("Dana Whitfield",), title="Ms.", amounts=(1250.0,), creditor="Harbor Credit Union")
+
+
+@pytest.mark.parametrize(
+    "heard",
+    [
+        "How about one thousand five hundred by Friday?",
+        "How about 1,500 by Friday?",
+        "We received one hundred and fifty on November third.",
+        "That leaves un-hundred-eighty dollars.",
+        "The balance is one thousand two hundred fifty point four zero.",
+        "The branch is ten meters from the station.",
+        "You have 45 days to dispute the debt.",
+        "Your account number ends in four seven two nine.",
+        "I can do four payments of two hundred.",
+    ],
+)
+def test_a_clearly_heard_number_is_never_rewritten_to_the_balance(heard: str) -> None:
+    assert finish(heard, BALANCE_CALL) == heard
+    assert finish(heard, BALANCE_CALL, confirmed=(1250.0,)) == heard
+
+
+def test_amounts_keep_their_cents() -> None:
+    said = "The balance is one thousand two hundred fifty dollars and forty cents."
+    assert finish(said, BALANCE_CALL) == "The balance is $1,250.40."
+
+
+def test_a_garbled_balance_is_still_repaired() -> None:
+    heard = "The balance is not at one thousand to hundred fifty."
+    assert finish(heard, BALANCE_CALL) == "The balance is not at $1,250."

@@ -140,6 +140,43 @@ def _amount_allowed(tokens: list[str], start: int, end: int, amount: float, conf
         if marked and not garbled_before and _number_value(tokens[first:last]) != amount:
             return False
         i = last
+    after = end + (end < len(tokens) and _bare(tokens[end]) in _CURRENCY)
+    if _cents_after(tokens, after)[0]:
+        return False  # "... dollars [and forty cents]": the amount said goes on past the span
+    return _heard_numbers_fit(tokens, start, end, amount)
+
+
+_SAID_NUMBER = frozenset([*ONES, *TENS[2:], "hundred", "thousand", "million", "point"])
+
+
+@lru_cache(maxsize=256)
+def _amount_number_words(amount: float) -> tuple[str, ...]:
+    """Every way the number of ``amount`` is said, as one space-padded string per form, without
+    currency words or "and": "four hundred eighty", "four eighty", "one eighty six point four zero"."""
+    forms = [*spoken_amount_forms(amount), *spoken_bare_forms(amount)]
+    cleaned = {" ".join(w for w in form.split() if w in _SAID_NUMBER) for form in forms}
+    return tuple(f" {form} " for form in sorted(cleaned))
+
+
+def _heard_numbers_fit(tokens: list[str], start: int, end: int, amount: float) -> bool:
+    """Word by word, do the number words heard in the span fit the amount?
+
+    Each unbroken run of number words must be a piece of one way of saying the amount: "four
+    hundred [baby]" fits $480 (the rest was garbled), "one thousand five hundred" or "one hundred
+    and fifty" do not fit $1,250 and stay as heard. A run right after a number homophone ("for
+    100") started garbled, so it is not held against the amount.
+    """
+    forms = _amount_number_words(amount)
+    run: list[str] = []
+    garbled = False
+    words = [w for t in tokens[start:end] for w in spoken_words(t) if w not in ("and", "a")]
+    for word in [*words, ""]:
+        if word in _SAID_NUMBER:
+            run.append(word)
+            continue
+        if run and not garbled and not any(f" {' '.join(run)} " in form for form in forms):
+            return False
+        run, garbled = [], word in _NUMBERISH
     return True
 
 
