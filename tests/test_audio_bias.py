@@ -155,3 +155,17 @@ def test_amounts_keep_their_cents() -> None:
 def test_a_garbled_balance_is_still_repaired() -> None:
     heard = "The balance is not at one thousand to hundred fifty."
     assert finish(heard, BALANCE_CALL) == "The balance is not at $1,250."
+
+
+@pytest.mark.parametrize(
+    ("heard", "written"),
+    [
+        ("I can do four payments of dollar to hundred.", "I can do four payments of $200."),
+        ("Could you pay a free hundred today?", "Could you pay a three hundred today?"),
+        ("one thousand, two hundred and fifty dollars", "$1,250"),
+        ("I'll go to Denver, two hundred miles away.", "I'll go to Denver, two hundred miles away."),
+        ("Thank you for your time.", "Thank you for your time."),
+    ],
+)
+def test_number_words_are_put_back_together(heard: str, written: str) -> None:
+    assert finish(heard, None) == written

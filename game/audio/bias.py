@@ -349,10 +349,30 @@ def finish(
 ) -> str:
     """The text a recogniser reports: biased to the call when a vocabulary is given (``confirmed``:
     call amounts another recogniser heard in the same clip), then money in written form."""
-    text = text.strip()
+    text = numbers_as_said(text.strip())
     if vocabulary is not None:
         text, currency = repair(text, vocabulary, confirmed), vocabulary.currency
     return written_money(text, currency)
+
+
+# A number word a recogniser wrote as its homophone, told apart by the "hundred" or "thousand" after
+# it: "dollar to hundred", "free hundred", "for thousand" are never meant as written.
+_HOMOPHONE_NUMBERS = {"to": "two", "too": "two", "for": "four", "fore": "four", "free": "three", "tree": "three",
+                      "won": "one", "ate": "eight", "nein": "nine", "sex": "six"}  # fmt: skip
+_HOMOPHONE_BEFORE_SCALE = re.compile(
+    r"\b(" + "|".join(_HOMOPHONE_NUMBERS) + r")(?= (?:hundred|thousand)\b)", re.IGNORECASE
+)
+# "one thousand, two hundred": a comma a recogniser put inside one number.
+_COMMA_IN_NUMBER = re.compile(
+    r"\b(thousand|million),(?= (?:" + "|".join(ONES[1:]) + r"|" + "|".join(TENS[2:]) + r")\b)"
+)
+
+
+def numbers_as_said(text: str) -> str:
+    """Number words put back together: a homophone before "hundred"/"thousand" is the number
+    ("to hundred" -> "two hundred"), and no comma splits "one thousand, two hundred" in two."""
+    text = _HOMOPHONE_BEFORE_SCALE.sub(lambda m: _HOMOPHONE_NUMBERS[m.group(1).lower()], text)
+    return _COMMA_IN_NUMBER.sub(r"\1", text)
 
 
 def mentions_money(text: str) -> bool:
