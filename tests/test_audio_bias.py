@@ -140,11 +140,14 @@ BALANCE_CALL = CallVocabulary(names=("Dana Whitfield",), title="Ms.", amounts=(1
         "You have 45 days to dispute the debt.",
         "Your account number ends in four seven two nine.",
         "I can do four payments of two hundred.",
+        "A payment of seventy-five dollars and fifty cents each week would work.",
     ],
 )
 def test_a_clearly_heard_number_is_never_rewritten_to_the_balance(heard: str) -> None:
-    assert finish(heard, BALANCE_CALL) == heard
-    assert finish(heard, BALANCE_CALL, confirmed=(1250.0,)) == heard
+    plain = finish(heard, None)
+    assert plain == heard or "$75.50" in plain
+    assert finish(heard, BALANCE_CALL) == plain
+    assert finish(heard, BALANCE_CALL, confirmed=(1250.0,)) == plain
 
 
 def test_amounts_keep_their_cents() -> None:

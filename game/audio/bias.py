@@ -119,6 +119,10 @@ def _amount_allowed(tokens: list[str], start: int, end: int, amount: float, conf
     stay as heard, while "400 baby", "dollar for $180" or "dollar four hundred navy" (a number
     running into noise) may be repaired.
     """
+    if start > 0 and _bare(tokens[start]) in _CURRENCY and _is_number_token(tokens[start - 1]):
+        return False  # "seventy five [dollars and fifty] cents": the currency word ends another amount
+    if end < len(tokens) and _bare(tokens[end]) in ("cent", "cents"):
+        return False
     spoken = {w for t in tokens[start:end] for w in spoken_words(t)}
     homophone = spoken & _NUMBERISH and (confirmed or spoken & _CURRENCY)
     if not spoken & (_NUMBER_WORDS - {"a", "and"}) and not homophone:
