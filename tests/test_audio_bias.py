@@ -165,6 +165,8 @@ def test_a_garbled_balance_is_still_repaired() -> None:
     [
         ("I can do four payments of dollar to hundred.", "I can do four payments of $200."),
         ("Could you pay a free hundred today?", "Could you pay a three hundred today?"),
+        ("Could you pay to hundreds dollars today?", "Could you pay $200 today?"),
+        ("We saw hundreds of people.", "We saw hundreds of people."),
         ("one thousand, two hundred and fifty dollars", "$1,250"),
         ("I'll go to Denver, two hundred miles away.", "I'll go to Denver, two hundred miles away."),
         ("Thank you for your time.", "Thank you for your time."),

@@ -364,8 +364,10 @@ def finish(
 _HOMOPHONE_NUMBERS = {"to": "two", "too": "two", "for": "four", "fore": "four", "free": "three", "tree": "three",
                       "won": "one", "ate": "eight", "nein": "nine", "sex": "six"}  # fmt: skip
 _HOMOPHONE_BEFORE_SCALE = re.compile(
-    r"\b(" + "|".join(_HOMOPHONE_NUMBERS) + r")(?= (?:hundred|thousand)\b)", re.IGNORECASE
+    r"\b(" + "|".join(_HOMOPHONE_NUMBERS) + r")(?= (?:hundred|thousand)s?\b)", re.IGNORECASE
 )
+# "two hundreds dollars": a plural scale word right after a number word is the number's own.
+_SCALE_PLURAL = re.compile(r"\b((?:" + "|".join(ONES[1:]) + r") (?:hundred|thousand))s\b", re.IGNORECASE)
 # "one thousand, two hundred": a comma a recogniser put inside one number.
 _COMMA_IN_NUMBER = re.compile(
     r"\b(thousand|million),(?= (?:" + "|".join(ONES[1:]) + r"|" + "|".join(TENS[2:]) + r")\b)"
@@ -376,6 +378,7 @@ def numbers_as_said(text: str) -> str:
     """Number words put back together: a homophone before "hundred"/"thousand" is the number
     ("to hundred" -> "two hundred"), and no comma splits "one thousand, two hundred" in two."""
     text = _HOMOPHONE_BEFORE_SCALE.sub(lambda m: _HOMOPHONE_NUMBERS[m.group(1).lower()], text)
+    text = _SCALE_PLURAL.sub(r"\1", text)
     return _COMMA_IN_NUMBER.sub(r"\1", text)
 
 
