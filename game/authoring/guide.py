@@ -117,6 +117,7 @@ EXAMPLES: dict[str, str] = {
     "persona.voice.rate": "185",
     "persona.voice.pitch": "30",
     "persona.voice.volume": "0.9",
+    "persona.voice.gap": "0.1",
     "persona.mood.anger": "65",
     "persona.mood.trust": "25",
     "persona.mood.willingness": "35",

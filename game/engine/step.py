@@ -22,7 +22,6 @@ from game.engine.understand import Context, understand
 
 ASKS = ("request_payment", "ask_commitment", "propose_plan")
 DISCLOSING = ("state_purpose", "state_amount", "mini_miranda", "request_payment", "ask_commitment")
-REACTION_GAP = 0.6  # seconds between the trainee's last word and the debtor's reply
 _WORD = re.compile(r"[\w']+")
 
 
@@ -378,7 +377,7 @@ def step(
         scenario,
         state,
         beat,
-        start=turn.end + REACTION_GAP,
+        start=turn.end + scenario.persona.voice.gap,
         hangs_up=state.ended and state.ended_by == "debtor",
         extra_events=tuple(events),
     )
