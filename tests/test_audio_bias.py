@@ -155,6 +155,11 @@ def test_amounts_keep_their_cents() -> None:
     assert finish(said, BALANCE_CALL) == "The balance is $1,250.40."
 
 
+def test_a_homophone_before_a_number_must_fit_the_amount() -> None:
+    assert finish("The balance on your account is for $180.", CENTS_CALL) == "The balance on your account is for $180."
+    assert finish("The balance on your account is for $180.", CALL) == "The balance on your account is $480."
+
+
 def test_a_garbled_balance_is_still_repaired() -> None:
     heard = "The balance is not at one thousand to hundred fifty."
     assert finish(heard, BALANCE_CALL) == "The balance is not at $1,250."

@@ -140,7 +140,9 @@ def _amount_allowed(tokens: list[str], start: int, end: int, amount: float, conf
         signed = any(_bare(t)[:1] in CURRENCY_SIGNS.values() for t in tokens[first:last])
         sentence_end = tokens[last - 1][-1] in _PUNCT
         marked = signed or after in _CURRENCY or (before in _CURRENCY and (last == end or sentence_end))
-        garbled_before = before in _NUMBERISH or (signed and before in _CURRENCY)
+        garbled_before = (before in _NUMBERISH and _homophone_fits(before, tokens[first:last], amount)) or (
+            signed and before in _CURRENCY
+        )
         if marked and not garbled_before and _number_value(tokens[first:last]) != amount:
             return False
         i = last
@@ -172,16 +174,29 @@ def _heard_numbers_fit(tokens: list[str], start: int, end: int, amount: float) -
     """
     forms = _amount_number_words(amount)
     run: list[str] = []
-    garbled = False
+    homophone = ""
     words = [w for t in tokens[start:end] for w in spoken_words(t) if w not in ("and", "a")]
     for word in [*words, ""]:
         if word in _SAID_NUMBER:
             run.append(word)
             continue
-        if run and not garbled and not any(f" {' '.join(run)} " in form for form in forms):
+        if run and not homophone and not any(f" {' '.join(run)} " in form for form in forms):
             return False
-        run, garbled = [], word in _NUMBERISH
+        if run and homophone and not _homophone_fits(homophone, run, amount):
+            return False
+        run, homophone = [], word if word in _NUMBERISH else ""
     return True
+
+
+def _homophone_fits(homophone: str, run: list[str], amount: float) -> bool:
+    """Could "<homophone> <run>" be the amount garbled? The homophone's number must come before the
+    run's last word in a way of saying it: "for $180" may be $480 ("four [hundred] eighty"), never
+    $186.40, where "four" comes after "eighty"."""
+    said = _HOMOPHONE_NUMBERS.get(homophone)
+    words = [w for t in run for w in spoken_words(t) if w in _SAID_NUMBER]
+    if said is None or not words:
+        return True
+    return any(re.search(rf" {said} (?:\w+ )*?{words[-1]} ", form) for form in _amount_number_words(amount))
 
 
 def _number_value(tokens: list[str]) -> float | None:
