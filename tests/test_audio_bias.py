@@ -95,6 +95,9 @@ def test_a_second_opinion_loosens_amount_matching() -> None:
     heard = "When can you pay the daughter for hungry baby?"
     assert finish(heard, CALL) == heard
     assert finish(heard, CALL, confirmed=(480.0,)) == "When can you pay the daughter $480?"
+    digits_amid_noise = "When can you pay the Nolfo 100 an 80?"
+    assert finish(digits_amid_noise, CALL) == digits_amid_noise
+    assert finish(digits_amid_noise, CALL, confirmed=(480.0,)) == "When can you pay the Nolfo $480?"
 
 
 def scenario() -> Scenario:

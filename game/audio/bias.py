@@ -149,7 +149,7 @@ def _amount_allowed(tokens: list[str], start: int, end: int, amount: float, conf
     after = end + (end < len(tokens) and _bare(tokens[end]) in _CURRENCY)
     if _cents_after(tokens, after)[0]:
         return False  # "... dollars [and forty cents]": the amount said goes on past the span
-    return _heard_numbers_fit(tokens, start, end, amount)
+    return _heard_numbers_fit(tokens, start, end, amount, confirmed)
 
 
 _SAID_NUMBER = frozenset([*ONES, *TENS[2:], "hundred", "thousand", "million", "point"])
@@ -164,27 +164,32 @@ def _amount_number_words(amount: float) -> tuple[str, ...]:
     return tuple(f" {form} " for form in sorted(cleaned))
 
 
-def _heard_numbers_fit(tokens: list[str], start: int, end: int, amount: float) -> bool:
+def _heard_numbers_fit(tokens: list[str], start: int, end: int, amount: float, confirmed: bool) -> bool:
     """Word by word, do the number words heard in the span fit the amount?
 
     Each unbroken run of number words must be a piece of one way of saying the amount: "four
     hundred [baby]" fits $480 (the rest was garbled), "one thousand five hundred" or "one hundred
     and fifty" do not fit $1,250 and stay as heard. A run right after a number homophone ("for
-    100") started garbled, so it is not held against the amount.
+    100") started garbled: the homophone's own number must fit instead. Bare digits amid noise
+    ("Nolfo 100 an 80") are what a recogniser writes for a number it half heard: when a second
+    recogniser heard the amount in the clip, they are not held against it.
     """
     forms = _amount_number_words(amount)
+    said = [(w, _bare(t).isdigit()) for t in tokens[start:end] for w in spoken_words(t) if w not in ("and", "a")]
     run: list[str] = []
+    bare_digits = True
     homophone = ""
-    words = [w for t in tokens[start:end] for w in spoken_words(t) if w not in ("and", "a")]
-    for word in [*words, ""]:
+    for word, digits in [*said, ("", False)]:
         if word in _SAID_NUMBER:
             run.append(word)
+            bare_digits = bare_digits and digits
             continue
-        if run and not homophone and not any(f" {' '.join(run)} " in form for form in forms):
-            return False
-        if run and homophone and not _homophone_fits(homophone, run, amount):
-            return False
-        run, homophone = [], word if word in _NUMBERISH else ""
+        if run and not (confirmed and bare_digits):
+            if homophone and not _homophone_fits(homophone, run, amount):
+                return False
+            if not homophone and not any(f" {' '.join(run)} " in form for form in forms):
+                return False
+        run, bare_digits, homophone = [], True, word if word in _NUMBERISH else ""
     return True
 
 
