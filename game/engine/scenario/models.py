@@ -75,7 +75,7 @@ class Voice(Strict):
     pitch: int = Field(50, ge=0, le=99, description="Voice pitch, 0 (low) to 99 (high).")
     volume: float = Field(1.0, ge=0, le=1, description="Loudness, 0 to 1.")
     gap: float = Field(
-        0.25,
+        0.2,
         ge=0,
         le=3,
         description="Seconds from the trainee's last word to the reply: people answer in about 0.2 s;"
