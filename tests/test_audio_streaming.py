@@ -40,8 +40,10 @@ def test_voice_activity_finds_where_the_speech_ends(clip: Path) -> None:
     assert utterance.due()  # a whole line of speech is waiting to be recognised
     utterance.add(pcm(silence))
     assert utterance.voiced_end == speech_end and utterance.silence_after() >= ENDPOINT_SILENCE
-    utterance.heard_upto = utterance.voiced_end
-    assert utterance.current() and not utterance.due()
+    utterance.heard_upto = utterance.voiced_end  # a quick partial heard it all...
+    assert utterance.current() and utterance.ended() and utterance.due()  # ...the full reading is still due
+    utterance.final = True
+    assert not utterance.due()
     assert Utterance().has_speech() is False
 
 

@@ -236,24 +236,29 @@ class _Server:
         if self.ended:
             job = self.ended.pop(0)
             turn = self.turns.pop(job)
-            if turn.has_speech() and not turn.current():
-                self._hear(turn)
+            if turn.has_speech() and not (turn.current() and turn.final):
+                self._hear(turn, final=True)
             self.reply(("heard", job, Heard(turn.text, 0.0, self.recognizer.name if self.recognizer else "")))
             return
         for job, turn in self.turns.items():
             if turn.due():
-                self._hear(turn)
+                self._hear(turn, final=turn.ended())
                 self.reply(("partial", job, turn.text))
                 return
 
-    def _hear(self, turn: Utterance) -> None:
+    def _hear(self, turn: Utterance, final: bool) -> None:
+        """Recognise the turn so far: a quick partial while it goes on, the full reading (with the
+        call's second opinion on amounts) once the speech has stopped."""
         assert self.recognizer is not None
         upto = turn.voiced_end
+        samples = turn.speech()
         try:
-            turn.text = self.recognizer.transcribe_samples(turn.speech()).text
+            turn.text = (
+                self.recognizer.transcribe_samples(samples).text if final else self.recognizer.partial_samples(samples)
+            )
         except RecognitionError:
             turn.text = ""
-        turn.heard_upto = upto
+        turn.heard_upto, turn.final = upto, final
 
     def _clip(self, job: int, path: str) -> None:
         assert self.recognizer is not None

@@ -30,6 +30,7 @@ class Utterance:
         self._pending = np.zeros(0, dtype=np.float32)
         self.voiced_end = 0  # sample just after the last frame of speech
         self.heard_upto = -1  # voiced_end when the latest text was recognised
+        self.final = False  # the latest text is the full reading, not a quick partial
         self.text = ""
 
     @property
@@ -67,10 +68,16 @@ class Utterance:
 
     def due(self) -> bool:
         """Is recognising now worth it: enough new speech for a partial, or the speech just ended?"""
-        if not self.has_speech() or self.heard_upto == self.voiced_end:
+        if not self.has_speech():
             return False
+        if self.heard_upto == self.voiced_end:
+            return self.ended() and not self.final
         new_speech = (self.voiced_end - max(0, self.heard_upto)) / RECOGNITION_RATE
-        return new_speech >= PARTIAL_EVERY or self.silence_after() >= ENDPOINT_SILENCE
+        return new_speech >= PARTIAL_EVERY or self.ended()
+
+    def ended(self) -> bool:
+        """Has the speech been followed by enough silence that it has probably stopped?"""
+        return self.has_speech() and self.silence_after() >= ENDPOINT_SILENCE
 
     def current(self) -> bool:
         """Does the latest text cover all the speech there is?"""
