@@ -236,15 +236,32 @@ class _Server:
         if self.ended:
             job = self.ended.pop(0)
             turn = self.turns.pop(job)
-            if turn.has_speech() and not (turn.current() and turn.final):
+            while turn.phrase() is not None:
+                self._phrase(turn)
+            if turn.voiced_end > turn.done_end and not (turn.current() and turn.final):
                 self._hear(turn, final=True)
             self.reply(("heard", job, Heard(turn.text, 0.0, self.recognizer.name if self.recognizer else "")))
             return
         for job, turn in self.turns.items():
+            if turn.phrase() is not None:
+                self._phrase(turn)
+                self.reply(("partial", job, turn.text))
+                return
             if turn.due():
                 self._hear(turn, final=turn.ended())
                 self.reply(("partial", job, turn.text))
                 return
+
+    def _phrase(self, turn: Utterance) -> None:
+        """Recognise for good the next phrase a pause has ended."""
+        assert self.recognizer is not None
+        span = turn.phrase()
+        assert span is not None
+        try:
+            text = self.recognizer.transcribe_samples(turn.speech(*span)).text
+        except RecognitionError:
+            text = ""
+        turn.phrase_done(text, span[1])
 
     def _hear(self, turn: Utterance, final: bool) -> None:
         """Recognise the turn so far: a quick partial while it goes on, the full reading (with the
@@ -253,11 +270,11 @@ class _Server:
         upto = turn.voiced_end
         samples = turn.speech()
         try:
-            turn.text = (
+            turn.tail_text = (
                 self.recognizer.transcribe_samples(samples).text if final else self.recognizer.partial_samples(samples)
             )
         except RecognitionError:
-            turn.text = ""
+            turn.tail_text = ""
         turn.heard_upto, turn.final = upto, final
 
     def _clip(self, job: int, path: str) -> None:

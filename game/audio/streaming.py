@@ -18,6 +18,7 @@ FLOOR_DBFS = -50.0  # quieter than this is never speech
 ABOVE_NOISE_DB = 12.0  # speech stands this far above the quietest frames heard so far
 PARTIAL_EVERY = 1.0  # seconds of new speech before another partial result
 ENDPOINT_SILENCE = 0.12  # seconds of silence after speech before the final recognition starts early
+SEGMENT_PAUSE = 0.35  # a pause this long inside a turn ends a phrase that is recognised for good
 
 
 class Utterance:
@@ -31,7 +32,10 @@ class Utterance:
         self.voiced_end = 0  # sample just after the last frame of speech
         self.heard_upto = -1  # voiced_end when the latest text was recognised
         self.final = False  # the latest text is the full reading, not a quick partial
-        self.text = ""
+        self.tail_text = ""  # what was recognised after the phrases already done
+        self.done_text = ""  # the phrases recognised for good
+        self.done_end = 0  # where they end
+        self._pauses: list[int] = []  # ends of phrases that a long pause followed
 
     @property
     def samples(self) -> np.ndarray:
@@ -57,7 +61,28 @@ class Utterance:
             level = 10 * np.log10(float(np.mean(frame**2)) + 1e-12)
             self._levels.append(level)
             if level > max(FLOOR_DBFS, min(self._levels) + ABOVE_NOISE_DB):
-                self.voiced_end = first + (i + 1) * FRAME
+                here = first + (i + 1) * FRAME
+                if (
+                    self.voiced_end > self.done_end
+                    and here - FRAME - self.voiced_end >= SEGMENT_PAUSE * RECOGNITION_RATE
+                ):
+                    self._pauses.append(self.voiced_end)
+                self.voiced_end = here
+
+    @property
+    def text(self) -> str:
+        return " ".join(part for part in (self.done_text, self.tail_text) if part)
+
+    def phrase(self) -> tuple[int, int] | None:
+        """The next phrase that a pause has ended and that is not yet recognised for good."""
+        ahead = [end for end in self._pauses if end > self.done_end]
+        return (self.done_end, ahead[0]) if ahead else None
+
+    def phrase_done(self, text: str, end: int) -> None:
+        """A phrase was recognised for good; later readings start after it."""
+        self.done_text = " ".join(part for part in (self.done_text, text) if part)
+        self.done_end = end
+        self.heard_upto, self.final, self.tail_text = end, False, ""
 
     def has_speech(self) -> bool:
         return self.voiced_end > 0
@@ -68,11 +93,11 @@ class Utterance:
 
     def due(self) -> bool:
         """Is recognising now worth it: enough new speech for a partial, or the speech just ended?"""
-        if not self.has_speech():
+        if not self.has_speech() or self.voiced_end <= self.done_end:
             return False
         if self.heard_upto == self.voiced_end:
             return self.ended() and not self.final
-        new_speech = (self.voiced_end - max(0, self.heard_upto)) / RECOGNITION_RATE
+        new_speech = (self.voiced_end - max(self.done_end, self.heard_upto)) / RECOGNITION_RATE
         return new_speech >= PARTIAL_EVERY or self.ended()
 
     def ended(self) -> bool:
@@ -83,6 +108,10 @@ class Utterance:
         """Does the latest text cover all the speech there is?"""
         return self.heard_upto == self.voiced_end
 
-    def speech(self) -> np.ndarray:
-        """The samples up to the end of the speech (and a little after, so the last word is whole)."""
-        return self.samples[: self.voiced_end + RECOGNITION_RATE // 10]
+    def speech(self, start: int | None = None, end: int | None = None) -> np.ndarray:
+        """The samples of the speech after the phrases done (and a little either side, so the first and
+        last words are whole)."""
+        start = self.done_end if start is None else start
+        end = self.voiced_end if end is None else end
+        pad = RECOGNITION_RATE // 10
+        return self.samples[max(0, start - pad) : end + pad]
