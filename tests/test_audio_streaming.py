@@ -70,10 +70,12 @@ def test_a_streamed_turn_is_recognised_with_partials_on_the_way(clip: Path) -> N
     ears = MicEars(FileMic([clip]), worker)  # type: ignore[arg-type]
     try:
         assert worker.wait_ready(120)
+        said_until = time.monotonic() + read_for_recognition(clip).size / RECOGNITION_RATE
         ears.start()
         shown = ""
         deadline = time.monotonic() + 300
-        while not shown and time.monotonic() < deadline:  # the talk key stays down until words show
+        # the talk key stays down until the line is said and words show
+        while (not shown or time.monotonic() < said_until) and time.monotonic() < deadline:
             shown = ears.partial()
             time.sleep(0.05)
         assert shown, "the line was shown while the talk key was held"
