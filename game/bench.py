@@ -91,6 +91,8 @@ BENCHMARKS: dict[str, Callable[[], dict[str, Any]]] = {
     "score_call_ms": _lazy("scoring.bench", "bench_score_call"),
     "reply_audio_ms": _lazy("game.audio.bench", "bench_reply_audio"),
     "asr": _lazy("game.audio.bench", "bench_asr"),
+    "amount_lines": _lazy("game.audio.bench", "bench_amount_lines"),
+    "turn_taking": _lazy("game.audio.turn_bench", "bench_turn_taking"),
     "frame_ms": _lazy("game.ui.bench", "bench_frames"),
     "store": _lazy("game.store.bench", "bench_store"),
 }

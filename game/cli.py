@@ -382,11 +382,22 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_transcribe(args: argparse.Namespace) -> int:
-    from game.audio.transcribe import TranscribeError, transcribe_file
+    from game.audio.transcribe import TranscribeError, audio_files, peak_memory_mb, transcribe_file, transcribe_files
 
     scenario = _scenario(args.scenario) if args.scenario else None
+    paths = audio_files(args.audio)
+    if not paths:
+        raise UserError(f"{args.audio[0]}: no .wav files in this folder.")
+    if len(paths) != 1 or Path(args.audio[0]).is_dir():
+        failed = 0
+        for result in transcribe_files(paths, scenario):
+            failed += "error" in result
+            print(json.dumps(result, ensure_ascii=False), flush=True)
+        summary = f"transcribed {len(paths) - failed} of {len(paths)} files; peak memory {peak_memory_mb()} MB"
+        print(summary, file=sys.stderr)
+        return 1 if failed else 0
     try:
-        result = transcribe_file(Path(args.audio), scenario=scenario)
+        result = transcribe_file(paths[0], scenario=scenario)
     except TranscribeError as err:
         raise UserError(str(err)) from None
     if args.json:
@@ -462,8 +473,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--date", help="the call date for relative dates (YYYY-MM-DD; default today)")
     p.set_defaults(func=cmd_classify)
 
-    p = sub.add_parser("transcribe", help="recognise the speech in a WAV file")
-    p.add_argument("audio")
+    p = sub.add_parser("transcribe", help="recognise the speech in WAV files (one JSON line each for several)")
+    p.add_argument("audio", nargs="+", help="WAV files or folders of them")
     p.add_argument("--scenario", help="bias recognition to this call's names and amounts")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_transcribe)

@@ -158,3 +158,26 @@ def test_recognition_worker_without_an_engine_says_to_type(clips: list[tuple[Pat
         job = worker.submit(clips[0][0])
         result = worker.wait(job, timeout=5)
     assert result.heard is None and result.error == worker.notice
+
+
+def test_transcribe_takes_many_files_or_a_folder_in_one_process(clips: list[tuple[Path, str]], tmp_path: Path) -> None:
+    import json
+    import shutil
+    import subprocess
+    import sys
+
+    folder = tmp_path / "turns"
+    folder.mkdir()
+    for i in (0, 3):
+        shutil.copy(clips[i][0], folder / f"turn{i}.wav")
+    (folder / "broken.wav").write_text("not audio")
+    (folder / "notes.txt").write_text("not a turn")
+    done = subprocess.run(
+        [sys.executable, "-m", "game", "transcribe", str(folder)], capture_output=True, text=True, timeout=600
+    )
+    lines = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [Path(line["file"]).name for line in lines] == ["broken.wav", "turn0.wav", "turn3.wav"]
+    assert "not a readable" in lines[0]["error"]
+    assert "afternoon" in lines[1]["text"].lower() and lines[2]["text"] and lines[2]["engine"] == "moonshine"
+    assert done.returncode == 1 and "transcribed 2 of 3 files; peak memory" in done.stderr
+    assert "Traceback" not in done.stderr

@@ -95,6 +95,9 @@ def test_a_second_opinion_loosens_amount_matching() -> None:
     heard = "When can you pay the daughter for hungry baby?"
     assert finish(heard, CALL) == heard
     assert finish(heard, CALL, confirmed=(480.0,)) == "When can you pay the daughter $480?"
+    digits_amid_noise = "When can you pay the Nolfo 100 an 80?"
+    assert finish(digits_amid_noise, CALL) == digits_amid_noise
+    assert finish(digits_amid_noise, CALL, confirmed=(480.0,)) == "When can you pay the Nolfo $480?"
 
 
 def scenario() -> Scenario:
@@ -123,3 +126,59 @@ def test_language_model_sentences_carry_the_call() -> None:
     assert "the balance is dollar four hundred eighty" in sentences
     assert "good morning may i speak with mister alvarez" in sentences
     assert all(s == s.lower() and "$" not in s for s in sentences)
+
+
+BALANCE_CALL = CallVocabulary(names=("Dana Whitfield",), title="Ms.", amounts=(1250.0,), creditor="Harbor Credit Union")
+
+
+@pytest.mark.parametrize(
+    "heard",
+    [
+        "How about one thousand five hundred by Friday?",
+        "How about 1,500 by Friday?",
+        "We received one hundred and fifty on November third.",
+        "That leaves un-hundred-eighty dollars.",
+        "The balance is one thousand two hundred fifty point four zero.",
+        "The branch is ten meters from the station.",
+        "You have 45 days to dispute the debt.",
+        "Your account number ends in four seven two nine.",
+        "I can do four payments of two hundred.",
+        "A payment of seventy-five dollars and fifty cents each week would work.",
+    ],
+)
+def test_a_clearly_heard_number_is_never_rewritten_to_the_balance(heard: str) -> None:
+    plain = finish(heard, None)
+    assert plain == heard or "$75.50" in plain
+    assert finish(heard, BALANCE_CALL) == plain
+    assert finish(heard, BALANCE_CALL, confirmed=(1250.0,)) == plain
+
+
+def test_amounts_keep_their_cents() -> None:
+    said = "The balance is one thousand two hundred fifty dollars and forty cents."
+    assert finish(said, BALANCE_CALL) == "The balance is $1,250.40."
+
+
+def test_a_homophone_before_a_number_must_fit_the_amount() -> None:
+    assert finish("The balance on your account is for $180.", CENTS_CALL) == "The balance on your account is for $180."
+    assert finish("The balance on your account is for $180.", CALL) == "The balance on your account is $480."
+
+
+def test_a_garbled_balance_is_still_repaired() -> None:
+    heard = "The balance is not at one thousand to hundred fifty."
+    assert finish(heard, BALANCE_CALL) == "The balance is not at $1,250."
+
+
+@pytest.mark.parametrize(
+    ("heard", "written"),
+    [
+        ("I can do four payments of dollar to hundred.", "I can do four payments of $200."),
+        ("Could you pay a free hundred today?", "Could you pay a three hundred today?"),
+        ("Could you pay to hundreds dollars today?", "Could you pay $200 today?"),
+        ("We saw hundreds of people.", "We saw hundreds of people."),
+        ("one thousand, two hundred and fifty dollars", "$1,250"),
+        ("I'll go to Denver, two hundred miles away.", "I'll go to Denver, two hundred miles away."),
+        ("Thank you for your time.", "Thank you for your time."),
+    ],
+)
+def test_number_words_are_put_back_together(heard: str, written: str) -> None:
+    assert finish(heard, None) == written

@@ -163,6 +163,9 @@ class FakeEars:
         self.heard.append(Heard(self.text, self.wav))
         return True
 
+    def partial(self) -> str:
+        return self.text if self.talking else ""
+
     def capture(self) -> bytes | None:
         self.talking = False
         return self.wav

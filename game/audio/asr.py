@@ -72,6 +72,8 @@ class Recognizer(Protocol):
 
     def transcribe_samples(self, samples: np.ndarray) -> Heard: ...
 
+    def partial_samples(self, samples: np.ndarray) -> str: ...
+
     def set_vocabulary(self, vocabulary: CallVocabulary | None) -> None: ...
 
 
@@ -95,6 +97,10 @@ class _Engine:
         raw = self._recognise(samples)
         text = finish(raw, self.vocabulary, confirmed=self._confirmed(samples, raw))
         return Heard(text, time.perf_counter() - begin, self.name, samples.size / RECOGNITION_RATE)
+
+    def partial_samples(self, samples: np.ndarray) -> str:
+        """A quick reading of speech still going on (a live subtitle): no second opinion."""
+        return finish(self._recognise(np.ascontiguousarray(samples, dtype=np.float32)), self.vocabulary)
 
     def _recognise(self, samples: np.ndarray) -> str:
         raise NotImplementedError

@@ -18,7 +18,15 @@ from pathlib import Path
 from typing import Any
 
 from game.audio.asr import DEFAULT_ORDER, Recognizer, open_recognizer
-from game.audio.clips import CLIP_CALL, COLLECTOR_LINES, espeak_available, spoken_set, word_errors
+from game.audio.clips import (
+    AMOUNT_CALL,
+    AMOUNT_LINES,
+    CLIP_CALL,
+    COLLECTOR_LINES,
+    espeak_available,
+    spoken_set,
+    word_errors,
+)
 from game.audio.playback import Player, open_player
 from game.audio.recognition import RecognitionWorker
 from game.audio.tts import PyttsxVoices, RenderedLine, likely_lines, open_voices
@@ -290,3 +298,42 @@ def bench_asr(per_line: int = 2, sphinx_clips: int = 8) -> dict[str, Any]:
         **frames,
         "engines": engines,
     }
+
+
+def amount_figures(recognizer: Recognizer, clips: list[tuple[Any, str]], balance: float) -> dict[str, Any]:
+    """Word error rate, the share of lines whose amounts come back as said, and how many lines had an
+    amount that was not the balance rewritten to it (which must never happen)."""
+    from game.engine.understand import parse_amounts
+
+    errors = words = right = rewritten = 0
+    misses: list[str] = []
+    for samples, reference in clips:
+        heard = recognizer.transcribe_samples(samples).text
+        edits, count = word_errors(reference, heard)
+        errors, words = errors + edits, words + count
+        said, got = parse_amounts(reference), parse_amounts(heard)
+        right += said == got
+        rewritten += balance in got and balance not in said
+        if said != got:
+            misses.append(f"{reference} -> {heard}")
+    return {
+        "wer": round(errors / max(1, words), 3),
+        "amounts_right": round(right / max(1, len(clips)), 3),
+        "rewritten_to_balance": rewritten,
+        "clips": len(clips),
+        "misses": misses,
+    }
+
+
+def bench_amount_lines(per_line: int = 3) -> dict[str, Any]:
+    """Lines with amounts that are and are not the call's balance (and numbers that are no money),
+    said by several espeak-ng voices and rates, recognised biased to the call as the game does."""
+    if not espeak_available():
+        return {"error": "espeak-ng is not installed, so there is no speech to recognise."}
+    recognizer, _ = open_recognizer(None, AMOUNT_CALL)
+    if recognizer is None:
+        return {"error": "no speech recogniser is available."}
+    with tempfile.TemporaryDirectory() as folder:
+        spoken = spoken_set(Path(folder), AMOUNT_LINES, per_line)
+        clips = [(read_for_recognition(path), text) for path, text in spoken]
+    return {"engine": recognizer.name, **amount_figures(recognizer, clips, AMOUNT_CALL.amounts[0])}

@@ -119,6 +119,10 @@ def _amount_allowed(tokens: list[str], start: int, end: int, amount: float, conf
     stay as heard, while "400 baby", "dollar for $180" or "dollar four hundred navy" (a number
     running into noise) may be repaired.
     """
+    if start > 0 and _bare(tokens[start]) in _CURRENCY and _is_number_token(tokens[start - 1]):
+        return False  # "seventy five [dollars and fifty] cents": the currency word ends another amount
+    if end < len(tokens) and _bare(tokens[end]) in ("cent", "cents"):
+        return False
     spoken = {w for t in tokens[start:end] for w in spoken_words(t)}
     homophone = spoken & _NUMBERISH and (confirmed or spoken & _CURRENCY)
     if not spoken & (_NUMBER_WORDS - {"a", "and"}) and not homophone:
@@ -136,11 +140,68 @@ def _amount_allowed(tokens: list[str], start: int, end: int, amount: float, conf
         signed = any(_bare(t)[:1] in CURRENCY_SIGNS.values() for t in tokens[first:last])
         sentence_end = tokens[last - 1][-1] in _PUNCT
         marked = signed or after in _CURRENCY or (before in _CURRENCY and (last == end or sentence_end))
-        garbled_before = before in _NUMBERISH or (signed and before in _CURRENCY)
+        garbled_before = (before in _NUMBERISH and _homophone_fits(before, tokens[first:last], amount)) or (
+            signed and before in _CURRENCY
+        )
         if marked and not garbled_before and _number_value(tokens[first:last]) != amount:
             return False
         i = last
+    after = end + (end < len(tokens) and _bare(tokens[end]) in _CURRENCY)
+    if _cents_after(tokens, after)[0]:
+        return False  # "... dollars [and forty cents]": the amount said goes on past the span
+    return _heard_numbers_fit(tokens, start, end, amount, confirmed)
+
+
+_SAID_NUMBER = frozenset([*ONES, *TENS[2:], "hundred", "thousand", "million", "point"])
+
+
+@lru_cache(maxsize=256)
+def _amount_number_words(amount: float) -> tuple[str, ...]:
+    """Every way the number of ``amount`` is said, as one space-padded string per form, without
+    currency words or "and": "four hundred eighty", "four eighty", "one eighty six point four zero"."""
+    forms = [*spoken_amount_forms(amount), *spoken_bare_forms(amount)]
+    cleaned = {" ".join(w for w in form.split() if w in _SAID_NUMBER) for form in forms}
+    return tuple(f" {form} " for form in sorted(cleaned))
+
+
+def _heard_numbers_fit(tokens: list[str], start: int, end: int, amount: float, confirmed: bool) -> bool:
+    """Word by word, do the number words heard in the span fit the amount?
+
+    Each unbroken run of number words must be a piece of one way of saying the amount: "four
+    hundred [baby]" fits $480 (the rest was garbled), "one thousand five hundred" or "one hundred
+    and fifty" do not fit $1,250 and stay as heard. A run right after a number homophone ("for
+    100") started garbled: the homophone's own number must fit instead. Bare digits amid noise
+    ("Nolfo 100 an 80") are what a recogniser writes for a number it half heard: when a second
+    recogniser heard the amount in the clip, they are not held against it.
+    """
+    forms = _amount_number_words(amount)
+    said = [(w, _bare(t).isdigit()) for t in tokens[start:end] for w in spoken_words(t) if w not in ("and", "a")]
+    run: list[str] = []
+    bare_digits = True
+    homophone = ""
+    for word, digits in [*said, ("", False)]:
+        if word in _SAID_NUMBER:
+            run.append(word)
+            bare_digits = bare_digits and digits
+            continue
+        if run and not (confirmed and bare_digits):
+            if homophone and not _homophone_fits(homophone, run, amount):
+                return False
+            if not homophone and not any(f" {' '.join(run)} " in form for form in forms):
+                return False
+        run, bare_digits, homophone = [], True, word if word in _NUMBERISH else ""
     return True
+
+
+def _homophone_fits(homophone: str, run: list[str], amount: float) -> bool:
+    """Could "<homophone> <run>" be the amount garbled? The homophone's number must come before the
+    run's last word in a way of saying it: "for $180" may be $480 ("four [hundred] eighty"), never
+    $186.40, where "four" comes after "eighty"."""
+    said = _HOMOPHONE_NUMBERS.get(homophone)
+    words = [w for t in run for w in spoken_words(t) if w in _SAID_NUMBER]
+    if said is None or not words:
+        return True
+    return any(re.search(rf" {said} (?:\w+ )*?{words[-1]} ", form) for form in _amount_number_words(amount))
 
 
 def _number_value(tokens: list[str]) -> float | None:
@@ -312,10 +373,33 @@ def finish(
 ) -> str:
     """The text a recogniser reports: biased to the call when a vocabulary is given (``confirmed``:
     call amounts another recogniser heard in the same clip), then money in written form."""
-    text = text.strip()
+    text = numbers_as_said(text.strip())
     if vocabulary is not None:
         text, currency = repair(text, vocabulary, confirmed), vocabulary.currency
     return written_money(text, currency)
+
+
+# A number word a recogniser wrote as its homophone, told apart by the "hundred" or "thousand" after
+# it: "dollar to hundred", "free hundred", "for thousand" are never meant as written.
+_HOMOPHONE_NUMBERS = {"to": "two", "too": "two", "for": "four", "fore": "four", "free": "three", "tree": "three",
+                      "won": "one", "ate": "eight", "nein": "nine", "sex": "six"}  # fmt: skip
+_HOMOPHONE_BEFORE_SCALE = re.compile(
+    r"\b(" + "|".join(_HOMOPHONE_NUMBERS) + r")(?= (?:hundred|thousand)s?\b)", re.IGNORECASE
+)
+# "two hundreds dollars": a plural scale word right after a number word is the number's own.
+_SCALE_PLURAL = re.compile(r"\b((?:" + "|".join(ONES[1:]) + r") (?:hundred|thousand))s\b", re.IGNORECASE)
+# "one thousand, two hundred": a comma a recogniser put inside one number.
+_COMMA_IN_NUMBER = re.compile(
+    r"\b(thousand|million),(?= (?:" + "|".join(ONES[1:]) + r"|" + "|".join(TENS[2:]) + r")\b)"
+)
+
+
+def numbers_as_said(text: str) -> str:
+    """Number words put back together: a homophone before "hundred"/"thousand" is the number
+    ("to hundred" -> "two hundred"), and no comma splits "one thousand, two hundred" in two."""
+    text = _HOMOPHONE_BEFORE_SCALE.sub(lambda m: _HOMOPHONE_NUMBERS[m.group(1).lower()], text)
+    text = _SCALE_PLURAL.sub(r"\1", text)
+    return _COMMA_IN_NUMBER.sub(r"\1", text)
 
 
 def mentions_money(text: str) -> bool:

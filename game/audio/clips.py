@@ -62,6 +62,32 @@ COLLECTOR_LINES = (
     "Thank you for your time, have a good day.",
 )
 
+# A call that owes $1,250 (two payments of $625), and lines with amounts that are and are not its
+# balance, and numbers that are no money at all. Written for the benchmark as a collector says them;
+# bias must never turn an amount that was said into the balance.
+AMOUNT_CALL = CallVocabulary(
+    names=("Dana Whitfield",), title="Ms.", amounts=(1250.0, 625.0), creditor="Harbor Credit Union"
+)
+AMOUNT_LINES = (
+    "How about one thousand five hundred by Friday?",
+    "We received one hundred and fifty on November third.",
+    "Could you pay three hundred dollars today?",
+    "I can take two hundred dollars now and the rest next month.",
+    "A payment of seventy five dollars and fifty cents each week would work.",
+    "We can settle this for nine hundred dollars if you pay this week.",
+    "Your last payment of eighty dollars arrived on the fifth.",
+    "That leaves five hundred twenty five dollars on the account.",
+    "Could you manage one thousand dollars by the end of the month?",
+    "The late fee was thirty five dollars.",
+    "The balance on your account is one thousand two hundred fifty dollars.",
+    "The balance is one thousand two hundred fifty dollars and forty cents.",
+    "Two payments of six hundred twenty five dollars would clear it.",
+    "The branch is ten meters from the station.",
+    "You have forty five days to dispute the debt.",
+    "Your account number ends in four seven two nine.",
+    "Please call us back within 30 days.",
+)
+
 
 def espeak_available() -> bool:
     return shutil.which("espeak-ng") is not None

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from pathlib import Path
+from typing import Any, Protocol, runtime_checkable
 
-from game.audio.wavio import RECOGNITION_RATE
+import numpy as np
+
+from game.audio.wavio import RECOGNITION_RATE, read_for_recognition, wav_bytes
 
 PAUSE_SECONDS = 0.8  # hands-free: this much silence ends a phrase
 PHRASE_LIMIT_SECONDS = 20.0
@@ -47,6 +50,15 @@ class Mic(Protocol):
     def stop_hands_free(self) -> None: ...
 
     def close(self) -> None: ...
+
+
+@runtime_checkable
+class StreamingMic(Protocol):
+    """A microphone whose recording can be read while it grows, so recognition starts early."""
+
+    def take(self) -> bytes:
+        """16 kHz 16-bit mono PCM recorded since the last ``take`` (push-to-talk only)."""
+        ...
 
 
 class NoMic:
@@ -91,6 +103,7 @@ class SpeechRecognitionMic:
         self._recognizer.dynamic_energy_threshold = True
         self._recognizer.pause_threshold = PAUSE_SECONDS
         self._frames: list[bytes] = []
+        self._taken = 0
         self._recording = threading.Event()
         self._thread: threading.Thread | None = None
         self._started = 0.0
@@ -106,6 +119,7 @@ class SpeechRecognitionMic:
         if self._thread is not None:
             return
         self._frames = []
+        self._taken = 0
         self._recording.set()
         self._started = time.monotonic()
         self._thread = threading.Thread(target=self._record, name="push-to-talk", daemon=True)
@@ -115,6 +129,12 @@ class SpeechRecognitionMic:
         with self._source as source:
             while self._recording.is_set():
                 self._frames.append(source.stream.read(source.CHUNK))
+
+    def take(self) -> bytes:
+        """The recording since the last ``take`` (the stream is opened at 16 kHz, 16-bit)."""
+        frames = self._frames[self._taken :]
+        self._taken += len(frames)
+        return b"".join(frames)
 
     def stop(self) -> Captured | None:
         """The talk key came up: the recording as WAV bytes (None if nothing was recorded)."""
@@ -153,6 +173,62 @@ class SpeechRecognitionMic:
     def close(self) -> None:
         self.stop_hands_free()
         self.stop()
+
+
+class FileMic:
+    """Recorded turns played into the game as if spoken live: each time the talk key is held, the
+    next clip "records" at its real pace (silence once it is over), so streaming recognition and the
+    timing of a spoken turn can be measured without a microphone."""
+
+    name = "file"
+    notice: str | None = None
+    available = True
+
+    def __init__(self, clips: Sequence[str | Path | bytes]) -> None:
+        self._clips = [(np.clip(read_for_recognition(c), -1.0, 1.0) * 32767.0).astype("<i2") for c in clips]
+        self._samples = np.zeros(0, dtype="<i2")
+        self._started: float | None = None
+        self._taken = 0
+
+    def _heard_until(self) -> int:
+        assert self._started is not None
+        return round((time.monotonic() - self._started) * RECOGNITION_RATE)
+
+    def _pcm(self, start: int, end: int) -> bytes:
+        part = self._samples[start:end]
+        return part.tobytes() + bytes(2 * max(0, end - start - part.size))
+
+    def calibrate(self, seconds: float = 0.5) -> None:
+        """A recording has no room noise to measure."""
+
+    def start(self) -> None:
+        """The talk key went down: the next clip starts playing in."""
+        self._samples = self._clips.pop(0) if self._clips else np.zeros(0, dtype="<i2")
+        self._started, self._taken = time.monotonic(), 0
+
+    def take(self) -> bytes:
+        if self._started is None:
+            return b""
+        end = self._heard_until()
+        pcm, self._taken = self._pcm(self._taken, end), end
+        return pcm
+
+    def stop(self) -> Captured | None:
+        if self._started is None:
+            return None
+        end, began = self._heard_until(), self._started
+        self._started = None
+        pcm = np.frombuffer(self._pcm(0, end), dtype="<i2").astype(np.float32) / 32768.0
+        return Captured(wav_bytes(pcm, RECOGNITION_RATE), began, time.monotonic())
+
+    def start_hands_free(self, on_phrase: Callable[[Captured], None]) -> None:
+        """Recorded turns are played with the talk key only."""
+
+    def stop_hands_free(self) -> None:
+        """Nothing listens hands-free."""
+
+    def close(self) -> None:
+        self._started = None
 
 
 def open_mic(device_index: int | None = None) -> Mic:

@@ -2,20 +2,26 @@
 
 pocketsphinx holds the GIL while it decodes: in a thread it froze a 60 fps loop for seconds, in a
 separate process the loop never noticed. So the game submits a clip and polls for the text each
-frame. Audio goes over as a file path (small messages never block the loop); the worker keeps its
-engine and the call vocabulary loaded between clips.
+frame. Audio goes over as a file path (small messages never block the loop), or streamed in small
+chunks while the trainee speaks (see :mod:`game.audio.streaming`: partial results while they talk,
+the final text often ready when they stop); the worker keeps its engine and the call vocabulary
+loaded between clips.
 """
 
 from __future__ import annotations
 
+import queue
 import shutil
 import tempfile
+import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from game.audio.asr import Heard, RecognitionError, UnknownEngineError, open_recognizer
+from game.audio.asr import Heard, RecognitionError, Recognizer, UnknownEngineError, open_recognizer
+from game.audio.streaming import Utterance
 from game.audio.vocabulary import CallVocabulary
 from game.audio.wavio import AudioFileError, read_for_recognition
 from game.audio.worker import WorkerProcess, child_messages
@@ -42,6 +48,7 @@ class RecognitionWorker:
         self._next = 0
         self._pending: dict[int, Path | None] = {}
         self._results: list[Recognised] = []
+        self._partials: dict[int, str] = {}
         self.ready = False
         self.engine: str | None = None
         self.notice: str | None = None
@@ -60,6 +67,30 @@ class RecognitionWorker:
         if self.closed or not self._worker.send(("job", job, str(audio))):
             self._stopped()
         return job
+
+    def stream_start(self) -> int:
+        """A spoken turn begins: its audio will follow in chunks; returns its job number."""
+        self._next += 1
+        job = self._next
+        self._pending[job] = None
+        if self.closed or not self._worker.send(("stream", job)):
+            self._stopped()
+        return job
+
+    def stream_audio(self, job: int, pcm16: bytes) -> None:
+        """More of the turn: 16 kHz 16-bit mono PCM, recognised as it grows."""
+        if pcm16 and not self.closed:
+            self._worker.send(("audio", job, pcm16))
+
+    def stream_end(self, job: int) -> None:
+        """The turn is over: its final text comes back through ``poll`` like a submitted clip's."""
+        if not self.closed:
+            self._worker.send(("end", job))
+
+    def partial(self, job: int) -> str:
+        """What has been recognised so far of a streamed turn (empty until the first partial)."""
+        self._drain(0)
+        return self._partials.get(job, "")
 
     def set_vocabulary(self, vocabulary: CallVocabulary | None) -> None:
         """Bias recognition to a new call (or stop biasing)."""
@@ -116,7 +147,10 @@ class RecognitionWorker:
             self.ready, self.engine, self.notice = True, message[1], message[2]
             if self.engine is None:
                 self._stopped()
+        elif kind == "partial":
+            self._partials[message[1]] = message[2]
         elif kind == "heard":
+            self._partials.pop(message[1], None)
             self._finish(Recognised(message[1], heard=message[2]))
         else:
             self._finish(Recognised(message[1], error=message[2]))
@@ -137,29 +171,120 @@ class RecognitionWorker:
 
 
 def _serve() -> None:
-    """The worker: load the engine once, then recognise clips until told to stop."""
+    """The worker: load the engine once, then recognise clips and streamed turns until told to stop.
+
+    Messages are read on a thread, so a turn's audio keeps arriving while its partial is decoded.
+    """
     messages, reply = child_messages()
-    recognizer = None
-    for message in messages:
+    inbox: queue.Queue[tuple[Any, ...] | None] = queue.Queue()
+
+    def read() -> None:
+        for message in messages:
+            inbox.put(message)
+        inbox.put(None)
+
+    threading.Thread(target=read, name="recognition inbox", daemon=True).start()
+    server = _Server(reply)
+    while True:
+        try:
+            message = inbox.get(timeout=None if not server.busy() else 0.0)
+        except queue.Empty:
+            server.work()
+            continue
+        if message is None or not server.handle(message):
+            return
+
+
+class _Server:
+    """The worker's state: one loaded recogniser and the streamed turns in progress."""
+
+    def __init__(self, reply: Callable[[Any], None]) -> None:
+        self.reply = reply
+        self.recognizer: Recognizer | None = None
+        self.turns: dict[int, Utterance] = {}
+        self.ended: list[int] = []
+
+    def busy(self) -> bool:
+        return bool(self.ended) or any(turn.due() for turn in self.turns.values())
+
+    def handle(self, message: tuple[Any, ...]) -> bool:
+        """Act on one message; False when the worker should stop."""
         kind = message[0]
         if kind == "open":
             try:
-                recognizer, notice = open_recognizer(message[1], message[2])
+                self.recognizer, notice = open_recognizer(message[1], message[2])
             except UnknownEngineError as err:
-                recognizer, notice = None, str(err)
-            reply(("ready", recognizer.name if recognizer else None, notice))
-            if recognizer is None:
+                self.recognizer, notice = None, str(err)
+            self.reply(("ready", self.recognizer.name if self.recognizer else None, notice))
+            return self.recognizer is not None
+        if self.recognizer is None:
+            return True
+        if kind == "vocabulary":
+            self.recognizer.set_vocabulary(message[1])
+        elif kind == "job":
+            self._clip(message[1], message[2])
+        elif kind == "stream":
+            self.turns[message[1]] = Utterance()
+        elif kind == "audio" and message[1] in self.turns:
+            self.turns[message[1]].add(message[2])
+        elif kind == "end" and message[1] in self.turns:
+            self.ended.append(message[1])
+        return True
+
+    def work(self) -> None:
+        """Finish an ended turn (its text is often ready already), else refresh one partial."""
+        if self.ended:
+            job = self.ended.pop(0)
+            turn = self.turns.pop(job)
+            while turn.phrase() is not None:
+                self._phrase(turn)
+            if turn.voiced_end > turn.done_end and not (turn.current() and turn.final):
+                self._hear(turn, final=True)
+            self.reply(("heard", job, Heard(turn.text, 0.0, self.recognizer.name if self.recognizer else "")))
+            return
+        for job, turn in self.turns.items():
+            if turn.phrase() is not None:
+                self._phrase(turn)
+                self.reply(("partial", job, turn.text))
                 return
-        elif kind == "vocabulary" and recognizer is not None:
-            recognizer.set_vocabulary(message[1])
-        elif kind == "job" and recognizer is not None:
-            job, path = message[1], message[2]
-            try:
-                reply(("heard", job, recognizer.transcribe_samples(read_for_recognition(path))))
-            except (AudioFileError, RecognitionError) as err:
-                reply(("failed", job, str(err)))
-            except Exception as err:  # a fault on one clip must not end recognition for the call
-                reply(("failed", job, f"recognition failed: {err}"))
+            if turn.due():
+                self._hear(turn, final=turn.ended())
+                self.reply(("partial", job, turn.text))
+                return
+
+    def _phrase(self, turn: Utterance) -> None:
+        """Recognise for good the next phrase a pause has ended."""
+        assert self.recognizer is not None
+        span = turn.phrase()
+        assert span is not None
+        try:
+            text = self.recognizer.transcribe_samples(turn.speech(*span)).text
+        except RecognitionError:
+            text = ""
+        turn.phrase_done(text, span[1])
+
+    def _hear(self, turn: Utterance, final: bool) -> None:
+        """Recognise the turn so far: a quick partial while it goes on, the full reading (with the
+        call's second opinion on amounts) once the speech has stopped."""
+        assert self.recognizer is not None
+        upto = turn.voiced_end
+        samples = turn.speech()
+        try:
+            turn.tail_text = (
+                self.recognizer.transcribe_samples(samples).text if final else self.recognizer.partial_samples(samples)
+            )
+        except RecognitionError:
+            turn.tail_text = ""
+        turn.heard_upto, turn.final = upto, final
+
+    def _clip(self, job: int, path: str) -> None:
+        assert self.recognizer is not None
+        try:
+            self.reply(("heard", job, self.recognizer.transcribe_samples(read_for_recognition(path))))
+        except (AudioFileError, RecognitionError) as err:
+            self.reply(("failed", job, str(err)))
+        except Exception as err:  # a fault on one clip must not end recognition for the call
+            self.reply(("failed", job, f"recognition failed: {err}"))
 
 
 if __name__ == "__main__":

@@ -6,7 +6,9 @@ One path for both, so a clip scores the same in ``replay`` as it reads in ``tran
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import resource
+import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -77,6 +79,31 @@ def transcribe_file(path: str | Path, scenario: Scenario | None = None, engine: 
     if notice:
         result["notice"] = notice
     return result
+
+
+def audio_files(arguments: list[str]) -> list[Path]:
+    """The WAV files named, a folder standing for the ``.wav`` files in it (sorted by name)."""
+    found: list[Path] = []
+    for argument in arguments:
+        path = Path(argument)
+        found += sorted(p for p in path.iterdir() if p.suffix.lower() == ".wav") if path.is_dir() else [path]
+    return found
+
+
+def transcribe_files(paths: list[Path], scenario: Scenario | None = None) -> Iterator[dict[str, Any]]:
+    """One result per file (as :func:`transcribe_file`, with ``file``; or ``file`` and ``error``),
+    recognised by one recogniser loaded once for all of them."""
+    for path in paths:
+        try:
+            yield {"file": str(path), **transcribe_file(path, scenario)}
+        except TranscribeError as err:
+            yield {"file": str(path), "error": str(err)}
+
+
+def peak_memory_mb() -> float:
+    """The most memory this process has held so far, in megabytes."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return round(peak / (1024 * 1024 if sys.platform == "darwin" else 1024), 1)
 
 
 def hear_for(scenario: Scenario, engine: str | None = None) -> Callable[[Path], tuple[str, Prosody | None]]:

@@ -53,9 +53,12 @@ class WorkerProcess:
             stderr=subprocess.DEVNULL,
             env=env,
         )
-        self._lock = threading.Lock()
+        self._outbox: queue.Queue[Any] = queue.Queue()
+        self._broken = False
         self._reader = threading.Thread(target=self._read_all, name=f"{module} reader", daemon=True)
         self._reader.start()
+        self._writer = threading.Thread(target=self._write_all, name=f"{module} writer", daemon=True)
+        self._writer.start()
 
     def _read_all(self) -> None:
         assert self._process.stdout is not None
@@ -65,19 +68,26 @@ class WorkerProcess:
         except (EOFError, OSError, pickle.UnpicklingError):
             self._messages.put(EOFError())
 
+    def _write_all(self) -> None:
+        """Messages go out on their own thread: a child busy in a call that holds its GIL (pocketsphinx
+        loading a model) stops reading, and the pipe fills, but the game loop never waits for it."""
+        assert self._process.stdin is not None
+        while (message := self._outbox.get()) is not None:
+            try:
+                _write(self._process.stdin, message)
+            except (BrokenPipeError, OSError, ValueError):
+                self._broken = True
+                return
+
     @property
     def alive(self) -> bool:
         return self._process.poll() is None
 
     def send(self, message: Any) -> bool:
         """Send one message; False when the child is gone."""
-        if not self.alive or self._process.stdin is None:
+        if not self.alive or self._broken or self._process.stdin is None:
             return False
-        with self._lock:
-            try:
-                _write(self._process.stdin, message)
-            except (BrokenPipeError, OSError, ValueError):
-                return False
+        self._outbox.put(message)
         return True
 
     def poll(self, timeout: float = 0.0) -> list[Any]:
@@ -95,6 +105,8 @@ class WorkerProcess:
     def close(self, grace: float = 2.0) -> None:
         """Ask the child to stop, then make sure it has."""
         self.send(("stop",))
+        self._outbox.put(None)
+        self._writer.join(timeout=grace)
         if self._process.stdin is not None:
             with contextlib.suppress(OSError):
                 self._process.stdin.close()

@@ -90,9 +90,6 @@ EXAMPLES: dict[str, str] = {
     "account": "{debtor_name: Mike Brennan, amount: 1250, days_past_due: 45, creditor: Northwind Supply, "
     "call_date: 2026-12-01}",
     "persona": "{archetype: angry}",
-    "goal": "plan",
-    "caller": "creditor",
-    "debt_type": "business",
     "excuses": '[{id: client_late, say: ["My client hasn\'t paid me."], counter: [ask_excuse_details]}]',
     "lines": '[{on: refuse, say: ["Not today."]}]',
     "phrases": '{empathize: ["I know the season has been hard"]}',
@@ -142,6 +139,7 @@ EXAMPLES: dict[str, str] = {
     "persona.voice.rate": "185",
     "persona.voice.pitch": "30",
     "persona.voice.volume": "0.9",
+    "persona.voice.gap": "0.1",
     "persona.mood.anger": "65",
     "persona.mood.trust": "25",
     "persona.mood.willingness": "35",

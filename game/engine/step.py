@@ -24,7 +24,6 @@ from game.engine.stages import RESTATABLE, RULES, next_stage
 from game.engine.state import CallState
 from game.engine.understand import Context, understand
 
-REACTION_GAP = 0.6  # seconds between the trainee's last word and the debtor's reply
 # A Chinese character is a syllable, said in about the time of a short English word.
 _WORD = re.compile(r"[\u3400-\u9fff]|(?:(?![\u3400-\u9fff])[\w'])+")
 
@@ -314,7 +313,7 @@ def step(
         return replace(state, events=state.events + tuple(raised)), None, tuple(raised)
     spoken = len(state.events)
     state, line = _speak(
-        scenario, state, beat, start=turn.end + REACTION_GAP, extra_events=tuple(raised), situation=situation
+        scenario, state, beat, start=turn.end + scenario.persona.voice.gap, extra_events=tuple(raised), situation=situation
     )
     if state.ended:
         state = replace(state, stage="ended")

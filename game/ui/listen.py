@@ -1,8 +1,9 @@
 """The trainee's spoken answers as the window sees them: push-to-talk, recognised off the loop.
 
-Holding the talk key records from the microphone (``game.audio.mic``); letting go sends the clip to
-the recognition worker process (``game.audio.recognition``), polled each frame. In hands-free mode
-the microphone listens while a call is open (``listen``) and each phrase it ends on a pause is sent
+Holding the talk key records from the microphone (``game.audio.mic``) and streams the audio to the
+recognition worker process (``game.audio.recognition``), which recognises it as it grows: ``partial``
+is the live subtitle of the trainee's line, and letting go asks for the final text, polled each frame.
+In hands-free mode the microphone listens while a call is open (``listen``) and each phrase it ends on a pause is sent
 the same way; ``phrases`` tells the call how long each one lasted. ``capture`` records a clip without
 recognising it (the calibration line). The voice features
 of the clip (loudness, pitch, pace) are measured by a background job once its words are known.
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
-    from game.audio.mic import Captured, Mic
+    from game.audio.mic import Captured, Mic, StreamingMic
     from game.audio.recognition import RecognitionWorker
     from game.engine.record import Prosody
     from game.engine.scenario import Scenario
@@ -45,6 +46,8 @@ class Ears(Protocol):
     def start(self) -> None: ...
 
     def stop(self) -> bool: ...
+
+    def partial(self) -> str: ...
 
     def capture(self) -> bytes | None: ...
 
@@ -76,6 +79,9 @@ class NoEars:
 
     def stop(self) -> bool:
         return False
+
+    def partial(self) -> str:
+        return ""
 
     def capture(self) -> bytes | None:
         return None
@@ -109,6 +115,8 @@ class MicEars:
         self._listening = False
         self._lock = threading.Lock()
         self._captured: list[Captured] = []
+        self._stream: int | None = None
+        self._streaming: StreamingMic | None = None
 
     @property
     def notice(self) -> str | None:
@@ -121,14 +129,34 @@ class MicEars:
             self._worker.set_vocabulary(vocabulary_for(scenario))
 
     def start(self) -> None:
+        from game.audio.mic import StreamingMic
+
         self._mic.start()
+        self._streaming = self._mic if isinstance(self._mic, StreamingMic) else None
+        self._stream = self._worker.stream_start() if self._streaming is not None else None
+
+    def _feed(self) -> None:
+        """Hand the audio recorded so far to the worker, which recognises it as it grows."""
+        if self._stream is not None and self._streaming is not None:
+            self._worker.stream_audio(self._stream, self._streaming.take())
+
+    def partial(self) -> str:
+        """What has been recognised so far of the line being spoken (a live subtitle)."""
+        self._feed()
+        return self._worker.partial(self._stream) if self._stream is not None else ""
 
     def stop(self) -> bool:
         """The talk key came up: send the clip to recognition; False when nothing was recorded."""
-        captured = self._mic.stop()
+        self._feed()
+        captured, stream, self._stream = self._mic.stop(), self._stream, None
+        if stream is not None:
+            self._worker.stream_end(stream)
         if captured is None:
             return False
-        self._clips[self._worker.submit(captured.wav)] = captured.wav
+        if stream is not None:
+            self._clips[stream] = captured.wav
+        else:
+            self._clips[self._worker.submit(captured.wav)] = captured.wav
         return True
 
     def capture(self) -> bytes | None:
@@ -162,6 +190,7 @@ class MicEars:
 
     def poll(self) -> list[Heard]:
         out = []
+        self._feed()
         for result in self._worker.poll():
             wav = self._clips.pop(result.job, None)
             if result.heard is None:

@@ -83,6 +83,13 @@ class Voice(Strict):
     rate: int = Field(170, ge=80, le=320, description="Speaking rate in words per minute.")
     pitch: int = Field(50, ge=0, le=99, description="Voice pitch, 0 (low) to 99 (high).")
     volume: float = Field(1.0, ge=0, le=1, description="Loudness, 0 to 1.")
+    gap: float = Field(
+        0.2,
+        ge=0,
+        le=3,
+        description="Seconds from the trainee's last word to the reply: people answer in about 0.2 s;"
+        " a quick, angry debtor cuts in (0.1), a staller takes their time (1.0).",
+    )
 
 
 class MoodValues(Strict):

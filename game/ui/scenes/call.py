@@ -909,6 +909,8 @@ class CallScene(Scene):
                 palette.muted,
                 body.topleft,
             )
+        elif self.phase == "talking" and self.ears.partial():
+            draw.paragraph(surface, font, self.ears.partial(), palette.accent, body, 2 if self.compact else 3)
         elif self.phase == "talking":
             since = self.now() - self.talk_from
             draw.text(surface, font, f"Listening... {since:.0f} s (let go of F3 to send)", palette.accent, body.topleft)
