@@ -313,7 +313,12 @@ def step(
         return replace(state, events=state.events + tuple(raised)), None, tuple(raised)
     spoken = len(state.events)
     state, line = _speak(
-        scenario, state, beat, start=turn.end + scenario.persona.voice.gap, extra_events=tuple(raised), situation=situation
+        scenario,
+        state,
+        beat,
+        start=turn.end + scenario.persona.voice.gap,
+        extra_events=tuple(raised),
+        situation=situation,
     )
     if state.ended:
         state = replace(state, stage="ended")
