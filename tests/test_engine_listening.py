@@ -463,3 +463,10 @@ def test_traits_are_overridden_per_scenario(tmp_path: Path) -> None:
     assert traits.wrong_amount == "seize" and traits.silence_patience == 45  # the rest from the archetype
     line = Call(scenario).say(heard("state_amount", amounts=(999.0,)))
     assert line is not None and line.beat == "balance_seized"
+
+
+def test_a_caller_who_says_who_they_are_in_the_same_line_is_answered() -> None:
+    line = Call(load_scenario("angry-contractor")).say(
+        heard("identify_self", "verify_identity", asks=("identity:dob",))
+    )
+    assert line is not None and line.beat == "identity_answer"

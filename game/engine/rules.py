@@ -209,7 +209,9 @@ GUARDS: dict[str, Guard] = {
     "read_back_partial": lambda s: s.reading is not None,
     "read_back_unpromised": lambda s: "confirm_commitment" in s.acts and s.state.commitment is None and not s.asked,
     "identity_asked_anonymously": lambda s: (
-        bool(s.identity_asks) and s.traits.asks_back == "who_is_calling" and "identify_self" not in s.state.acts_seen
+        bool(s.identity_asks)
+        and s.traits.asks_back == "who_is_calling"
+        and "identify_self" not in s.state.acts_seen | s.acts
     ),
     "identity_withheld": lambda s: (
         bool(s.identity_asks) and (s.traits.identity == "refuse" or s.identity_value(s.identity_asks[0]) is None)
