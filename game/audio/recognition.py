@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from game.audio.asr import Heard, RecognitionError, Recognizer, UnknownEngineError, open_recognizer
-from game.audio.streaming import Utterance
+from game.audio.streaming import PARTIAL_EVERY, Utterance
 from game.audio.vocabulary import CallVocabulary
 from game.audio.wavio import AudioFileError, read_for_recognition
 from game.audio.worker import WorkerProcess, child_messages
@@ -269,6 +269,7 @@ class _Server:
         assert self.recognizer is not None
         upto = turn.voiced_end
         samples = turn.speech()
+        began = time.perf_counter()
         try:
             turn.tail_text = (
                 self.recognizer.transcribe_samples(samples).text if final else self.recognizer.partial_samples(samples)
@@ -276,6 +277,7 @@ class _Server:
         except RecognitionError:
             turn.tail_text = ""
         turn.heard_upto, turn.final = upto, final
+        turn.partial_every = max(PARTIAL_EVERY, 2 * (time.perf_counter() - began))
 
     def _clip(self, job: int, path: str) -> None:
         assert self.recognizer is not None

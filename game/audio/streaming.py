@@ -36,6 +36,7 @@ class Utterance:
         self.done_text = ""  # the phrases recognised for good
         self.done_end = 0  # where they end
         self._pauses: list[int] = []  # ends of phrases that a long pause followed
+        self.partial_every = PARTIAL_EVERY  # grows on a slow machine, so partials never starve the end
 
     @property
     def samples(self) -> np.ndarray:
@@ -98,7 +99,7 @@ class Utterance:
         if self.heard_upto == self.voiced_end:
             return self.ended() and not self.final
         new_speech = (self.voiced_end - max(self.done_end, self.heard_upto)) / RECOGNITION_RATE
-        return new_speech >= PARTIAL_EVERY or self.ended()
+        return new_speech >= self.partial_every or self.ended()
 
     def ended(self) -> bool:
         """Has the speech been followed by enough silence that it has probably stopped?"""
