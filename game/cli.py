@@ -128,12 +128,6 @@ def _transcript(path: str) -> Any:
         raise UserError(str(err)) from None
 
 
-def _score(record: Any, scenario: Scenario) -> Any:
-    from scoring import score_call
-
-    return score_call(record, scenario)
-
-
 def _hear(scenario: Scenario) -> Callable[[Path], Any]:
     from game.audio.transcribe import hear_for
 
@@ -141,7 +135,8 @@ def _hear(scenario: Scenario) -> Callable[[Path], Any]:
 
 
 def cmd_replay(args: argparse.Namespace) -> int:
-    from game.engine.replay import replay
+    from game.session import CallSession
+    from game.session.call import play_script
 
     scenario = _scenario(args.scenario)
     transcript = _transcript(args.transcript)
@@ -149,10 +144,11 @@ def cmd_replay(args: argparse.Namespace) -> int:
     needs_audio = any(t.audio for t in transcript.turns)
     hear = _hear(scenario) if needs_audio else None
     try:
-        record = replay(scenario, transcript.turns, seed, hear=hear, base=Path(args.transcript).parent)
+        session = CallSession(scenario, seed)
+        play_script(session, transcript.turns, hear=hear, base=Path(args.transcript).parent)
     except OSError as err:
         raise UserError(f"cannot read an audio turn: {err}") from None
-    card = _score(record, scenario)
+    card = session.finish()
     if args.json:
         print(json.dumps(card.as_dict(), ensure_ascii=False, indent=2))
     else:
@@ -164,13 +160,13 @@ def cmd_replay(args: argparse.Namespace) -> int:
 
 def cmd_console(args: argparse.Namespace) -> int:
     from game.console import play_console
-
-    scenario = _scenario(args.scenario)
-    record = play_console(scenario, sys.stdin, sys.stdout, seed=args.seed)
+    from game.session import CallSession
     from scoring.render import format_scorecard
 
+    session = CallSession(_scenario(args.scenario), args.seed)
+    play_console(session, sys.stdin, sys.stdout)
     print()
-    print(format_scorecard(_score(record, scenario)))
+    print(format_scorecard(session.finish()))
     return 0
 
 

@@ -11,9 +11,9 @@ from collections.abc import Callable
 from typing import Protocol, TextIO
 
 from game.engine.record import CallRecord
-from game.engine.replay import timed_turn
-from game.engine.scenario.models import Scenario, TranscriptTurn
-from game.engine.step import DebtorLine, record_of, start_call, step
+from game.engine.scenario.models import TranscriptTurn
+from game.engine.step import DebtorLine
+from game.session import CallSession
 
 SILENCE_SECONDS = 4.0  # at least; a persona that waits longer before an offer gets its own wait
 
@@ -31,23 +31,22 @@ def _show(line: DebtorLine, name: str, out: TextIO) -> None:
 
 
 def play_console(
-    scenario: Scenario,
+    session: CallSession,
     lines_in: LineSource,
     out: TextIO,
-    seed: int = 0,
     *,
-    on_turn: Callable[[CallRecord], None] | None = None,
+    on_turn: Callable[[CallSession], None] | None = None,
 ) -> CallRecord:
-    """Run one call against ``lines_in``; ``on_turn`` sees the record after every exchange."""
+    """Run the session's call against ``lines_in``; ``on_turn`` sees the session after every exchange."""
+    scenario = session.scenario
     speaker = scenario.persona.name or scenario.account.debtor_name
     account = scenario.account
     out.write(f"--- {scenario.title}: calling {account.debtor_name} for {account.creditor} ---\n")
     out.write("(type your lines; an empty line stays silent; end of input hangs up)\n")
     after_ask = scenario.persona.after_ask
     silence = max(SILENCE_SECONDS, after_ask.quiet_seconds + 0.5 if after_ask else 0.0)
-    state, line = start_call(scenario, seed)
-    _show(line, speaker, out)
-    while not state.ended:
+    _show(session.opening, speaker, out)
+    while not session.ended:
         out.write("you> ")
         out.flush()
         raw = lines_in.readline()
@@ -58,9 +57,9 @@ def play_console(
             turn = TranscriptTurn(wait=silence)
         else:
             turn = TranscriptTurn(say=raw.strip())
-        state, reply, _ = step(scenario, state, timed_turn(state, turn, turn.say or ""))
+        reply = session.play(turn).reply
         if reply is not None:
             _show(reply, speaker, out)
         if on_turn:
-            on_turn(record_of(state))
-    return record_of(state)
+            on_turn(session)
+    return session.record

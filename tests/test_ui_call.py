@@ -109,7 +109,7 @@ def test_escape_then_enter_hangs_up_and_the_scorecard_saves_progress(app: App) -
     press(app, pygame.K_RETURN)
     card = top(app)
     assert isinstance(card, ScorecardScene)
-    assert card.card["outcome"] == "trainee_hung_up"
+    assert card.card.outcome == "trainee_hung_up"
     app.kit.jobs.settle()
     saved = json.loads((app.kit.home / "progress.json").read_text(encoding="utf-8"))
     assert [c["scenario"] for c in saved["calls"]] == ["angry-contractor"]
@@ -141,8 +141,8 @@ def test_the_debtor_can_hang_up(app: App) -> None:
     assert call.phase == "ended" and call.state is not None and call.state.ended_by == "debtor"
     seconds(app, 3.0)
     card = top(app)
-    assert isinstance(card, ScorecardScene) and card.card["outcome"] == "hung_up"
-    assert card.card["compliance"]
+    assert isinstance(card, ScorecardScene) and card.card.outcome == "hung_up"
+    assert card.card.compliance
 
 
 def test_scorecard_retry_starts_the_same_call_and_next_briefs_another(app: App) -> None:

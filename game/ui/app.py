@@ -19,13 +19,15 @@ from typing import TYPE_CHECKING
 import pygame
 import pygame_gui
 
-from game.ui import gateway
+import game.ui.scenes  # noqa: F401  (registers how each scene is opened)
+from game.ui import gateway, routes
 from game.ui.catalog import Catalog
 from game.ui.clock import FrameClock
 from game.ui.jobs import Jobs
 from game.ui.listen import Ears, open_ears
 from game.ui.look import Look
 from game.ui.progress_store import Progress
+from game.ui.routes import open_route
 from game.ui.scene import Kit, Scene, SceneStack
 from game.ui.settings import Settings, home_dir, load_settings, save_settings
 from game.ui.voice import VoiceOut
@@ -125,6 +127,7 @@ class App:
         self.wait_for_jobs = stepped
         self.exit_code = 0
         self.frame_ms: list[float] = []
+        self._swallow: int | None = None
         self._ears: Ears | None = None
         voice_out: VoiceOut = choose_voice(settings, home)
         self.kit = Kit(
@@ -189,8 +192,15 @@ class App:
         self.kit.manager.set_window_resolution((width, height))
         self.kit.nav.remount()
 
+    def open(self, route: object) -> Scene:
+        """The scene for ``route`` (see ``game.ui.routes``)."""
+        return open_route(self.kit, route)
+
     def frame(self) -> None:
-        """One frame: events through the gateway, then update, then draw."""
+        """One frame: events through the gateway, then update, then draw.
+
+        A key that changes the scene (R for retry, N for next) also arrives as text; that text belongs
+        to the scene the key was pressed in, so it is dropped until the key is let go."""
         if self.wait_for_jobs:
             self.kit.jobs.settle()
             self.kit.voice.settle()
@@ -203,8 +213,16 @@ class App:
             if gateway.is_resize(event):
                 self.resize(pygame.display.get_surface().get_size())
                 continue
+            if self._swallow is not None:
+                if event.type == pygame.TEXTINPUT:
+                    continue
+                if event.type in (pygame.KEYDOWN, pygame.KEYUP):
+                    self._swallow = None
+            before = self.kit.nav.top
             self.kit.manager.process_events(event)
             self.kit.nav.handle(event)
+            if event.type == pygame.KEYDOWN and self.kit.nav.top is not before:
+                self._swallow = event.key
         self.kit.voice.poll()
         self.kit.nav.update(dt)
         self.kit.manager.update(dt)
@@ -245,10 +263,8 @@ def _headless() -> bool:
 
 def run_menu(settings_dir: str | Path | None = None) -> int:
     """Open the game at the main menu; returns the exit code when the window closes."""
-    from game.ui.scenes.menu import MenuScene
-
     app = App(home_dir(settings_dir))
-    return app.run(MenuScene(app.kit))
+    return app.run(app.open(routes.Menu()))
 
 
 def _heard(transcript: Transcript, scenario: Scenario, base: Path) -> Transcript:
@@ -282,9 +298,6 @@ def run_play(
     """Open the game straight into one call; with ``script``, play the transcript and exit 0."""
     from game.engine.scenario import ScenarioError, load_scenario
     from game.engine.transcript import TranscriptError, load_transcript
-    from game.ui.scenes.briefing import BriefingScene
-    from game.ui.scenes.call import CallScene
-    from game.ui.scenes.menu import MenuScene
     from game.ui.scripted import ScriptedTrainee
 
     try:
@@ -300,12 +313,11 @@ def run_play(
         transcript = _heard(transcript, scenario, Path(script).parent)
     stepped = transcript is not None and _headless()
     app = App(home_dir(settings_dir), stepped=stepped, voice=voice)
-    app.kit.nav.push(MenuScene(app.kit))
+    app.kit.nav.push(app.open(routes.Menu()))
     if transcript is None:
-        return app.run(BriefingScene(app.kit, scenario))
+        return app.run(app.open(routes.Briefing(scenario)))
     trainee = ScriptedTrainee(app, transcript, Path(screenshots) if screenshots else None)
-    call = CallScene(app.kit, scenario, seed=transcript.seed or 0)
-    return trainee.run(call, real_time=not stepped)
+    return trainee.run(app.open(routes.Call(scenario, transcript.seed or 0)), real_time=not stepped)
 
 
 def run_drill(drill: Drill, trainee: str, store: ResultStore, settings_dir: str | Path | None = None) -> int:
@@ -315,7 +327,9 @@ def run_drill(drill: Drill, trainee: str, store: ResultStore, settings_dir: str 
     store stays open for the caller to close.
     """
     from game.ui.drill_run import DrillRun
+    from game.ui.scenes.drill_start import first_route
 
     app = App(home_dir(settings_dir))
     app.kit.store = store
-    return app.run(DrillRun(app.kit, drill, trainee, store).first_scene())
+    run = DrillRun(drill, trainee, store, app.kit.jobs, app.kit.catalog.find)
+    return app.run(app.open(first_route(run)))

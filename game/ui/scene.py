@@ -18,6 +18,7 @@ from pygame_gui.core import ObjectID
 
 from game.ui import draw
 from game.ui.focus import FocusRing
+from game.ui.routes import open_route
 
 if TYPE_CHECKING:
     from game.ui.catalog import Catalog
@@ -97,6 +98,15 @@ class Scene:
     def handle(self, event: pygame.event.Event) -> bool:
         """React to one event; True when it was used."""
         return self.handle_common(event)
+
+    # navigation
+    def go(self, route: object) -> None:
+        """Open ``route`` over this scene (Esc there comes back here)."""
+        self.kit.nav.push(open_route(self.kit, route))
+
+    def swap(self, route: object) -> None:
+        """Open ``route`` in this scene's place."""
+        self.kit.nav.replace(open_route(self.kit, route))
 
     # helpers
     def teardown(self) -> None:

@@ -9,19 +9,16 @@ seeing both before they practise. In a drill the briefing leads to the drill's g
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 import pygame
 
 from game.engine.lines import money
 from game.engine.scenario import Scenario
-from game.ui import draw, gateway
+from game.ui import draw, gateway, routes
+from game.ui.drill_run import DrillRun
+from game.ui.names import archetype_label
 from game.ui.portraits import Portraits, portraits_for
 from game.ui.scene import Kit, Scene
-from game.ui.scenes.picker import archetype_label
-
-if TYPE_CHECKING:
-    from game.ui.drill_run import DrillRun
 
 
 class BriefingScene(Scene):
@@ -37,23 +34,19 @@ class BriefingScene(Scene):
         self._panel = pygame.Rect(0, 0, 0, 0)
 
     def dial(self) -> None:
-        from game.ui.scenes.call import CallScene
-
-        seed = self.drill.seed if self.drill is not None else 0
-        self.kit.nav.replace(CallScene(self.kit, self.scenario, seed, drill=self.drill))
+        seed = self.drill.session.seed if self.drill is not None else 0
+        self.swap(routes.Call(self.scenario, seed, drill=self.drill))
 
     def watch(self, kind: str) -> None:
         """Play the scenario's model call ("pro") or poor call ("poor") as a demo, then come back here."""
-        from game.ui.scenes.demo import DemoCallScene
-
         turns = self.scenario.model_call if kind == "pro" else self.scenario.poor_call
         if self.drill is None and turns:
-            self.kit.nav.push(DemoCallScene(self.kit, self.scenario, kind))
+            self.go(routes.Demo(self.scenario, kind))
 
     def back(self) -> None:
         """Back to the list; in a drill, end the drill here (the summary shows what was taken)."""
         if self.drill is not None and self.drill.taken:
-            self.drill.finish()
+            self.swap(routes.DrillSummary(self.drill))
         else:
             self.kit.nav.pop()
 
@@ -106,7 +99,7 @@ class BriefingScene(Scene):
         title = f"Briefing: {s.title}"
         hint = "Know the exact amount before you dial"
         if self.drill is not None:
-            title = f"Drill call {self.drill.number} of {self.drill.count}: {s.title}"
+            title = f"Drill call {self.drill.session.number} of {self.drill.session.count}: {s.title}"
             hint = f"{self.drill.drill.title} · {self.drill.trainee}"
         draw.header(surface, fonts.get(26, bold=True), fonts.get(15), title, hint, palette)
         panel = self._panel
@@ -193,3 +186,8 @@ class BriefingScene(Scene):
             pygame.Rect(inner.x, inner.y + fonts.get(14).get_linesize(), inner.width, inner.height),
             1,
         )
+
+
+@routes.opens(routes.Briefing)
+def _open(kit: Kit, route: routes.Briefing) -> BriefingScene:
+    return BriefingScene(kit, route.scenario, drill=route.drill)

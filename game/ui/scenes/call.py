@@ -18,8 +18,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pygame
 import pygame_gui
@@ -29,20 +28,20 @@ from game.engine.lines import money
 from game.engine.record import CallRecord, Mood, Prosody, TraineeTurn
 from game.engine.scenario import Scenario
 from game.engine.state import CallState
-from game.engine.step import DebtorLine, record_of, speech_seconds, start_call, step
+from game.engine.step import DebtorLine, speech_seconds
 from game.engine.transcript import TRAINEE_WPM
-from game.ui import draw, gateway
+from game.session import CallSession, TurnResult
+from game.ui import draw, gateway, routes
 from game.ui.jobs import JOB_DONE
 from game.ui.listen import Ears, Heard, NoEars, measure_voice
 from game.ui.portraits import Portraits, portraits_for
 from game.ui.scene import Kit, Scene
 from game.ui.voice import Speech
 from game.ui.voice_choice import likely_lines
-from scoring import live_chips, score_call
+from scoring import Scorecard
 
 if TYPE_CHECKING:
     from game.ui.drill_run import DrillRun
-    from scoring.rubric import Rubric
 
 STEP_JOB = "call_step"
 SCORE_JOB = "call_scored"
@@ -81,26 +80,6 @@ KEEP_CHIPS = {"calm": "Calm tone", "no_interruptions": "No interruptions", "comp
 MOOD_WORDS = {"calm": "Calm", "annoyed": "Annoyed", "angry": "Angry", "pleased": "Pleased"}
 
 
-@dataclass(frozen=True)
-class Stepped:
-    """What a background step brings back: the new state, the reply, the chips (and notes, if asked)."""
-
-    state: CallState
-    reply: DebtorLine | None
-    chips: dict[str, bool]
-    notes: list[dict[str, Any]] = field(default_factory=list)
-
-
-def stepped(
-    scenario: Scenario, state: CallState, turn: TraineeTurn, rubric: Rubric | None = None, notes: bool = False
-) -> Stepped:
-    """The engine's step and the live chips for the new state (and the live notes): a background job."""
-    state, reply, _events = step(scenario, state, turn)
-    record = record_of(state)
-    found = score_call(record, scenario, rubric, live=True).as_dict()["top_notes"] if notes else []
-    return Stepped(state, reply, live_chips(record, scenario, rubric), found)
-
-
 class CallScene(Scene):
     """One call in progress, from the ring to the last word."""
 
@@ -112,13 +91,12 @@ class CallScene(Scene):
         self.scenario = scenario
         self.seed = seed
         self.drill = drill
-        self.rubric = drill.rubric if drill is not None else None
+        self.session = drill.dial() if drill is not None else CallSession(scenario, seed)
         self.time_limit = drill.drill.time_limit if drill is not None else None
         mode = drill.drill.input if drill is not None else kit.settings.input_mode
         self.spoken = mode == "spoken"
         self.ears: Ears = NoEars()
         self.speaker = scenario.persona.name or scenario.account.debtor_name
-        self.state: CallState | None = None
         self.phase = "ringing"
         self.t0 = kit.clock.now()
         self.line: DebtorLine | None = None
@@ -155,9 +133,13 @@ class CallScene(Scene):
         self._layout: dict[str, pygame.Rect] = {}
         self.meters = kit.settings.meters_for(scenario.difficulty)
         self.compact = False
-        self.card: dict[str, Any] | None = None
+        self.card: Scorecard | None = None
         self.scoring = False
         self.leaving = False
+
+    @property
+    def state(self) -> CallState:
+        return self.session.state
 
     # time
     def now(self) -> float:
@@ -181,8 +163,7 @@ class CallScene(Scene):
     # life
     def enter(self) -> None:
         self.t0 = self.kit.clock.now() + RING_SECONDS
-        state, line = start_call(self.scenario, self.seed)
-        self.state = state
+        state, line = self.session.state, self.session.opening
         self.mood = state.mood
         self.shown_mood = state.mood.label
         if self.spoken:
@@ -193,9 +174,7 @@ class CallScene(Scene):
             scenario, seed = self.scenario, self.seed
             self.kit.jobs.submit(LINES_JOB, lambda: likely_lines(scenario, seed))
         self._queue(line)
-        self.chips = live_chips(record_of(state), self.scenario, self.rubric)
-        if self.drill is not None:
-            self.drill.call_started(self.scenario, self.seed, record_of(state))
+        self.chips = self.session.chips()
 
     def leave(self) -> None:
         self._quiet()
@@ -216,8 +195,7 @@ class CallScene(Scene):
             self.ears.quiet()
 
     def record(self) -> CallRecord:
-        assert self.state is not None
-        return record_of(self.state)
+        return self.session.record
 
     # engine
     def _queue(self, line: DebtorLine) -> None:
@@ -227,24 +205,23 @@ class CallScene(Scene):
         self.speech = self.kit.voice.speak(line.text, self.scenario.persona.voice)
         self.phase = "waiting"
 
-    def _step_work(self, state: CallState, turn: TraineeTurn) -> Callable[[], Stepped]:
-        scenario, rubric = self.scenario, self.rubric
-        return lambda: stepped(scenario, state, turn, rubric)
+    def _step_work(self, turn: TraineeTurn) -> Callable[[], TurnResult]:
+        session = self.session
+        return lambda: session.take(turn)
 
     def _send(self, turn: TraineeTurn) -> None:
         """Hand the turn to the engine off the loop (understanding a line can take a moment)."""
-        assert self.state is not None
         self.last_trainee_end = turn.end
         self.first_key_at = None
         self.hold_from = None
         self.hold_requested = False
         self.phase = "thinking"
-        self.kit.jobs.submit(STEP_JOB, self._step_work(self.state, turn))
+        self.kit.jobs.submit(STEP_JOB, self._step_work(turn))
 
-    def _stepped(self, result: Stepped) -> None:
-        self.state, self.chips = result.state, result.chips
+    def _stepped(self, result: TurnResult) -> None:
+        self.chips = result.chips
         if self.drill is not None:
-            self.drill.turns_changed(record_of(result.state))
+            self.drill.session.turns_changed(self.session)
         if result.reply is not None:
             self._queue(result.reply)
         elif self.state.ended:
@@ -267,7 +244,6 @@ class CallScene(Scene):
 
     def _timed(self, text: str, began: float, now: float, interrupt: bool) -> tuple[float, float]:
         """Start and end of a trainee line begun at ``began`` (call seconds) and finished ``now``."""
-        assert self.state is not None
         start = max(began, self.last_trainee_end)
         if not interrupt:
             start = max(start, self.state.debtor_speaking_until, now - speech_seconds(text, TRAINEE_WPM))
@@ -276,7 +252,7 @@ class CallScene(Scene):
     def send_text(self, text: str) -> None:
         """The trainee's typed line (Enter). Empty means: stay silent."""
         text = text.strip()
-        if self.phase in ("ended", "ringing", "thinking", "talking", "hearing") or self.state is None:
+        if self.phase in ("ended", "ringing", "thinking", "talking", "hearing"):
             return
         if not text:
             self.hold_silence()
@@ -301,7 +277,7 @@ class CallScene(Scene):
             return
         if self.ears.hands_free:
             return
-        if self.phase not in ("trainee", "holding", "debtor", "waiting") or self.state is None:
+        if self.phase not in ("trainee", "holding", "debtor", "waiting"):
             return
         self.talk_interrupt = self.phase in ("debtor", "waiting") and self.line is not None
         if self.talk_interrupt:
@@ -325,7 +301,7 @@ class CallScene(Scene):
 
     def phrase(self, seconds: float) -> None:
         """Hands-free: a phrase of ``seconds`` ended on a pause and went to recognition, like a push-to-talk clip."""
-        if self.phase not in ("trainee", "holding", "debtor", "waiting") or self.state is None:
+        if self.phase not in ("trainee", "holding", "debtor", "waiting"):
             self._log_note("(that was heard while the call was busy: say it again)")
             return
         self.talk_interrupt = self.phase in ("debtor", "waiting") and self.line is not None
@@ -354,7 +330,7 @@ class CallScene(Scene):
 
     def say_spoken(self, prosody: Prosody | None) -> None:
         """The recognised spoken line, with its voice features, becomes the trainee's turn."""
-        if self.phase != "hearing" or self.state is None:
+        if self.phase != "hearing":
             return
         text = self.heard_text
         start, end = self._timed(text, self.talk_from, self.talk_to, self.talk_interrupt)
@@ -387,7 +363,7 @@ class CallScene(Scene):
     def _silence_turn(self, now: float) -> TraineeTurn:
         """The held silence as a turn, once it has lasted long enough."""
         assert self.hold_from is not None
-        start = max(self.hold_from, self.state.debtor_speaking_until if self.state else 0.0)
+        start = max(self.hold_from, self.state.debtor_speaking_until)
         return TraineeTurn(text="", start=start, end=start + now - self.hold_from)
 
     def hold_seconds(self) -> float:
@@ -397,7 +373,7 @@ class CallScene(Scene):
         return f"(you stay silent, {seconds:.0f} s)"
 
     def hang_up(self, note: str = "You hung up.") -> None:
-        if self.phase in ("ended", "thinking", "hearing") or self.state is None:
+        if self.phase in ("ended", "thinking", "hearing"):
             return
         if self.phase == "talking":
             self.ears.stop()
@@ -409,7 +385,6 @@ class CallScene(Scene):
         self._send(TraineeTurn(text="", start=now, end=now, hangup=True))
 
     def _end(self) -> None:
-        assert self.state is not None
         self.phase = "ended"
         self.ended_at = self.now()
         self._quiet()
@@ -429,26 +404,22 @@ class CallScene(Scene):
         if self.scoring:
             return
         self.scoring = True
-        record, scenario, rubric = self.record(), self.scenario, self.rubric
-        self.kit.jobs.submit(SCORE_JOB, lambda: score_call(record, scenario, rubric).as_dict())
+        session = self.session
+        self.kit.jobs.submit(SCORE_JOB, session.finish)
 
-    def _scored(self, card: dict[str, Any]) -> None:
+    def _scored(self, card: Scorecard) -> None:
         self.card = card
         if self.drill is not None:
-            self.card = self.drill.call_finished(self.record(), card)
+            self.drill.session.finish(self.session, card)
         if self.leaving:
             self.to_scorecard()
 
     def to_scorecard(self) -> None:
-        from game.ui.scenes.scorecard import ScorecardScene
-
         self.leaving = True
         if self.card is None:
             self._score()
             return
-        self.kit.nav.replace(
-            ScorecardScene(self.kit, self.scenario, self.record(), self.card, self.seed, drill=self.drill)
-        )
+        self.swap(routes.Scorecard(self.scenario, self.record(), self.card, self.seed, drill=self.drill))
 
     # transcript
     def _log(self, entry: str) -> None:
@@ -483,10 +454,8 @@ class CallScene(Scene):
     # frame
     def update(self, dt: float) -> None:
         if self.calibrate_first:
-            from game.ui.scenes.calibration import CalibrationScene
-
             self.calibrate_first = False
-            self.kit.nav.push(CalibrationScene(self.kit))
+            self.go(routes.Calibration())
             return
         if self.spoken and self.ears.hands_free and not self.listening and self.phase != "ended":
             self.listening = True
@@ -512,7 +481,7 @@ class CallScene(Scene):
             self.debtor_done_at = now
             hung_up = self.line.hangs_up
             self.line = None
-            if hung_up or (self.state is not None and self.state.ended):
+            if hung_up or self.state.ended:
                 self._end()
             else:
                 self.phase = "holding" if self.hold_requested else "trainee"
@@ -921,11 +890,7 @@ class CallScene(Scene):
         elif self.phase == "ended":
             draw.text(surface, fonts.get(21, bold=True), self.end_reason, palette.danger, body.topleft)
         else:
-            last = (
-                next((t for t in reversed(self.state.turns) if t.speaker == "debtor"), None)
-                if self.state
-                else None
-            )
+            last = next((t for t in reversed(self.state.turns) if t.speaker == "debtor"), None)
             if last is not None:
                 draw.paragraph(surface, font, last.text, palette.ink, body, 2 if self.compact else 3)
 
@@ -978,3 +943,8 @@ class CallScene(Scene):
             (box.centerx, box.y + 90),
             "midtop",
         )
+
+
+@routes.opens(routes.Call)
+def _open(kit: Kit, route: routes.Call) -> CallScene:
+    return CallScene(kit, route.scenario, route.seed, drill=route.drill)

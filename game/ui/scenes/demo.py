@@ -20,14 +20,14 @@ from game.engine.record import TraineeTurn
 from game.engine.replay import timed_turn
 from game.engine.scenario import Scenario
 from game.engine.scenario.models import TranscriptTurn
-from game.engine.state import CallState
 from game.engine.step import DebtorLine, speech_seconds
 from game.engine.transcript import TRAINEE_WPM
-from game.ui import draw, gateway
+from game.session import TurnResult
+from game.ui import draw, gateway, routes
 from game.ui.jobs import JOB_DONE
+from game.ui.names import principle_name
 from game.ui.scene import Kit
-from game.ui.scenes.call import CHIP_LABELS, KEEP_CHIPS, SILENCE_MIN, CallScene, Stepped, stepped
-from game.ui.scenes.scorecard import principle_name
+from game.ui.scenes.call import CHIP_LABELS, KEEP_CHIPS, SILENCE_MIN, CallScene
 
 PRO_BEAT = 0.7
 REACTION = 0.5
@@ -89,16 +89,16 @@ class DemoCallScene(CallScene):
             line = replace(line, start=start, end=start + line.end - line.start)
         super()._queue(line)
 
-    def _step_work(self, state: CallState, turn: TraineeTurn) -> Callable[[], Stepped]:
-        scenario = self.scenario
-        return lambda: stepped(scenario, state, turn, None, notes=True)
+    def _step_work(self, turn: TraineeTurn) -> Callable[[], TurnResult]:
+        session = self.session
+        return lambda: session.take(turn, notes=True)
 
-    def _stepped(self, result: Stepped) -> None:
+    def _stepped(self, result: TurnResult) -> None:
         before = dict(self.chips)
         super()._stepped(result)
         self._learn(before, result)
 
-    def _learn(self, before: dict[str, bool], result: Stepped) -> None:
+    def _learn(self, before: dict[str, bool], result: TurnResult) -> None:
         """What the last turn earned: chips that lit up, and notes not seen before."""
         turns = result.state.turns
         index = next((i for i in range(len(turns) - 1, -1, -1) if turns[i].speaker == "trainee"), 0)
@@ -108,19 +108,18 @@ class DemoCallScene(CallScene):
             if lit and not before.get(key) and key in CHIP_WHY and key not in KEEP_CHIPS:
                 earned.append(CoachNote(True, f"TURN {index} · {CHIP_LABELS[key].upper()}", CHIP_WHY[key]))
         for note in result.notes:
-            seen = (str(note.get("topic")), note.get("turn"))
+            seen = (note.topic, note.turn)
             if seen in self._noted:
                 continue
             self._noted.add(seen)
-            topic = str(note.get("topic") or "")
-            about = principle_name(topic.split(".")[0]).upper() if topic else "THE CALL"
-            where = f"TURN {note['turn']}" if note.get("turn") is not None else "WHOLE CALL"
-            missed.append(CoachNote(False, f"{where} · {about}", str(note["note"]), note.get("better")))
+            about = principle_name(note.topic.split(".")[0]).upper() if note.topic else "THE CALL"
+            where = f"TURN {note.turn}" if note.turn is not None else "WHOLE CALL"
+            missed.append(CoachNote(False, f"{where} · {about}", note.note, note.better))
         self.coach[0:0] = missed + earned
 
     def _drive(self) -> None:
         """Say the next line of the script when the collector would."""
-        if self.state is None or self.phase == "ended":
+        if self.phase == "ended":
             return
         now = self.now()
         if self.pro_line is not None:
@@ -155,7 +154,7 @@ class DemoCallScene(CallScene):
             self.phase = "pro"
 
     def _say(self, text: str) -> None:
-        assert self.state is not None and self.current is not None
+        assert self.current is not None
         self.pro_line = None
         self._log_trainee(text)
         self._send(timed_turn(self.state, self.current, text))
@@ -165,7 +164,7 @@ class DemoCallScene(CallScene):
         return wait if wait is not None else SILENCE_MIN
 
     def _silence_turn(self, now: float) -> TraineeTurn:
-        assert self.state is not None and self.current is not None
+        assert self.current is not None
         return timed_turn(self.state, self.current, "")
 
     def silence_note(self, seconds: float) -> str:
@@ -176,17 +175,14 @@ class DemoCallScene(CallScene):
         self._drive()
 
     def to_scorecard(self) -> None:
-        from game.ui.scenes.scorecard import ScorecardScene
-
         self.leaving = True
         if self.card is None:
             self._score()
             return
-        done_well = [(note.heading, note.text) for note in reversed(self.coach) if note.good]
-        scene = ScorecardScene(
-            self.kit, self.scenario, self.record(), self.card, self.seed, demo=self.kind, highlights=done_well
+        done_well = tuple((note.heading, note.text) for note in reversed(self.coach) if note.good)
+        self.swap(
+            routes.Scorecard(self.scenario, self.record(), self.card, self.seed, demo=self.kind, highlights=done_well)
         )
-        self.kit.nav.replace(scene)
 
     def handle(self, event: pygame.event.Event) -> bool:
         if event.type == JOB_DONE:
@@ -290,3 +286,8 @@ class DemoCallScene(CallScene):
             y += 10
             if y < inner.bottom:
                 pygame.draw.line(surface, palette.panel_edge, (inner.x, y - 5), (inner.right, y - 5))
+
+
+@routes.opens(routes.Demo)
+def _open(kit: Kit, route: routes.Demo) -> DemoCallScene:
+    return DemoCallScene(kit, route.scenario, route.kind)

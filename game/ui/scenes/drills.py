@@ -12,7 +12,7 @@ from typing import Any
 
 import pygame
 
-from game.ui import draw, gateway
+from game.ui import draw, gateway, routes
 from game.ui.jobs import JOB_DONE
 from game.ui.scene import Kit, Scene
 
@@ -67,20 +67,16 @@ class DrillsScene(Scene):
         return next((row for row in self.rows or [] if row["name"] == name and "drill" in row), None)
 
     def start(self, row: dict[str, Any]) -> None:
-        from game.ui.scenes.drill_start import DrillStartScene
-
         if self.kit.store is None:
             self.problem = self.problem or "Opening the results store..."
             return
-        self.kit.nav.push(DrillStartScene(self.kit, row["drill"]))
+        self.go(routes.DrillStart(row["drill"]))
 
     def leaderboard(self, row: dict[str, Any]) -> None:
-        from game.ui.scenes.leaderboard import LeaderboardScene
-
         if self.kit.store is None:
             self.problem = self.problem or "Opening the results store..."
             return
-        self.kit.nav.push(LeaderboardScene(self.kit, row["drill"]))
+        self.go(routes.Leaderboard(row["drill"]))
 
     def build(self, size: tuple[int, int]) -> None:
         width, height = size
@@ -227,3 +223,8 @@ class DrillsScene(Scene):
     def _title(self, scenario_id: str) -> str:
         found = self.kit.catalog.find(scenario_id)
         return found.title if found is not None else scenario_id
+
+
+@routes.opens(routes.Drills)
+def _open(kit: Kit, route: routes.Drills) -> DrillsScene:
+    return DrillsScene(kit)

@@ -11,7 +11,7 @@ from typing import Any
 import pygame
 
 from game.drills import Drill
-from game.ui import draw, gateway
+from game.ui import draw, gateway, routes
 from game.ui.jobs import JOB_DONE
 from game.ui.look import Look
 from game.ui.scene import Kit, Scene
@@ -118,3 +118,8 @@ class LeaderboardScene(Scene):
         draw.header(surface, fonts.get(26, bold=True), fonts.get(15), title, hint, look.palette)
         draw.panel(surface, self._area, look.palette)
         draw_board(surface, self._area.inflate(-48, -40), look, self.rows, self.kit.settings.trainee, self.problem)
+
+
+@routes.opens(routes.Leaderboard)
+def _open(kit: Kit, route: routes.Leaderboard) -> LeaderboardScene:
+    return LeaderboardScene(kit, route.drill)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.ui import draw, gateway
+from game.ui import draw, gateway, routes
 from game.ui.portraits import draw_face, face_for
 from game.ui.scene import Kit, Scene
 
@@ -21,24 +21,16 @@ class MenuScene(Scene):
         self._faces: list[tuple[pygame.Surface, tuple[int, int]]] = []
 
     def practice(self) -> None:
-        from game.ui.scenes.picker import PickerScene
-
-        self.kit.nav.push(PickerScene(self.kit))
+        self.go(routes.Picker())
 
     def drills(self) -> None:
-        from game.ui.scenes.drills import DrillsScene
-
-        self.kit.nav.push(DrillsScene(self.kit))
+        self.go(routes.Drills())
 
     def progress(self) -> None:
-        from game.ui.scenes.progress import ProgressScene
-
-        self.kit.nav.push(ProgressScene(self.kit))
+        self.go(routes.Progress())
 
     def settings(self) -> None:
-        from game.ui.scenes.settings import SettingsScene
-
-        self.kit.nav.push(SettingsScene(self.kit))
+        self.go(routes.Settings())
 
     def build(self, size: tuple[int, int]) -> None:
         width, height = size
@@ -117,3 +109,8 @@ class MenuScene(Scene):
             palette.muted,
             (left, height - 36),
         )
+
+
+@routes.opens(routes.Menu)
+def _open(kit: Kit, route: routes.Menu) -> MenuScene:
+    return MenuScene(kit)

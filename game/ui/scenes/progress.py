@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import pygame
 
-from game.ui import draw, gateway
-from game.ui.scene import Scene
-from game.ui.scenes.scorecard import principle_name
+from game.ui import draw, gateway, routes
+from game.ui.names import principle_name
+from game.ui.scene import Kit, Scene
 
 PASS_MARK = 70
 
@@ -157,3 +157,8 @@ class ProgressScene(Scene):
         draw.text(surface, small, first, palette.muted, (plot.x, plot.bottom + 6))
         if last != first:
             draw.text(surface, small, last, palette.muted, (plot.right, plot.bottom + 6), "topright")
+
+
+@routes.opens(routes.Progress)
+def _open(kit: Kit, route: routes.Progress) -> ProgressScene:
+    return ProgressScene(kit)

@@ -14,8 +14,8 @@ from typing import Any
 import pygame
 
 from game.audio.asr import DEFAULT_ORDER
-from game.ui import draw, gateway
-from game.ui.scene import Scene
+from game.ui import draw, gateway, routes
+from game.ui.scene import Kit, Scene
 from game.ui.settings import CHOICES, Settings
 
 
@@ -201,3 +201,8 @@ class SettingsScene(Scene):
                 )
                 + 4
             )
+
+
+@routes.opens(routes.Settings)
+def _open(kit: Kit, route: routes.Settings) -> SettingsScene:
+    return SettingsScene(kit)
