@@ -9,6 +9,7 @@ import pygame
 from game.drills import load_drill
 from game.engine.replay import replay
 from game.engine.scenario import load_scenario
+from game.session.phases import Phase
 from game.store.store import ResultStore
 from game.ui.app import App
 from game.ui.drill_run import DrillRun
@@ -64,7 +65,7 @@ def test_a_poor_call_earns_notes_with_better_lines_as_it_goes(app: App) -> None:
     assert isinstance(demo, DemoCallScene) and demo.kind == "poor"
     seen_during_call = 0
     for _ in range(240 * 60):
-        if demo.phase == "ended" or isinstance(top(app), ScorecardScene):
+        if demo.phase is Phase.ENDED or isinstance(top(app), ScorecardScene):
             break
         if demo.replies >= 3:
             seen_during_call = max(seen_during_call, sum(1 for n in demo.coach if not n.good))

@@ -10,6 +10,7 @@ import pygame
 import pytest
 
 from game.drills import Drill, load_drill
+from game.session.phases import Phase
 from game.store.store import ResultStore
 from game.ui import app as app_module
 from game.ui.app import App, run_drill
@@ -55,9 +56,9 @@ def take_call(app: App, line: str = "Good morning, this is Anna from Northwind."
     wait_for(app, lambda: call.ready_for_input())
     type_text(app, line)
     press(app, pygame.K_RETURN)
-    wait_for(app, lambda: call.ready_for_input() or call.phase == "ended")
+    wait_for(app, lambda: call.ready_for_input() or call.phase is Phase.ENDED)
     press(app, pygame.K_F10)
-    wait_for(app, lambda: call.phase == "ended")
+    wait_for(app, lambda: call.phase is Phase.ENDED)
     press(app, pygame.K_RETURN)
     wait_for(app, lambda: isinstance(top(app), ScorecardScene))
     card = top(app)
@@ -145,7 +146,7 @@ def test_a_call_that_did_not_pass_may_be_tried_again_while_attempts_remain(app: 
     assert isinstance(again, CallScene) and again.scenario.id == "cooperative-retiree"
     assert again.seed == run.session.seed and run.session.attempt == 2
     press(app, pygame.K_F10)
-    wait_for(app, lambda: again.phase == "ended")
+    wait_for(app, lambda: again.phase is Phase.ENDED)
     press(app, pygame.K_RETURN)
     wait_for(app, lambda: isinstance(top(app), ScorecardScene))
     assert not run.session.can_retry()
@@ -161,7 +162,7 @@ def test_a_time_limit_ends_the_call(app: App, store: ResultStore) -> None:
     call = top(app)
     assert isinstance(call, CallScene) and call.time_limit == 30
     seconds(app, 33)
-    assert call.phase == "ended" and call.state is not None and call.state.ended_by == "trainee"
+    assert call.phase is Phase.ENDED and call.state is not None and call.state.ended_by == "trainee"
     assert any("Time is up" in entry for entry in call.entries)
 
 

@@ -16,6 +16,7 @@ import pygame
 
 from game.engine.scenario.models import TranscriptTurn
 from game.engine.transcript import Transcript
+from game.session.phases import Phase
 from game.ui.scenes.call import CallScene
 from game.ui.scenes.scorecard import ScorecardScene
 
@@ -80,7 +81,7 @@ class ScriptedTrainee:
             return
         done = call.state.trainee_turns if call.state else 0
         if self.sent_at is not None:
-            if done <= self.sent_at and call.phase != "ended":
+            if done <= self.sent_at and call.phase is not Phase.ENDED:
                 return
             self.sent_at = None
         if self.turn is not None:

@@ -1,0 +1,31 @@
+"""The trainee's line: a text box that wraps a long line instead of scrolling it sideways.
+
+pygame_gui's multi-line entry box, with Enter sending the line (as the one-line entry does, with
+``UI_TEXT_ENTRY_FINISHED``) rather than starting a new line, and pasted line breaks made spaces. The
+hint is drawn by the scene in the muted colour (the widget would draw it in the typed text's colour).
+"""
+
+from __future__ import annotations
+
+import pygame
+import pygame_gui
+from pygame_gui.elements import UITextEntryBox
+
+ENTER_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER)
+
+
+class LineInput(UITextEntryBox):  # type: ignore[misc]  # pygame_gui's classes are untyped
+    """A wrapping one-line answer: Enter sends."""
+
+    def process_event(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame.KEYDOWN and event.key in ENTER_KEYS and self.is_focused and self.is_enabled:
+            data = {"text": self.get_text(), "ui_element": self, "ui_object_id": self.most_specific_combined_id}
+            pygame.event.post(pygame.event.Event(pygame_gui.UI_TEXT_ENTRY_FINISHED, data))
+            return True
+        if event.type == pygame.TEXTINPUT and ("\n" in event.text or "\r" in event.text):
+            event = pygame.event.Event(pygame.TEXTINPUT, text=event.text.replace("\r", " ").replace("\n", " "))
+        return bool(super().process_event(event))
+
+    def text(self) -> str:
+        """What was typed (the box keeps it as HTML text)."""
+        return str(self.get_text())
