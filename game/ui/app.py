@@ -19,16 +19,19 @@ from typing import TYPE_CHECKING
 import pygame
 import pygame_gui
 
-import game.ui.scenes  # noqa: F401  (registers how each scene is opened)
+import game.ui.all_scenes  # noqa: F401  (every scene registers how it is opened)
 from game.ui import gateway, routes
 from game.ui.catalog import Catalog
 from game.ui.clock import FrameClock
+from game.ui.drill_run import DrillRun
 from game.ui.jobs import Jobs
 from game.ui.listen import Ears, open_ears
 from game.ui.look import Look
 from game.ui.progress_store import Progress
 from game.ui.routes import open_route
 from game.ui.scene import Kit, Scene, SceneStack
+from game.ui.scenes.drill_start import first_route
+from game.ui.scripted import ScriptedTrainee
 from game.ui.settings import Settings, home_dir, load_settings, save_settings
 from game.ui.voice import VoiceOut
 from game.ui.voice_choice import choose_voice
@@ -298,7 +301,6 @@ def run_play(
     """Open the game straight into one call; with ``script``, play the transcript and exit 0."""
     from game.engine.scenario import ScenarioError, load_scenario
     from game.engine.transcript import TranscriptError, load_transcript
-    from game.ui.scripted import ScriptedTrainee
 
     try:
         scenario = load_scenario(scenario_id_or_path)
@@ -326,9 +328,6 @@ def run_drill(drill: Drill, trainee: str, store: ResultStore, settings_dir: str 
     The window closes after the drill summary (or when the trainee leaves the first briefing); the
     store stays open for the caller to close.
     """
-    from game.ui.drill_run import DrillRun
-    from game.ui.scenes.drill_start import first_route
-
     app = App(home_dir(settings_dir))
     app.kit.store = store
     run = DrillRun(drill, trainee, store, app.kit.jobs, app.kit.catalog.find)

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 import pygame
 import pygame_gui
@@ -34,6 +33,7 @@ from game.session.phases import LIVE, CallFlow, Cue, Phase
 from game.ui import gateway, routes
 from game.ui.call_view import CallView
 from game.ui.clock import CallClock
+from game.ui.drill_run import DrillRun
 from game.ui.jobs import JOB_DONE
 from game.ui.line_input import LineInput
 from game.ui.listen import Ears, Heard, NoEars, measure_voice
@@ -42,9 +42,6 @@ from game.ui.scene import Kit, Scene
 from game.ui.voice import Speech
 from game.ui.voice_choice import likely_lines
 from scoring import Scorecard
-
-if TYPE_CHECKING:
-    from game.ui.drill_run import DrillRun
 
 STEP_JOB = "call_step"
 SCORE_JOB = "call_scored"

@@ -410,16 +410,7 @@ class ScorecardScene(Scene):
                 surface, label, str(score) if counted else "–", palette.ink, (inner.right, y), "topright"
             )
             y += row
-        turns = self.record.turns
-        mine = [t for t in turns if t.speaker == "trainee" and not t.hangup]
-        seconds = int(turns[-1].end) if turns else 0
-        said = sum(1 for t in mine if t.text.strip())
-        silences = sum(1 for t in mine if t.silence)
-        cuts = sum(1 for t in mine if t.interrupt)
-        stats = (
-            f"{seconds // 60}:{seconds % 60:02d} on the phone · {plural(said, 'line')} said · "
-            f"{plural(silences, 'silence')} held · {plural(cuts, 'interruption')}"
-        )
+        stats = self.stats_text()
         if y + label.get_linesize() < inner.bottom - room_for_findings:
             y += draw.paragraph(
                 surface, fonts.get(14), stats, palette.muted, pygame.Rect(inner.x, y + 6, inner.width, 50), 2
@@ -437,6 +428,19 @@ class ScorecardScene(Scene):
             if len(findings) > 1:
                 text += f" (+{len(findings) - 1} more: press L)"
             draw.paragraph(surface, fonts.get(14, bold=True), text, palette.danger, box.inflate(-20, -14), 2)
+
+    def stats_text(self) -> str:
+        """How long the call was and what the trainee did in it, counted."""
+        turns = self.record.turns
+        mine = [t for t in turns if t.speaker == "trainee" and not t.hangup]
+        seconds = int(turns[-1].end) if turns else 0
+        said = sum(1 for t in mine if t.text.strip())
+        silences = sum(1 for t in mine if t.silence)
+        cuts = sum(1 for t in mine if t.interrupt)
+        return (
+            f"{seconds // 60}:{seconds % 60:02d} on the phone · {plural(said, 'line')} said · "
+            f"{plural(silences, 'silence')} held · {plural(cuts, 'interruption')}"
+        )
 
     def _draw_notes(self, surface: pygame.Surface, area: pygame.Rect) -> None:
         palette, fonts = self.kit.look.palette, self.kit.look.fonts
