@@ -67,7 +67,7 @@ def take_call(app: App, line: str = "Good morning, this is Anna from Northwind."
 
 
 def start_drill(app: App, store: ResultStore, drill: Drill, trainee: str = "Ana Ruiz") -> DrillRun:
-    app.kit.store = store
+    app.kit.results.store = store
     app.kit.nav.push(MenuScene(app.kit))
     run = DrillRun(drill, trainee, store, app.kit.jobs, app.kit.catalog.find)
     app.kit.nav.push(app.open(first_route(run)))
@@ -82,7 +82,7 @@ def test_the_menu_runs_a_drill_from_the_name_to_the_summary(app: App, results_st
     assert isinstance(drills, DrillsScene)
     app.kit.jobs.settle()
     frames(app)
-    assert app.kit.store is not None and str(results_store) in app.kit.store.url
+    assert app.kit.results.store is not None and str(results_store) in app.kit.results.store.url
     press(app, pygame.K_RETURN)
     start = top(app)
     assert isinstance(start, DrillStartScene)
@@ -108,13 +108,13 @@ def test_the_menu_runs_a_drill_from_the_name_to_the_summary(app: App, results_st
     assert summary.board is not None and [row.trainee for row in summary.board] == ["Ana Ruiz"]
     assert not summary.run.session.passed()
 
-    rows = app.kit.store.results(drill="new-hire-basics")
+    rows = app.kit.results.store.results(drill="new-hire-basics")
     assert [(r.trainee, r.scenario) for r in rows] == [
         ("Ana Ruiz", "cooperative-retiree"),
         ("Ana Ruiz", "angry-contractor"),
     ]
     assert all(r.outcome == "trainee_hung_up" and not r.passed for r in rows)
-    saved = app.kit.store.saved_call(rows[0].call_id)
+    saved = app.kit.results.store.saved_call(rows[0].call_id)
     assert saved.scorecard["drill_passed"] is False
     assert saved.record["turns"][1]["text"] == "Good morning, this is Anna from Northwind."
     press(app, pygame.K_RETURN)
@@ -182,7 +182,7 @@ def test_the_leaderboard_shows_the_best_total_per_trainee(app: App, store: Resul
         call_id = store.begin_call(trainee, "new-hire-basics", "angry-contractor", 1, "default", WHEN)
         card = {"outcome": "commitment", "total": total, "principles": {}, "compliance": []}
         store.finish_call(call_id, {"turns": []}, card, WHEN, passed=total >= 70)
-    app.kit.store = store
+    app.kit.results.store = store
     app.kit.nav.push(DrillsScene(app.kit))
     app.kit.jobs.settle()
     frames(app)

@@ -20,7 +20,7 @@ import pygame
 import pygame_gui
 
 import game.ui.all_scenes  # noqa: F401  (every scene registers how it is opened)
-from game.ui import gateway, routes
+from game.ui import draw, gateway, routes
 from game.ui.catalog import Catalog
 from game.ui.clock import FrameClock
 from game.ui.drill_run import DrillRun
@@ -30,9 +30,11 @@ from game.ui.look import Look
 from game.ui.progress_store import Progress
 from game.ui.routes import open_route
 from game.ui.scene import Kit, Scene, SceneStack
+from game.ui.scenes.call import CallScene
 from game.ui.scenes.drill_start import first_route
 from game.ui.scripted import ScriptedTrainee
 from game.ui.settings import Settings, home_dir, load_settings, save_settings
+from game.ui.team_store import TeamStore
 from game.ui.voice import VoiceOut
 from game.ui.voice_choice import choose_voice
 
@@ -147,6 +149,7 @@ class App:
             apply_settings=self.apply_settings,
             quit=self.quit,
             ears=self.ears,
+            results=TeamStore(),
         )
         if settings.input_mode == "spoken":
             self.ears()
@@ -214,7 +217,7 @@ class App:
                 self.quit(0)
                 continue
             if gateway.is_resize(event):
-                self.resize(pygame.display.get_surface().get_size())
+                self.resize(draw.screen().get_size())
                 continue
             if self._swallow is not None:
                 if event.type == pygame.TEXTINPUT:
@@ -229,7 +232,7 @@ class App:
         self.kit.voice.poll()
         self.kit.nav.update(dt)
         self.kit.manager.update(dt)
-        self.screen = pygame.display.get_surface()
+        self.screen = draw.screen()
         self.kit.nav.draw(self.screen)
         self.kit.manager.draw_ui(self.screen)
         top = self.kit.nav.top
@@ -255,8 +258,7 @@ class App:
         self.kit.jobs.close()
         if self._ears is not None:
             self._ears.close()
-        if self.kit.store is not None and self.kit.own_store:
-            self.kit.store.close()
+        self.kit.results.close()
         pygame.display.quit()
 
 
@@ -319,7 +321,9 @@ def run_play(
     if transcript is None:
         return app.run(app.open(routes.Briefing(scenario)))
     trainee = ScriptedTrainee(app, transcript, Path(screenshots) if screenshots else None)
-    return trainee.run(app.open(routes.Call(scenario, transcript.seed or 0)), real_time=not stepped)
+    call = app.open(routes.Call(scenario, transcript.seed or 0))
+    assert isinstance(call, CallScene)
+    return trainee.run(call, real_time=not stepped)
 
 
 def run_drill(drill: Drill, trainee: str, store: ResultStore, settings_dir: str | Path | None = None) -> int:
@@ -329,6 +333,6 @@ def run_drill(drill: Drill, trainee: str, store: ResultStore, settings_dir: str 
     store stays open for the caller to close.
     """
     app = App(home_dir(settings_dir))
-    app.kit.store = store
+    app.kit.results.store = store
     run = DrillRun(drill, trainee, store, app.kit.jobs, app.kit.catalog.find)
     return app.run(app.open(first_route(run)))

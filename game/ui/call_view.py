@@ -117,7 +117,7 @@ class CallView:
         clock = f"{int(seconds) // 60:02d}:{int(seconds) % 60:02d}"
         if call.time_limit is not None:
             clock += f" / {call.time_limit // 60:02d}:{call.time_limit % 60:02d}"
-        corner = call.corner.relative_rect if call.corner else pygame.Rect(top.right, top.y, 0, top.height)
+        corner = pygame.Rect(call.corner.relative_rect) if call.corner else pygame.Rect(top.right, top.y, 0, top.height)
         shown = draw.text(
             surface, fonts.get(24, bold=True), clock, palette.ink, (corner.x - 28, top.centery), "midright"
         )
@@ -241,7 +241,7 @@ class CallView:
         if entry is None or entry.text() or call.phase is Phase.ENDED:
             return
         font = call.kit.look.fonts.get(16)
-        rect = entry.relative_rect
+        rect = pygame.Rect(entry.relative_rect)
         hint = draw.fit(font, call.placeholder(), rect.width - 40)
         draw.text(surface, font, hint, call.kit.look.palette.muted, (rect.x + 16, rect.y + 12))
         self.drawn.add("placeholder")

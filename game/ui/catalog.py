@@ -6,6 +6,7 @@ list until the new one arrives. Broken files stay in the list with their problem
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from pathlib import Path
 
 from game.engine.scenario import Loaded, Scenario, load_all
@@ -36,7 +37,7 @@ class Catalog:
     def find(self, scenario_id: str) -> Scenario | None:
         return next((s for s in self.scenarios() if s.id == scenario_id), None)
 
-    def next_up(self, passed: set[str], besides: str | None = None) -> Scenario | None:
+    def next_up(self, passed: Collection[str], besides: str | None = None) -> Scenario | None:
         """The call to take next: the easiest not yet passed (other than ``besides``, the one just
         taken, when there is another), else the easiest of all."""
         ranked = sorted(self.scenarios(), key=lambda s: (s.difficulty, s.title, s.id))

@@ -14,7 +14,7 @@ from pygame_gui.elements import UITextEntryBox
 ENTER_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER)
 
 
-class LineInput(UITextEntryBox):  # type: ignore[misc]  # pygame_gui's classes are untyped
+class LineInput(UITextEntryBox):
     """A wrapping one-line answer: Enter sends."""
 
     def process_event(self, event: pygame.event.Event) -> bool:
@@ -29,3 +29,13 @@ class LineInput(UITextEntryBox):  # type: ignore[misc]  # pygame_gui's classes a
     def text(self) -> str:
         """What was typed (the box keeps it as HTML text)."""
         return str(self.get_text())
+
+    # typed doors onto the widget's own (unannotated) methods
+    def focus(self) -> None:
+        super().focus()  # type: ignore[no-untyped-call]
+
+    def unfocus(self) -> None:
+        super().unfocus()  # type: ignore[no-untyped-call]
+
+    def disable(self) -> None:
+        super().disable()  # type: ignore[no-untyped-call]

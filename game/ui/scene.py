@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pygame
 import pygame_gui
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from game.ui.look import Look
     from game.ui.progress_store import Progress
     from game.ui.settings import Settings
+    from game.ui.team_store import TeamStore
     from game.ui.voice import VoiceOut
 
 
@@ -35,9 +36,9 @@ if TYPE_CHECKING:
 class Kit:
     """The few services scenes share: widgets, look, settings, progress, jobs, clock, voice, scenes.
 
-    ``ears`` opens spoken input on first use; ``calibration_skipped``: the trainee skipped the voice
-    calibration since the game started, so it is not offered again until the next start; ``store`` is the
-    team's results store once a drill needs it (``own_store``: the window opened it and closes it).
+    ``ears`` opens spoken input on first use; ``results`` holds the team's results store (opened when a
+    drill needs it); ``calibration_skipped``: the trainee skipped the voice calibration since the game
+    started, so it is not offered again until the next start.
     """
 
     manager: pygame_gui.UIManager
@@ -53,13 +54,12 @@ class Kit:
     apply_settings: Callable[[Settings], None]
     quit: Callable[[], None]
     ears: Callable[[], Ears]
-    store: Any = None
-    own_store: bool = False
+    results: TeamStore
     calibration_skipped: bool = False
 
     @property
     def size(self) -> tuple[int, int]:
-        return pygame.display.get_surface().get_size()
+        return draw.screen().get_size()
 
 
 class Scene:
@@ -176,7 +176,7 @@ class SceneStack:
         return self.scenes[-1] if self.scenes else None
 
     def _size(self) -> tuple[int, int]:
-        return pygame.display.get_surface().get_size()
+        return draw.screen().get_size()
 
     def push(self, scene: Scene) -> None:
         if self.top is not None:

@@ -589,7 +589,7 @@ class CallScene(Scene):
             pygame.K_UP,
             pygame.K_DOWN,
         ):
-            if self.entry is not None and self.phase is not Phase.ENDED:
+            if self.entry is not None:
                 self.entry.focus()
             return False
         return self.handle_common(event)

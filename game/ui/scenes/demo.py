@@ -335,9 +335,9 @@ class DemoView(CallView):
                 pygame.draw.line(surface, palette.panel_edge, (inner.x, y - 5), (inner.right, y - 5))
         above, below = call.coach_from, len(call.coach) - call.coach_from - shown
         if above or below:
-            parts = [f"{above} newer above (Up)"] if above else []
-            parts += [f"{below} more below (Down)"] if below else []
-            more = " · ".join(parts)
+            where_more = [f"{above} newer above (Up)"] if above else []
+            where_more += [f"{below} more below (Down)"] if below else []
+            more = " · ".join(where_more)
             draw.text(surface, small, more, palette.muted, (inner.x, inner.bottom - small.get_linesize()))
 
 

@@ -44,7 +44,11 @@ class DrillStartScene(Scene):
             return
         if name != self.kit.settings.trainee:
             self.kit.apply_settings(replace(self.kit.settings, trainee=name))
-        run = DrillRun(self.drill, name, self.kit.store, self.kit.jobs, self.kit.catalog.find)
+        store = self.kit.results.store
+        if store is None:
+            self.message = "The results store is not open yet: try again in a moment."
+            return
+        run = DrillRun(self.drill, name, store, self.kit.jobs, self.kit.catalog.find)
         self.swap(first_route(run))
 
     def marks(self) -> list[str]:
@@ -152,7 +156,7 @@ class DrillStartScene(Scene):
             marks_y += body.get_linesize()
         if self.entry is None:
             return
-        box = self.entry.relative_rect
+        box = pygame.Rect(self.entry.relative_rect)
         label = "Your name (the results are saved under it)"
         draw.text(surface, bold, label, palette.ink, (box.x, box.y - bold.get_linesize() - 4))
         if self.message:

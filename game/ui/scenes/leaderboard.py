@@ -80,7 +80,7 @@ class LeaderboardScene(Scene):
         self._area = pygame.Rect(0, 0, 0, 0)
 
     def enter(self) -> None:
-        store, name = self.kit.store, self.drill.name
+        store, name = self.kit.results.store, self.drill.name
         self.kit.jobs.submit(BOARD_JOB, lambda: read_board(store, name))
 
     def build(self, size: tuple[int, int]) -> None:

@@ -6,6 +6,7 @@ Cards are filtered by archetype; a file that fails to load shows as an error car
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 import pygame
@@ -87,7 +88,7 @@ class PickerScene(Scene):
             chip = self.button(
                 pygame.Rect(x, y, w, chip_h),
                 label,
-                lambda a=archetype: self.set_filter(a),
+                partial(self.set_filter, archetype),
                 name=f"filter:{archetype}",
                 style="chip",
             )
@@ -108,7 +109,7 @@ class PickerScene(Scene):
             self.cards.append((rect, item))
             if item.scenario is not None:
                 scenario = item.scenario
-                self.ring.add(f"card:{scenario.id}", rect.copy(), lambda s=scenario: self.choose(s))
+                self.ring.add(f"card:{scenario.id}", rect.copy(), partial(self.choose, scenario))
             else:
                 self.ring.add(f"broken:{item.path}", rect.copy(), lambda: None)
         if self.cards and (self.ring.current is None or self.ring.current.name.startswith("filter:")):

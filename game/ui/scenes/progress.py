@@ -149,10 +149,10 @@ class ProgressScene(Scene):
         if len(points) > 1:
             pygame.draw.aalines(surface, palette.accent, False, points)
             pygame.draw.lines(surface, palette.accent, False, points, 3)
-        for (x, y), call in zip(points, calls, strict=True):
+        for (px, py), call in zip(points, calls, strict=True):
             colour = palette.success if call.total >= PASS_MARK else palette.warm
-            pygame.draw.circle(surface, palette.panel, (x, y), 7)
-            pygame.draw.circle(surface, colour, (x, y), 5)
+            pygame.draw.circle(surface, palette.panel, (round(px), round(py)), 7)
+            pygame.draw.circle(surface, colour, (round(px), round(py)), 5)
         first, last = calls[0].at[:10], calls[-1].at[:10]
         draw.text(surface, small, first, palette.muted, (plot.x, plot.bottom + 6))
         if last != first:
