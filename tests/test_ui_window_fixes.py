@@ -26,6 +26,7 @@ from game.ui.scenes.menu import MenuScene
 from game.ui.scenes.picker import PickerScene
 from game.ui.scenes.scorecard import NOTE_MARK, ScorecardScene, View
 from game.ui.scenes.settings import ROWS
+from game.ui.tour import take_tour
 from tests.test_ui_drills import start_drill, take_call
 from tests.test_ui_support import app, frames, press, seconds, top, type_text
 
@@ -318,3 +319,23 @@ def test_a_drill_shows_a_short_result_before_the_next_briefing(app: App, tmp_pat
         assert note.startswith("The one thing: ")
     finally:
         store.close()
+
+
+def test_the_keyboard_tour_reaches_every_stop_in_a_small_window_with_large_text(tmp_path: Path) -> None:
+    shots = take_tour(tmp_path, (800, 600), "large", contrast=True)
+    names = [path.stem.split("-", 1)[1] for path in shots]
+    assert names[:11] == [
+        "menu",
+        "picker",
+        "briefing",
+        "practice-call",
+        "practice-hang-up-question",
+        "practice-call-ended",
+        "practice-scorecard",
+        "turn-by-turn",
+        "turn-by-turn-paged",
+        "retry",
+        "retry-answered",
+    ]
+    assert "drill-briefing-2-with-result" in names and names[-1] == "drill-summary"
+    assert all(pygame.image.load(str(path)).get_size() == (800, 600) for path in shots)

@@ -17,6 +17,11 @@ ENTER_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER)
 class LineInput(UITextEntryBox):
     """A wrapping one-line answer: Enter sends."""
 
+    def __init__(self, rect: pygame.Rect, manager: pygame_gui.UIManager) -> None:
+        super().__init__(rect, "", manager)
+        # the box takes its ids after its first theming: theme it again as a "text_entry_box"
+        self.rebuild_from_changed_theme_data()  # type: ignore[no-untyped-call]
+
     def process_event(self, event: pygame.event.Event) -> bool:
         if event.type == pygame.KEYDOWN and event.key in ENTER_KEYS and self.is_focused and self.is_enabled:
             data = {"text": self.get_text(), "ui_element": self, "ui_object_id": self.most_specific_combined_id}

@@ -69,6 +69,17 @@ CHIP_LABELS = {
     "commitment_made": "Promise made",
     "commitment_confirmed": "Promise confirmed",
 }
+# The same chips in fewer words, for a small window or large text (every chip is always shown).
+SHORT_CHIP_LABELS = {
+    "introduced": "Introduced",
+    "asked_for_debtor": "Asked for debtor",
+    "nothing_disclosed": "Nothing told",
+    "disclosure_given": "Disclosure",
+    "amount_stated": "Amount",
+    "commitment_asked": "Payment asked",
+    "commitment_made": "Promise",
+    "commitment_confirmed": "Confirmed",
+}
 KEEP_CHIPS = {"calm": "Calm tone", "no_interruptions": "No interruptions", "compliant": "Lawful"}
 
 
@@ -610,7 +621,11 @@ class CallScene(Scene):
         if self.spoken and self.ears.available and self.ears.hands_free:
             return "Just speak: a pause sends it (or type, Enter) · F2 stays silent · Esc hangs up"
         if self.spoken and self.ears.available:
+            if self.compact:
+                return "Hold F3 and speak · F2 stays silent · Esc hangs up"
             return "Hold F3 and speak (or type, Enter) · F2 stays silent · talking over them cuts in · Esc hangs up"
+        if self.compact:
+            return "Enter sends · F2 stays silent · Esc hangs up"
         return "Enter sends · F2 stays silent · typing while they talk cuts in · Esc hangs up"
 
     def build(self, size: tuple[int, int]) -> None:
@@ -627,7 +642,7 @@ class CallScene(Scene):
         hint_h = fonts.get(14).get_linesize() * hint_lines + 6
         input_h = max(button_h, fonts.get(16).get_linesize() * 2 + 20)
         input_rect = pygame.Rect(right.x, right.bottom - input_h - hint_h, right.width, input_h)
-        self.compact = height < 620
+        self.compact = height / fonts.scale < 640  # a small window, or large text in a normal one
         sub_h = fonts.get(21).get_linesize() * (2 if self.compact else 3) + 46
         chips_h = self.view.chips_height(right.width)
         subtitle = pygame.Rect(right.x, right.y, right.width, sub_h)
@@ -665,9 +680,17 @@ class CallScene(Scene):
         """Adjust the areas before the widgets are made (a demo makes room for the coach's notes)."""
 
     def build_controls(self, input_rect: pygame.Rect, button_h: int) -> None:
-        """The input line, Send, Stay silent and Hang up (or See your scorecard once the call ended)."""
-        width = self.layout["top"].width
+        """The input line, Send, Stay silent and Hang up; once the call ended, only See your scorecard."""
+        self.entry, self.hangup_button, self.corner = None, None, None
         fonts = self.kit.look.fonts
+        if self.phase is Phase.ENDED:
+            label = "See your scorecard (Enter)"
+            w = fonts.get(17).size(label)[0] + 48
+            rect = pygame.Rect(input_rect.x, input_rect.y, w, button_h)
+            self.button(rect, label, self.to_scorecard, name="scorecard")
+            self.ring.focus("scorecard")
+            return
+        width = self.layout["top"].width
         margin = 24
         top_h = self.layout["top"].height
         silent_label = "Silent (F2)" if width < 1000 else "Stay silent (F2)"
@@ -693,28 +716,16 @@ class CallScene(Scene):
             name="silent",
             style="secondary",
         )
-        self.hangup_button = None
-        self.corner = None
-        if self.phase is not Phase.ENDED:
-            hang_w = max(150, fonts.get(17).size("Hang up (F10)")[0] + 36)
-            hang = pygame.Rect(width - margin - hang_w, (top_h - button_h + 8) // 2, hang_w, button_h - 8)
-            self.hangup_button = self.button(hang, "Hang up (F10)", self.hang_up, name="hangup", style="danger")
-            self.corner = self.hangup_button
-        if self.phase is Phase.ENDED:
-            self.entry.disable()
-            self.button(
-                pygame.Rect(input_rect.centerx - 140, input_rect.y, 280, button_h),
-                "See your scorecard (Enter)",
-                self.to_scorecard,
-                name="scorecard",
-            )
-            self.ring.focus("scorecard")
-        else:
-            self.entry.focus()
+        hang_w = max(150, fonts.get(17).size("Hang up (F10)")[0] + 36)
+        hang = pygame.Rect(width - margin - hang_w, (top_h - button_h + 8) // 2, hang_w, button_h - 8)
+        self.hangup_button = self.button(hang, "Hang up (F10)", self.hang_up, name="hangup", style="danger")
+        self.corner = self.hangup_button
+        self.entry.focus()
 
     def chip_items(self) -> list[tuple[str, bool, bool]]:
         """(label, lit, is_warning) for each chip: every one the scorer gives, at every window size."""
-        items = [(CHIP_LABELS[k], v, False) for k, v in self.chips.items() if k in CHIP_LABELS]
+        labels = {**CHIP_LABELS, **SHORT_CHIP_LABELS} if self.compact else CHIP_LABELS
+        items = [(labels[k], v, False) for k, v in self.chips.items() if k in CHIP_LABELS]
         items += [(f"{label}?", False, True) for k, label in KEEP_CHIPS.items() if self.chips.get(k) is False]
         return items or [
             (label, False, False)

@@ -234,7 +234,9 @@ class ScorecardScene(Scene):
         for i, turn in enumerate(self.card.turns):
             number = turn_number(i)
             if turn.speaker == "trainee":
+                hung_up = i < len(self.record.turns) and self.record.turns[i].hangup
                 said = html.escape(turn.text) if turn.text else f"<i>(silent {turn.silence:.0f} s)</i>"
+                said = "<i>(hung up)</i>" if hung_up else said
                 if turn.interrupt:
                     said += " <i>(cut in)</i>"
                 parts.append(f"<font color='{self._hex(palette.accent)}'><b>{number}. You:</b></font> {said}<br>")
