@@ -139,12 +139,6 @@ def _transcript(path: str) -> Any:
         raise UserError(str(err)) from None
 
 
-def _score(record: Any, scenario: Scenario) -> Any:
-    from scoring import score_call
-
-    return score_call(record, scenario)
-
-
 def _hear(scenario: Scenario) -> Callable[[Path], Any]:
     from game.audio.transcribe import hear_for
 
@@ -152,7 +146,8 @@ def _hear(scenario: Scenario) -> Callable[[Path], Any]:
 
 
 def cmd_replay(args: argparse.Namespace) -> int:
-    from game.engine.replay import replay
+    from game.session import CallSession
+    from game.session.call import play_script
 
     scenario = _scenario(args.scenario)
     transcript = _transcript(args.transcript)
@@ -160,10 +155,11 @@ def cmd_replay(args: argparse.Namespace) -> int:
     needs_audio = any(t.audio for t in transcript.turns)
     hear = _hear(scenario) if needs_audio else None
     try:
-        record = replay(scenario, transcript.turns, seed, hear=hear, base=Path(args.transcript).parent)
+        session = CallSession(scenario, seed)
+        play_script(session, transcript.turns, hear=hear, base=Path(args.transcript).parent)
     except OSError as err:
         raise UserError(f"cannot read an audio turn: {err}") from None
-    card = _score(record, scenario)
+    card = session.finish()
     if args.json:
         print(json.dumps(card.as_dict(), ensure_ascii=False, indent=2))
     else:
@@ -175,19 +171,21 @@ def cmd_replay(args: argparse.Namespace) -> int:
 
 def cmd_console(args: argparse.Namespace) -> int:
     from game.console import CallStopped, play_console
+    from game.session import CallSession
     from scoring import score_call
     from scoring.render import format_scorecard
 
     scenario = _scenario(args.scenario)
+    session = CallSession(scenario, args.seed)
     try:
-        record = play_console(scenario, sys.stdin, sys.stdout, seed=args.seed)
+        play_console(session, sys.stdin, sys.stdout)
     except CallStopped as stop:
         print(flush=True)
         print("collector-sim: stopped with Ctrl-C; here is the scorecard of the call so far", file=sys.stderr)
         print(printable(format_scorecard(score_call(stop.record, scenario, live=True))))
         return 130
     print()
-    print(printable(format_scorecard(_score(record, scenario))))
+    print(printable(format_scorecard(session.finish())))
     return 0
 
 

@@ -13,9 +13,9 @@ from typing import Protocol, TextIO
 
 from game.engine.plain_text import clean_line, printable
 from game.engine.record import CallRecord
-from game.engine.replay import timed_turn
-from game.engine.scenario.models import Scenario, TranscriptTurn
-from game.engine.step import DebtorLine, record_of, start_call, step
+from game.engine.scenario.models import TranscriptTurn
+from game.engine.step import DebtorLine
+from game.session import CallSession
 
 SILENCE_SECONDS = 4.0  # at least; a persona that waits longer before an offer gets its own wait
 
@@ -42,18 +42,18 @@ def _show(line: DebtorLine, name: str, out: TextIO) -> None:
 
 
 def play_console(
-    scenario: Scenario,
+    session: CallSession,
     lines_in: LineSource,
     out: TextIO,
-    seed: int = 0,
     *,
-    on_turn: Callable[[CallRecord], None] | None = None,
+    on_turn: Callable[[CallSession], None] | None = None,
     end_hangs_up: bool = True,
 ) -> CallRecord:
-    """Run one call against ``lines_in``; ``on_turn`` sees the record after every exchange.
+    """Run the session's call against ``lines_in``; ``on_turn`` sees the session after every exchange.
 
     Raises CallStopped on Ctrl-C, and at the end of input when ``end_hangs_up`` is false.
     """
+    scenario = session.scenario
     speaker = scenario.persona.name or scenario.account.debtor_name
     account = scenario.account
     out.write(printable(f"--- {scenario.title}: calling {account.debtor_name} for {account.creditor} ---\n"))
@@ -61,10 +61,9 @@ def play_console(
     out.write(f"(type your lines; an empty line stays silent; end of input {ending})\n")
     after_ask = scenario.persona.after_ask
     silence = max(SILENCE_SECONDS, after_ask.quiet_seconds + 0.5 if after_ask else 0.0)
-    state, line = start_call(scenario, seed)
-    _show(line, speaker, out)
+    _show(session.opening, speaker, out)
     try:
-        while not state.ended:
+        while not session.ended:
             out.write("you> ")
             out.flush()
             raw = lines_in.readline()
@@ -72,17 +71,17 @@ def play_console(
             if raw == "":
                 out.write("\n")
                 if not end_hangs_up:
-                    raise CallStopped(record_of(state), interrupted=False)
+                    raise CallStopped(session.record, interrupted=False)
                 turn = TranscriptTurn(hangup=True)
             elif not said:
                 turn = TranscriptTurn(wait=silence)
             else:
                 turn = TranscriptTurn(say=said)
-            state, reply, _ = step(scenario, state, timed_turn(state, turn, turn.say or ""))
+            reply = session.play(turn).reply
             if reply is not None:
                 _show(reply, speaker, out)
             if on_turn:
-                on_turn(record_of(state))
+                on_turn(session)
     except KeyboardInterrupt:
-        raise CallStopped(record_of(state), interrupted=True) from None
-    return record_of(state)
+        raise CallStopped(session.record, interrupted=True) from None
+    return session.record

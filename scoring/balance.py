@@ -1,9 +1,9 @@
 """The balance is a fact: which amounts a trainee line gets wrong.
 
 An amount is wrong when it is given as what is owed and is not the balance, or when a promise is read
-back on a figure the debtor did not promise that passes for the balance (a smaller figure read back
-wrongly costs ``commitment``, not compliance). Smaller amounts offered as a plan (an even split of the
-balance), the debtor's own offers, the promised amount and what remains after it are not wrong.
+back on a figure nobody named (one already on the table, read back wrongly, costs ``commitment``).
+Smaller amounts offered as a plan (an even split of the balance), the debtor's own offers, the
+promised amount and what remains after it are not wrong.
 ``repeat_amount`` costs points for a wrong amount; compliance finds it a misstatement of the debt.
 """
 
@@ -56,16 +56,21 @@ def _lawful(facts: CallFacts) -> tuple[float, ...]:
     return (commitment.amount, facts.balance - commitment.amount, each)
 
 
+def _asked_before(facts: CallFacts, said: Said) -> list[float]:
+    """The amounts the trainee named before ``said``."""
+    return [a for s in facts.trainee if s.index < said.index for a in s.amounts]
+
+
 def is_wrong(facts: CallFacts, said: Said, amount: float, offered: set[float]) -> bool:
     """Whether ``amount`` in a trainee line misstates the debt (``offered``: the debtor's own amounts)."""
     balance = facts.balance
     if abs(amount - balance) < 1:
         return False
     if said.has("confirm_commitment") and facts.record.commitment is not None:
-        if any(same_amount(amount, a) for a in (*_lawful(facts), balance, *offered, *_splits(balance))):
-            return False
-        # A smaller figure read back is a wrong read-back (commitment judges it), not a claim about the debt.
-        return amount > balance or amount >= balance * NEAR_BALANCE or _claimed_as_balance(said, amount)
+        # A read-back on a figure already on the table (the balance, a split, an amount either side
+        # named earlier) is a wrong read-back that commitment judges; a figure from nowhere misstates.
+        allowed = (*_lawful(facts), balance, *offered, *_splits(balance), *_asked_before(facts, said))
+        return not any(same_amount(amount, a) for a in allowed)
     if any(same_amount(amount, a) for a in (*offered, *_lawful(facts), *_splits(balance))):
         return False
     if said.cues.fee and (not _claimed_as_balance(said, amount) or _fee_amount(said, amount)):

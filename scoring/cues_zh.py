@@ -35,7 +35,13 @@ _METHOD: Final = re.compile(r"转账|支付宝|微信|银行卡|刷卡|现金|�
 _BORROW: Final = re.compile(
     r"(?:去|找|跟|向)(?:亲戚|朋友|家里|父母|同事|别人)?(?:借|凑)|刷信用卡|信用卡套现|套现|借网贷|以贷养贷|拆东墙|卖(?:房|车)"
 )
-_LEGAL_OPTION: Final = re.compile(r"主管|书面|投诉|法务|核实|征信")
+_CALLBACK: Final = re.compile(
+    r"回(?:个)?电(?:话)?|转告|(?:给|打给)我(?:回|打)|联系我|留(?:个)?(?:言|电话)|我(?:再|晚点|稍后)打(?:过来|给)"
+)
+_VERIFICATION: Final = re.compile(r"核实|核查|核对|书面(?:材料|证明|说明|通知)|证明材料|凭证|寄(?:给您|一份)")
+_BARGAIN: Final = re.compile(r"少(?:还|付)?一点|先还(?:一部分|一点)|打(?:个)?折|减免")
+_HOSTILE: Final = re.compile(r"你(?:听(?:好|着)|到底|搞清楚)|少废话|别(?:跟我)?废话|闭嘴")
+_LEGAL_OPTION: Final = re.compile(r"律师|法务|起诉|法院|打官司")
 
 
 @lru_cache(maxsize=1)
@@ -80,6 +86,10 @@ def read_zh(text: str) -> Cues:
         please=bool(_PLEASE.search(line)),
         close=bool(_CLOSE.search(line)),
         debt=bool(_DEBT.search(line)),
+        callback=bool(_CALLBACK.search(line)),
+        verification=bool(_VERIFICATION.search(line)),
+        bargain=bool(_BARGAIN.search(line)),
+        hostile=_matches(_HOSTILE, line),
         date=bool(_DATE.search(line)),
         today=bool(_TODAY.search(line)),
         soonest=bool(_SOONEST.search(line)),

@@ -18,6 +18,7 @@ from game.engine.record import CallRecord, Turn
 from game.engine.scenario.defaults import traits_of
 from game.engine.scenario.models import Excuse, Scenario
 from game.engine.understand.amounts import parse_amounts
+from game.engine.understand.zh_names import split_name
 from scoring.cues import Cues, read, words_only
 from scoring.cues_zh import read_zh
 
@@ -158,6 +159,8 @@ class CallFacts:
 def _name_patterns(scenario: Scenario) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
     """Patterns for the debtor's name (any part of it) and for title plus name ("Mr. Brennan")."""
     account = scenario.account
+    if scenario.language == "zh":
+        return _name_patterns_zh(account.debtor_name, account.title.strip())
     parts = [re.escape(p) for p in account.debtor_name.split() if len(p) >= 2]
     if not parts:
         return None, None
@@ -166,6 +169,15 @@ def _name_patterns(scenario: Scenario) -> tuple[re.Pattern[str] | None, re.Patte
     if not title:
         return named, None
     titled = re.compile(rf"(?<!\w){re.escape(title)}\.?\s*(?:{'|'.join(parts)})(?!\w)", re.IGNORECASE)
+    return named, titled
+
+
+def _name_patterns_zh(full: str, title: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """A Chinese debtor is named by full name, given name, or surname with a title after it (黄先生)."""
+    surname, given = split_name(full)
+    forms = [re.escape(full)] + ([re.escape(given)] if len(given) >= 2 else [])
+    titled = re.compile(rf"{re.escape(surname)}(?:{re.escape(title)}|总|老板|经理)") if title else None
+    named = re.compile("|".join(forms + ([titled.pattern] if titled else [])))
     return named, titled
 
 

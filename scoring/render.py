@@ -60,7 +60,7 @@ def format_scorecard(card: Scorecard) -> str:
     stars = "*" * card.stars + "-" * (3 - card.stars)
     verdict = "PASSED" if card.passed else "AUTO-FAIL" if card.auto_fail else "NOT PASSED"
     lines = [
-        card.verdict,
+        *_wrap(card.verdict, 0),
         f"{card.title} ({card.scenario})" + ("  [call in progress]" if card.live else ""),
         f"Principles {card.total}/100  [{stars}]  {verdict}  (rubric: {card.rubric})",
         f"Goal: {card.goal.text} - " + ("reached" if card.goal.reached else card.goal.reason or "not reached"),

@@ -23,6 +23,7 @@ from game.drills import DrillError, load_drill
 from game.engine.plain_text import clean_line, printable
 from game.engine.scenario import load_scenario
 from game.engine.transcript import TranscriptError, load_transcript
+from game.session import CallSession
 from game.store.store import ResultStore, StoreError, parse_url
 from game.ui.settings import Settings, load_settings
 from scoring import RubricError, load_rubric
@@ -58,7 +59,7 @@ def test_console_reads_bytes_that_are_not_utf8_without_a_traceback() -> None:
     run = _run("console", "angry-contractor", stdin=b"Hello \xff\xfe Mr. Brennan\n")
     assert run.returncode == 0, run.stderr
     assert b"Traceback" not in run.stderr
-    assert b"Total " in run.stdout
+    assert b"Principle " in run.stdout
 
 
 def test_a_terminal_escape_is_not_read_as_an_amount(
@@ -150,7 +151,7 @@ class _Typist:
 def test_ctrl_c_in_play_console_keeps_every_turn_typed() -> None:
     scenario = load_scenario("angry-contractor")
     with pytest.raises(CallStopped) as stopped:
-        play_console(scenario, _Typist(OPENING, "The balance is $1,250."), io.StringIO())
+        play_console(CallSession(scenario), _Typist(OPENING, "The balance is $1,250."), io.StringIO())
     assert stopped.value.interrupted
     said = [t.text for t in stopped.value.record.turns if t.speaker == "trainee"]
     assert said == [OPENING, "The balance is $1,250."]
@@ -179,7 +180,7 @@ def test_ctrl_c_in_console_prints_the_card_so_far_and_exits_130() -> None:
     assert proc.returncode == 130
     assert err.decode() == "collector-sim: stopped with Ctrl-C; here is the scorecard of the call so far\n"
     assert out.startswith(b"\n")
-    assert b"[call in progress]" in out and b"Total " in out
+    assert b"[call in progress]" in out and b"Principle " in out
 
 
 def _drill(store_url: str, stdin: bytes) -> subprocess.CompletedProcess[bytes]:

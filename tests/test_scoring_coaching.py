@@ -157,12 +157,16 @@ def test_the_terminal_card_shows_the_table_the_outcome_and_the_notes() -> None:
     text = format_scorecard(
         score_call(call(*mistaken(), outcome="hung_up", commitment=None), make_scenario())
     )
+    verdict, rest = text.split("\nTest contractor (test-contractor)\n", 1)
+    assert " ".join(verdict.splitlines()) == (
+        "Auto-fail: insult on turn 3 (and 2 more). Any compliance finding fails the call."
+    )
+    assert all(len(line) <= 78 for line in verdict.splitlines())  # wrapped to the card's width
     lines = text.splitlines()
-    assert lines[0] == "Auto-fail: insult on turn 3 (and 2 more). Any compliance finding fails the call."
-    assert lines[1] == "Test contractor (test-contractor)"
-    assert lines[2].startswith("Principles ") and "[---]  AUTO-FAIL  (rubric: us)" in lines[2]
-    assert lines[3] == "Goal: a confirmed promise to pay - not reached"
-    assert lines[4] == "Outcome: the debtor hung up"
+    head = rest.splitlines()
+    assert head[0].startswith("Principles ") and "[---]  AUTO-FAIL  (rubric: us)" in head[0]
+    assert head[1] == "Goal: a confirmed promise to pay - not reached"
+    assert head[2] == "Outcome: the debtor hung up"
     assert "Calm tone            25  #####..............." in lines
     assert "Excuse handling      65  #############......." in lines
     assert "Compliance: 3 findings - the call fails whatever its total" in lines

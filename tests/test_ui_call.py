@@ -10,6 +10,7 @@ from pathlib import Path
 import pygame
 
 from game.engine.scenario import load_scenario
+from game.session.phases import Phase
 from game.ui.app import App, run_play
 from game.ui.scenes.call import SILENCE_MIN, CallScene
 from game.ui.scenes.menu import MenuScene
@@ -30,7 +31,7 @@ def start(app: App, scenario_id: str = "angry-contractor") -> CallScene:
 
 def wait_for_turn(app: App, call: CallScene, limit: float = 30.0) -> None:
     for _ in range(round(limit * 60)):
-        if call.ready_for_input() or call.phase == "ended":
+        if call.ready_for_input() or call.phase is Phase.ENDED:
             return
         app.frame()
     raise AssertionError(f"the call never reached the trainee's turn (phase {call.phase})")
@@ -63,7 +64,7 @@ def test_typing_and_enter_sends_a_turn_and_the_debtor_replies(app: App) -> None:
 def test_the_silence_key_holds_a_silence_of_at_least_the_minimum(app: App) -> None:
     call = start(app)
     press(app, pygame.K_F2)
-    assert call.phase == "holding"
+    assert call.phase is Phase.HOLDING
     seconds(app, SILENCE_MIN + 0.2)
     assert call.state is not None
     silent = [t for t in call.state.turns if t.speaker == "trainee"]
@@ -73,14 +74,14 @@ def test_the_silence_key_holds_a_silence_of_at_least_the_minimum(app: App) -> No
 def test_enter_on_an_empty_line_also_stays_silent(app: App) -> None:
     call = start(app)
     press(app, pygame.K_RETURN)
-    assert call.phase == "holding"
+    assert call.phase is Phase.HOLDING
 
 
 def test_typing_ends_a_held_silence(app: App) -> None:
     call = start(app)
     press(app, pygame.K_F2)
     type_text(app, "Hello")
-    assert call.phase == "trainee"
+    assert call.phase is Phase.TRAINEE
 
 
 def test_sending_while_the_debtor_speaks_is_an_interruption(app: App) -> None:
@@ -105,11 +106,11 @@ def test_escape_then_enter_hangs_up_and_the_scorecard_saves_progress(app: App) -
     press(app, pygame.K_ESCAPE)
     assert call.confirm_hangup
     press(app, pygame.K_RETURN)
-    assert call.phase == "ended" and call.state is not None and call.state.ended_by == "trainee"
+    assert call.phase is Phase.ENDED and call.state is not None and call.state.ended_by == "trainee"
     press(app, pygame.K_RETURN)
     card = top(app)
     assert isinstance(card, ScorecardScene)
-    assert card.card["outcome"] == "trainee_hung_up"
+    assert card.card.outcome == "trainee_hung_up"
     app.kit.jobs.settle()
     saved = json.loads((app.kit.home / "progress.json").read_text(encoding="utf-8"))
     assert [c["scenario"] for c in saved["calls"]] == ["angry-contractor"]
@@ -120,14 +121,14 @@ def test_escape_then_escape_keeps_the_call_going(app: App) -> None:
     call = start(app)
     press(app, pygame.K_ESCAPE)
     press(app, pygame.K_ESCAPE)
-    assert not call.confirm_hangup and call.phase == "trainee"
+    assert not call.confirm_hangup and call.phase is Phase.TRAINEE
 
 
 def test_clicking_hang_up_ends_the_call(app: App) -> None:
     call = start(app)
     assert call.hangup_button is not None
     click(app, call.hangup_button.relative_rect)
-    assert call.phase == "ended"
+    assert call.phase is Phase.ENDED
 
 
 def test_the_debtor_can_hang_up(app: App) -> None:
@@ -135,14 +136,14 @@ def test_the_debtor_can_hang_up(app: App) -> None:
     say(app, call, "You deadbeat, we'll come to your house and you'll be arrested!")
     for _ in range(20):
         wait_for_turn(app, call)
-        if call.phase == "ended":
+        if call.phase is Phase.ENDED:
             break
         say(app, call, "PAY NOW YOU DEADBEAT!!")
-    assert call.phase == "ended" and call.state is not None and call.state.ended_by == "debtor"
+    assert call.phase is Phase.ENDED and call.state is not None and call.state.ended_by == "debtor"
     seconds(app, 3.0)
     card = top(app)
-    assert isinstance(card, ScorecardScene) and card.card["outcome"] == "hung_up"
-    assert card.card["compliance"]
+    assert isinstance(card, ScorecardScene) and card.card.outcome == "hung_up"
+    assert card.card.compliance
 
 
 def test_scorecard_retry_starts_the_same_call_and_next_briefs_another(app: App) -> None:

@@ -9,11 +9,13 @@ import pygame
 from game.drills import load_drill
 from game.engine.replay import replay
 from game.engine.scenario import load_scenario
+from game.session.phases import Phase
 from game.store.store import ResultStore
 from game.ui.app import App
 from game.ui.drill_run import DrillRun
 from game.ui.scenes.briefing import BriefingScene
 from game.ui.scenes.demo import DemoCallScene
+from game.ui.scenes.drill_start import first_route
 from game.ui.scenes.menu import MenuScene
 from game.ui.scenes.scorecard import ScorecardScene
 from tests.test_ui_support import app, press, results_store, top
@@ -49,7 +51,7 @@ def test_watch_a_pro_plays_the_model_call_with_the_coach_then_returns_to_the_bri
     assert said == [t.say for t in scenario.model_call or []]
     expected = replay(scenario, scenario.model_call or [], 0)
     assert [t.text for t in card.record.turns] == [t.text for t in expected.turns]
-    assert card.card["outcome"] == "commitment" and card.demo == "pro"
+    assert card.card.outcome == "commitment" and card.demo == "pro"
     assert any(note.good and "AMOUNT STATED" in note.heading for note in demo.coach)
     assert card.highlights and not app.kit.progress.calls
     press(app, pygame.K_RETURN)
@@ -63,7 +65,7 @@ def test_a_poor_call_earns_notes_with_better_lines_as_it_goes(app: App) -> None:
     assert isinstance(demo, DemoCallScene) and demo.kind == "poor"
     seen_during_call = 0
     for _ in range(240 * 60):
-        if demo.phase == "ended" or isinstance(top(app), ScorecardScene):
+        if demo.phase is Phase.ENDED or isinstance(top(app), ScorecardScene):
             break
         if demo.replies >= 3:
             seen_during_call = max(seen_during_call, sum(1 for n in demo.coach if not n.good))
@@ -73,7 +75,7 @@ def test_a_poor_call_earns_notes_with_better_lines_as_it_goes(app: App) -> None:
     assert any("deadbeat" in n.text or n.heading.endswith("COMPLIANCE") for n in bad)
     assert all(n.better for n in bad if "CALM TONE" in n.heading)
     card = play_out(app)
-    assert card.card["outcome"] == "hung_up" and card.card["compliance"]
+    assert card.card.outcome == "hung_up" and card.card.compliance
     press(app, pygame.K_r)
     again = top(app)
     assert isinstance(again, DemoCallScene) and again.kind == "poor"
@@ -96,8 +98,8 @@ def test_a_graded_drill_call_offers_no_demo(app: App, results_store: Path) -> No
     assert {"pro", "poor"} <= {t.name for t in briefing.ring.targets}
     store = ResultStore.open(f"sqlite:///{results_store}")
     try:
-        run = DrillRun(app.kit, load_drill("new-hire-basics"), "Ana Ruiz", store)
-        graded = run.first_scene()
+        run = DrillRun(load_drill("new-hire-basics"), "Ana Ruiz", store, app.kit.jobs, app.kit.catalog.find)
+        graded = app.open(first_route(run))
         app.kit.nav.replace(graded)
         assert isinstance(graded, BriefingScene)
         assert not {"pro", "poor"} & {t.name for t in graded.ring.targets}

@@ -10,6 +10,7 @@ import pygame
 import pytest
 
 from game.drills import Drill, load_drill
+from game.session.phases import Phase
 from game.store.store import ResultStore
 from game.ui import app as app_module
 from game.ui.app import App, run_drill
@@ -17,7 +18,7 @@ from game.ui.drill_run import DrillRun
 from game.ui.scene import Scene
 from game.ui.scenes.briefing import BriefingScene
 from game.ui.scenes.call import CallScene
-from game.ui.scenes.drill_start import DrillStartScene
+from game.ui.scenes.drill_start import DrillStartScene, first_route
 from game.ui.scenes.drill_summary import DrillSummaryScene
 from game.ui.scenes.drills import DrillsScene
 from game.ui.scenes.leaderboard import LeaderboardScene
@@ -55,9 +56,9 @@ def take_call(app: App, line: str = "Good morning, this is Anna from Northwind."
     wait_for(app, lambda: call.ready_for_input())
     type_text(app, line)
     press(app, pygame.K_RETURN)
-    wait_for(app, lambda: call.ready_for_input() or call.phase == "ended")
+    wait_for(app, lambda: call.ready_for_input() or call.phase is Phase.ENDED)
     press(app, pygame.K_F10)
-    wait_for(app, lambda: call.phase == "ended")
+    wait_for(app, lambda: call.phase is Phase.ENDED)
     press(app, pygame.K_RETURN)
     wait_for(app, lambda: isinstance(top(app), ScorecardScene))
     card = top(app)
@@ -66,10 +67,10 @@ def take_call(app: App, line: str = "Good morning, this is Anna from Northwind."
 
 
 def start_drill(app: App, store: ResultStore, drill: Drill, trainee: str = "Ana Ruiz") -> DrillRun:
-    app.kit.store = store
+    app.kit.results.store = store
     app.kit.nav.push(MenuScene(app.kit))
-    run = DrillRun(app.kit, drill, trainee, store)
-    app.kit.nav.push(run.first_scene())
+    run = DrillRun(drill, trainee, store, app.kit.jobs, app.kit.catalog.find)
+    app.kit.nav.push(app.open(first_route(run)))
     frames(app)
     return run
 
@@ -81,7 +82,7 @@ def test_the_menu_runs_a_drill_from_the_name_to_the_summary(app: App, results_st
     assert isinstance(drills, DrillsScene)
     app.kit.jobs.settle()
     frames(app)
-    assert app.kit.store is not None and str(results_store) in app.kit.store.url
+    assert app.kit.results.store is not None and str(results_store) in app.kit.results.store.url
     press(app, pygame.K_RETURN)
     start = top(app)
     assert isinstance(start, DrillStartScene)
@@ -95,7 +96,7 @@ def test_the_menu_runs_a_drill_from_the_name_to_the_summary(app: App, results_st
     assert app.kit.settings.trainee == "Ana Ruiz"
 
     first = take_call(app)
-    assert first.drill is not None and "drill_passed" in first.card
+    assert first.drill is not None and first.drill_passed() is False
     press(app, pygame.K_n)
     assert isinstance(top(app), BriefingScene) and top(app).scenario.id == "angry-contractor"  # type: ignore[attr-defined]
     take_call(app)
@@ -105,15 +106,15 @@ def test_the_menu_runs_a_drill_from_the_name_to_the_summary(app: App, results_st
     app.kit.jobs.settle()
     frames(app)
     assert summary.board is not None and [row.trainee for row in summary.board] == ["Ana Ruiz"]
-    assert not summary.run.passed()
+    assert not summary.run.session.passed()
 
-    rows = app.kit.store.results(drill="new-hire-basics")
+    rows = app.kit.results.store.results(drill="new-hire-basics")
     assert [(r.trainee, r.scenario) for r in rows] == [
         ("Ana Ruiz", "cooperative-retiree"),
         ("Ana Ruiz", "angry-contractor"),
     ]
     assert all(r.outcome == "trainee_hung_up" and not r.passed for r in rows)
-    saved = app.kit.store.saved_call(rows[0].call_id)
+    saved = app.kit.results.store.saved_call(rows[0].call_id)
     assert saved.scorecard["drill_passed"] is False
     assert saved.record["turns"][1]["text"] == "Good morning, this is Anna from Northwind."
     press(app, pygame.K_RETURN)
@@ -139,19 +140,19 @@ def test_every_turn_is_saved_while_the_call_goes_on(app: App, store: ResultStore
 def test_a_call_that_did_not_pass_may_be_tried_again_while_attempts_remain(app: App, store: ResultStore) -> None:
     run = start_drill(app, store, load_drill("new-hire-basics"))
     card = take_call(app)
-    assert run.can_retry() and "retry" in [t.name for t in card.ring.targets]
+    assert run.session.can_retry() and "retry" in [t.name for t in card.ring.targets]
     press(app, pygame.K_r)
     again = top(app)
     assert isinstance(again, CallScene) and again.scenario.id == "cooperative-retiree"
-    assert again.seed == run.seed and run.attempt == 2
+    assert again.seed == run.session.seed and run.session.attempt == 2
     press(app, pygame.K_F10)
-    wait_for(app, lambda: again.phase == "ended")
+    wait_for(app, lambda: again.phase is Phase.ENDED)
     press(app, pygame.K_RETURN)
     wait_for(app, lambda: isinstance(top(app), ScorecardScene))
-    assert not run.can_retry()
+    assert not run.session.can_retry()
     press(app, pygame.K_r)
     assert isinstance(top(app), ScorecardScene)
-    assert [t.attempt for t in run.taken] == [1, 2]
+    assert [t.attempt for t in run.session.taken] == [1, 2]
 
 
 def test_a_time_limit_ends_the_call(app: App, store: ResultStore) -> None:
@@ -161,7 +162,7 @@ def test_a_time_limit_ends_the_call(app: App, store: ResultStore) -> None:
     call = top(app)
     assert isinstance(call, CallScene) and call.time_limit == 30
     seconds(app, 33)
-    assert call.phase == "ended" and call.state is not None and call.state.ended_by == "trainee"
+    assert call.phase is Phase.ENDED and call.state is not None and call.state.ended_by == "trainee"
     assert any("Time is up" in entry for entry in call.entries)
 
 
@@ -171,7 +172,7 @@ def test_leaving_the_drill_early_shows_the_summary_with_calls_not_taken(app: App
     press(app, pygame.K_ESCAPE)
     summary = top(app)
     assert isinstance(summary, DrillSummaryScene)
-    assert run.call_passed(1) is False and run.call_passed(2) is None
+    assert run.session.call_passed(1) is False and run.session.call_passed(2) is None
     press(app, pygame.K_RETURN)
     assert not app.running
 
@@ -181,7 +182,7 @@ def test_the_leaderboard_shows_the_best_total_per_trainee(app: App, store: Resul
         call_id = store.begin_call(trainee, "new-hire-basics", "angry-contractor", 1, "default", WHEN)
         card = {"outcome": "commitment", "total": total, "principles": {}, "compliance": []}
         store.finish_call(call_id, {"turns": []}, card, WHEN, passed=total >= 70)
-    app.kit.store = store
+    app.kit.results.store = store
     app.kit.nav.push(DrillsScene(app.kit))
     app.kit.jobs.settle()
     frames(app)

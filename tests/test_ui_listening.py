@@ -16,6 +16,7 @@ from game.audio.mic import Captured
 from game.audio.prosody import CALIBRATION_LINE
 from game.audio.recognition import RecognitionWorker
 from game.engine.record import Prosody
+from game.session.phases import Phase
 from game.ui.app import App
 from game.ui.listen import MicEars, NoEars
 from game.ui.scenes.calibration import CalibrationScene
@@ -124,24 +125,24 @@ def test_hands_free_sends_each_phrase_like_push_to_talk(tmp_path: Path) -> None:
         assert "Just speak" in call.keys_hint()
         hold(app, TALK)
         release(app, TALK)
-        assert call.phase == "trainee"
+        assert call.phase is Phase.TRAINEE
         now = time.monotonic()
         sender = threading.Thread(target=mic.on_phrase, args=(Captured(clip, now - 2.5, now),))
         sender.start()
         sender.join()
         frames(app, 2)
-        assert call.phase == "hearing"
+        assert call.phase is Phase.HEARING
         deadline = time.monotonic() + 60
-        while call.phase == "hearing" and time.monotonic() < deadline:
+        while call.phase is Phase.HEARING and time.monotonic() < deadline:
             app.frame()
             time.sleep(0.005)
-        until(app, lambda: call.ready_for_input() or call.phase == "ended")
+        until(app, lambda: call.ready_for_input() or call.phase is Phase.ENDED)
         assert call.state is not None
         said = call.state.turns[1]
         assert said.speaker == "trainee" and "Brennan" in said.text and said.prosody is not None
         assert said.end > said.start and not said.interrupt
         press(app, pygame.K_F10, after=4)
-        assert call.phase == "ended" and mic.on_phrase is None and mic.stopped == 1
+        assert call.phase is Phase.ENDED and mic.on_phrase is None and mic.stopped == 1
     finally:
         app.close()
 

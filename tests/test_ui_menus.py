@@ -45,12 +45,6 @@ def test_clicking_progress_and_settings_opens_them(app: App) -> None:
     assert isinstance(top(app), SettingsScene)
 
 
-def test_escape_on_the_menu_quits(app: App) -> None:
-    app.kit.nav.push(MenuScene(app.kit))
-    press(app, pygame.K_ESCAPE)
-    assert not app.running
-
-
 def test_keyboard_only_reaches_the_call(app: App) -> None:
     app.kit.nav.push(MenuScene(app.kit))
     press(app, pygame.K_RETURN)

@@ -17,6 +17,7 @@ from game.audio.tts import TextOnlyVoices
 from game.audio.wavio import wav_bytes, wav_seconds
 from game.engine.record import Prosody
 from game.engine.scenario import load_scenario
+from game.session.phases import Phase
 from game.ui.app import App
 from game.ui.listen import Heard, MicEars, NoEars
 from game.ui.scenes.call import CallScene
@@ -68,7 +69,7 @@ def test_the_debtor_speaks_and_the_subtitle_lasts_as_long_as_the_audio(voiced: A
     voiced.kit.nav.push(MenuScene(voiced.kit))
     call = CallScene(voiced.kit, load_scenario("angry-contractor"))
     voiced.kit.nav.push(call)
-    until(voiced, lambda: call.phase == "debtor")
+    until(voiced, lambda: call.phase is Phase.DEBTOR)
     speech = call.speech
     assert speech is not None and speech.ready and speech.duration
     assert call.reveal_for == pytest.approx(speech.duration)
@@ -77,7 +78,7 @@ def test_the_debtor_speaks_and_the_subtitle_lasts_as_long_as_the_audio(voiced: A
     until(voiced, lambda: call.ready_for_input())
     type_text(voiced, "Good morning, this is Jordan from Northwind Supply. Is this Mr. Brennan?")
     press(voiced, pygame.K_RETURN)
-    until(voiced, lambda: call.phase == "debtor")
+    until(voiced, lambda: call.phase is Phase.DEBTOR)
     frames(voiced, 10)
     type_text(voiced, "Sorry, go on.")
     press(voiced, pygame.K_RETURN, after=4)
@@ -132,7 +133,7 @@ def test_without_a_microphone_the_talk_key_points_to_typing(tmp_path: Path) -> N
         assert call.ears.notice in call.notices()
         hold(app, TALK)
         release(app, TALK)
-        assert call.phase == "trainee" and call.flash_until > call.now()
+        assert call.phase is Phase.TRAINEE and call.flash_until > call.now()
         type_text(app, "Good morning, is this Mr. Brennan?")
         press(app, pygame.K_RETURN, after=4)
         assert call.state is not None and call.state.turns[1].text == "Good morning, is this Mr. Brennan?"
@@ -201,7 +202,7 @@ def test_talking_over_the_debtor_cuts_them_off_and_counts_as_an_interruption(tmp
         press(app, pygame.K_RETURN)
         until(app, lambda: call.speaking and call.revealed > 0.3)
         hold(app, TALK)
-        assert call.phase == "talking" and call.line is None
+        assert call.phase is Phase.TALKING and call.line is None
         assert call.entries[-1].endswith("—<br>")
         for _ in range(3):
             hold(app, TALK)
@@ -238,7 +239,7 @@ def test_words_not_heard_leave_the_turn_to_the_trainee(tmp_path: Path) -> None:
         call = call_in(app)
         hold(app, TALK)
         release(app, TALK, after=4)
-        assert call.phase == "trainee" and "not heard" in call.entries[-1]
+        assert call.phase is Phase.TRAINEE and "not heard" in call.entries[-1]
         assert call.state is not None and len(call.state.turns) == 1
     finally:
         app.close()
@@ -278,12 +279,12 @@ def test_push_to_talk_goes_through_the_recognition_worker(tmp_path: Path) -> Non
         call = call_in(app)
         hold(app, TALK)
         release(app, TALK)
-        assert call.phase == "hearing"
+        assert call.phase is Phase.HEARING
         deadline = time.monotonic() + 60
-        while call.phase == "hearing" and time.monotonic() < deadline:
+        while call.phase is Phase.HEARING and time.monotonic() < deadline:
             app.frame()
             time.sleep(0.005)
-        until(app, lambda: call.ready_for_input() or call.phase == "ended")
+        until(app, lambda: call.ready_for_input() or call.phase is Phase.ENDED)
         assert call.state is not None
         said = call.state.turns[1]
         assert said.speaker == "trainee" and "Brennan" in said.text and said.prosody is not None

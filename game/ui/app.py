@@ -19,15 +19,22 @@ from typing import TYPE_CHECKING
 import pygame
 import pygame_gui
 
-from game.ui import gateway
+import game.ui.all_scenes  # noqa: F401  (every scene registers how it is opened)
+from game.ui import draw, gateway, routes
 from game.ui.catalog import Catalog
 from game.ui.clock import FrameClock
+from game.ui.drill_run import DrillRun
 from game.ui.jobs import Jobs
 from game.ui.listen import Ears, open_ears
 from game.ui.look import Look
 from game.ui.progress_store import Progress
+from game.ui.routes import open_route
 from game.ui.scene import Kit, Scene, SceneStack
+from game.ui.scenes.call import CallScene
+from game.ui.scenes.drill_start import first_route
+from game.ui.scripted import ScriptedTrainee
 from game.ui.settings import Settings, home_dir, load_settings, save_settings
+from game.ui.team_store import TeamStore
 from game.ui.voice import VoiceOut
 from game.ui.voice_choice import choose_voice
 
@@ -125,6 +132,7 @@ class App:
         self.wait_for_jobs = stepped
         self.exit_code = 0
         self.frame_ms: list[float] = []
+        self._swallow: int | None = None
         self._ears: Ears | None = None
         voice_out: VoiceOut = choose_voice(settings, home)
         self.kit = Kit(
@@ -141,6 +149,7 @@ class App:
             apply_settings=self.apply_settings,
             quit=self.quit,
             ears=self.ears,
+            results=TeamStore(),
         )
         if settings.input_mode == "spoken":
             self.ears()
@@ -189,8 +198,15 @@ class App:
         self.kit.manager.set_window_resolution((width, height))
         self.kit.nav.remount()
 
+    def open(self, route: object) -> Scene:
+        """The scene for ``route`` (see ``game.ui.routes``)."""
+        return open_route(self.kit, route)
+
     def frame(self) -> None:
-        """One frame: events through the gateway, then update, then draw."""
+        """One frame: events through the gateway, then update, then draw.
+
+        A key that changes the scene (R for retry, N for next) also arrives as text; that text belongs
+        to the scene the key was pressed in, so it is dropped until the key is let go."""
         if self.wait_for_jobs:
             self.kit.jobs.settle()
             self.kit.voice.settle()
@@ -201,14 +217,22 @@ class App:
                 self.quit(0)
                 continue
             if gateway.is_resize(event):
-                self.resize(pygame.display.get_surface().get_size())
+                self.resize(draw.screen().get_size())
                 continue
+            if self._swallow is not None:
+                if event.type == pygame.TEXTINPUT:
+                    continue
+                if event.type in (pygame.KEYDOWN, pygame.KEYUP):
+                    self._swallow = None
+            before = self.kit.nav.top
             self.kit.manager.process_events(event)
             self.kit.nav.handle(event)
+            if event.type == pygame.KEYDOWN and self.kit.nav.top is not before:
+                self._swallow = event.key
         self.kit.voice.poll()
         self.kit.nav.update(dt)
         self.kit.manager.update(dt)
-        self.screen = pygame.display.get_surface()
+        self.screen = draw.screen()
         self.kit.nav.draw(self.screen)
         self.kit.manager.draw_ui(self.screen)
         top = self.kit.nav.top
@@ -234,8 +258,7 @@ class App:
         self.kit.jobs.close()
         if self._ears is not None:
             self._ears.close()
-        if self.kit.store is not None and self.kit.own_store:
-            self.kit.store.close()
+        self.kit.results.close()
         pygame.display.quit()
 
 
@@ -245,10 +268,8 @@ def _headless() -> bool:
 
 def run_menu(settings_dir: str | Path | None = None) -> int:
     """Open the game at the main menu; returns the exit code when the window closes."""
-    from game.ui.scenes.menu import MenuScene
-
     app = App(home_dir(settings_dir))
-    return app.run(MenuScene(app.kit))
+    return app.run(app.open(routes.Menu()))
 
 
 def _heard(transcript: Transcript, scenario: Scenario, base: Path) -> Transcript:
@@ -282,10 +303,6 @@ def run_play(
     """Open the game straight into one call; with ``script``, play the transcript and exit 0."""
     from game.engine.scenario import ScenarioError, load_scenario
     from game.engine.transcript import TranscriptError, load_transcript
-    from game.ui.scenes.briefing import BriefingScene
-    from game.ui.scenes.call import CallScene
-    from game.ui.scenes.menu import MenuScene
-    from game.ui.scripted import ScriptedTrainee
 
     try:
         scenario = load_scenario(scenario_id_or_path)
@@ -300,11 +317,12 @@ def run_play(
         transcript = _heard(transcript, scenario, Path(script).parent)
     stepped = transcript is not None and _headless()
     app = App(home_dir(settings_dir), stepped=stepped, voice=voice)
-    app.kit.nav.push(MenuScene(app.kit))
+    app.kit.nav.push(app.open(routes.Menu()))
     if transcript is None:
-        return app.run(BriefingScene(app.kit, scenario))
+        return app.run(app.open(routes.Briefing(scenario)))
     trainee = ScriptedTrainee(app, transcript, Path(screenshots) if screenshots else None)
-    call = CallScene(app.kit, scenario, seed=transcript.seed or 0)
+    call = app.open(routes.Call(scenario, transcript.seed or 0))
+    assert isinstance(call, CallScene)
     return trainee.run(call, real_time=not stepped)
 
 
@@ -314,8 +332,7 @@ def run_drill(drill: Drill, trainee: str, store: ResultStore, settings_dir: str 
     The window closes after the drill summary (or when the trainee leaves the first briefing); the
     store stays open for the caller to close.
     """
-    from game.ui.drill_run import DrillRun
-
     app = App(home_dir(settings_dir))
-    app.kit.store = store
-    return app.run(DrillRun(app.kit, drill, trainee, store).first_scene())
+    app.kit.results.store = store
+    run = DrillRun(drill, trainee, store, app.kit.jobs, app.kit.catalog.find)
+    return app.run(app.open(first_route(run)))

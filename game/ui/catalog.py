@@ -6,6 +6,7 @@ list until the new one arrives. Broken files stay in the list with their problem
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from pathlib import Path
 
 from game.engine.scenario import Loaded, Scenario, load_all
@@ -36,10 +37,13 @@ class Catalog:
     def find(self, scenario_id: str) -> Scenario | None:
         return next((s for s in self.scenarios() if s.id == scenario_id), None)
 
-    def after(self, scenario_id: str) -> Scenario | None:
-        """The scenario after this one in the list (wrapping), for the scorecard's Next."""
-        found = self.scenarios()
-        ids = [s.id for s in found]
-        if scenario_id not in ids or len(found) < 2:
-            return found[0] if found and scenario_id not in ids else None
-        return found[(ids.index(scenario_id) + 1) % len(found)]
+    def next_up(self, passed: Collection[str], besides: str | None = None) -> Scenario | None:
+        """The call to take next: the easiest not yet passed (other than ``besides``, the one just
+        taken, when there is another), else the easiest of all."""
+        ranked = sorted(self.scenarios(), key=lambda s: (s.difficulty, s.title, s.id))
+        open_ = [s for s in ranked if s.id not in passed]
+        others = [s for s in open_ if s.id != besides]
+        for choice in (others, open_, ranked):
+            if choice:
+                return choice[0]
+        return None

@@ -32,3 +32,34 @@ class FrameClock:
 
     def now(self) -> float:
         return self._now
+
+
+class CallClock:
+    """Call seconds on top of the window's clock, which a demo may pause or speed up.
+
+    ``now`` is negative while the phone rings. Pausing holds it; a faster pace makes it run that many
+    times the window's time from the moment it was set, so no second is skipped or counted twice.
+    """
+
+    def __init__(self, clock: FrameClock, ring: float = 0.0) -> None:
+        self.clock = clock
+        self.speed = 1.0
+        self.paused = False
+        self._at_clock = clock.now()
+        self._at_call = -ring
+
+    def restart(self, ring: float) -> None:
+        """The phone rings again: ``ring`` seconds until it is answered."""
+        self._at_clock, self._at_call = self.clock.now(), -ring
+
+    def now(self) -> float:
+        if self.paused:
+            return self._at_call
+        return self._at_call + (self.clock.now() - self._at_clock) * self.speed
+
+    def set_pace(self, *, paused: bool | None = None, speed: float | None = None) -> None:
+        self._at_call, self._at_clock = self.now(), self.clock.now()
+        if paused is not None:
+            self.paused = paused
+        if speed is not None:
+            self.speed = speed

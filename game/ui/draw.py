@@ -213,3 +213,11 @@ def header(
             "midright",
         )
     return height
+
+
+def screen() -> pygame.Surface:
+    """The window's surface (the window is open whenever a scene runs)."""
+    surface = pygame.display.get_surface()
+    if surface is None:
+        raise RuntimeError("the window is not open")
+    return surface

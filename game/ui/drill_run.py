@@ -1,210 +1,129 @@
-"""A drill taken in the window: its calls in order, each saved to the results store as it happens.
+"""A drill taken in the window: the drill session's calls as scenes, its saving done off the frame loop.
 
-The store is written only by the jobs thread, in the order the writes were given: a call is begun
-when it is dialled, every turn is saved as the engine returns it (so a crash loses at most the turn
-being typed), and the finished call is saved with its record and scorecard in one transaction. The
-window never waits for the database; a store that fails is reported on screen, not raised.
+What is next, attempts, the verdict and what to save are the pygame-free ``DrillSession``'s; this adds
+only the window's part: the store is written by the jobs thread, in the order the writes were given
+(see ``QueuedStore``), so the window never waits for the database, and a store that fails is reported
+on screen, not raised.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from game.drills import Drill, call_passes, drill_scenarios
-from game.engine.record import CallRecord
+from game.drills import Drill
 from game.engine.scenario import Scenario
-
-if TYPE_CHECKING:
-    from game.store.store import ResultStore
-    from game.ui.scene import Kit, Scene
-    from scoring.rubric import Rubric
+from game.session import CallSession, DrillSession, TakenCall
+from game.store.store import ResultStore, StoreError
+from game.ui.jobs import Jobs
 
 SAVE_JOB = "drill_saved"
 
 
-@dataclass(frozen=True)
-class TakenCall:
-    """One finished call of the drill, as the summary shows it."""
+@dataclass
+class Ticket:
+    """A call begun in the store: its row id once the jobs thread has written it."""
 
-    number: int
-    total: int
-    passed: bool
-    attempt: int
-    card: dict[str, Any]
+    call_id: int | None = None
 
 
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
+class QueuedStore:
+    """The drill session's store, written on the jobs thread in order; a failure becomes ``problem``."""
 
-
-class DrillRun:
-    """One trainee taking one drill: which call is next, what each call scored, and the saving."""
-
-    def __init__(self, kit: Kit, drill: Drill, trainee: str, store: ResultStore) -> None:
-        from scoring import load_rubric
-
-        self.kit = kit
-        self.drill = drill
-        self.trainee = trainee
+    def __init__(self, store: ResultStore, jobs: Jobs) -> None:
         self.store = store
-        self.rubric: Rubric = load_rubric(drill.rubric)
-        self.ids = drill_scenarios(drill)
-        self.index = 0
-        self.attempt = 1
-        self.taken: list[TakenCall] = []
+        self.jobs = jobs
         self.problem: str | None = None
-        self._call: dict[str, Any] = {}
 
-    # where the drill is
-    @property
-    def count(self) -> int:
-        return len(self.ids)
-
-    @property
-    def number(self) -> int:
-        """The current call, counting from 1."""
-        return self.index + 1
-
-    @property
-    def seed(self) -> int:
-        return self.drill.seed + self.index
-
-    @property
-    def last(self) -> bool:
-        return self.index >= self.count - 1
-
-    def scenario(self) -> Scenario | None:
-        if self.index >= self.count:
-            return None
-        return self.kit.catalog.find(self.ids[self.index])
-
-    def can_retry(self) -> bool:
-        """A call that did not pass may be taken again while attempts remain."""
-        latest = self.taken[-1] if self.taken else None
-        return (
-            latest is not None
-            and latest.number == self.number
-            and not latest.passed
-            and self.attempt < self.drill.attempts
-        )
-
-    def call_passed(self, number: int) -> bool | None:
-        """Whether any attempt at call ``number`` passed; None when it was not taken."""
-        tries = [t for t in self.taken if t.number == number]
-        return any(t.passed for t in tries) if tries else None
-
-    def passed(self) -> bool:
-        return all(self.call_passed(n) for n in range(1, self.count + 1))
-
-    # scenes
-    def first_scene(self) -> Scene:
-        """The briefing of the first call that can be found (or the summary when none can)."""
-        from game.ui.scenes.briefing import BriefingScene
-        from game.ui.scenes.drill_summary import DrillSummaryScene
-
-        while self.index < self.count:
-            scenario = self.scenario()
-            if scenario is not None:
-                return BriefingScene(self.kit, scenario, drill=self)
-            self.problem = f"The scenario {self.ids[self.index]} cannot be found; it was skipped."
-            self.index += 1
-        return DrillSummaryScene(self.kit, self)
-
-    def next_call(self) -> None:
-        """On to the next call's briefing, or to the summary after the last one."""
-        self.index += 1
-        self.attempt = 1
-        self.kit.nav.replace(self.first_scene())
-
-    def retry(self) -> None:
-        from game.ui.scenes.call import CallScene
-
-        scenario = self.scenario()
-        if scenario is None or not self.can_retry():
-            return
-        self.attempt += 1
-        self.kit.nav.replace(CallScene(self.kit, scenario, self.seed, drill=self))
-
-    def finish(self) -> None:
-        """End the drill here (after the last call, or early) and show the summary."""
-        from game.ui.scenes.drill_summary import DrillSummaryScene
-
-        self.kit.nav.replace(DrillSummaryScene(self.kit, self))
-
-    # saving, in order, on the jobs thread
-    def _save(self, work: Any) -> None:
+    def _later(self, work: Callable[[], None]) -> None:
         def guarded() -> None:
-            from game.store.store import StoreError
-
             try:
                 work()
             except StoreError as err:
                 self.problem = f"This call could not be saved: {err}"
 
-        self.kit.jobs.submit(SAVE_JOB, guarded)
+        self.jobs.submit(SAVE_JOB, guarded)
 
-    def call_started(self, scenario: Scenario, seed: int, record: CallRecord) -> None:
-        """The phone was answered: begin the call in the store and save the debtor's first line."""
-        call: dict[str, Any] = {"id": None, "saved": 0}
-        self._call = call
-        store, trainee, drill, rubric, started = self.store, self.trainee, self.drill.name, self.rubric.name, _now()
+    def begin_call(
+        self, trainee: str, drill: str | None, scenario_id: str, seed: int, rubric: str, started_at: dt.datetime
+    ) -> Ticket:
+        ticket, store = Ticket(), self.store
 
         def begin() -> None:
-            call["id"] = store.begin_call(trainee, drill, scenario.id, seed, rubric, started)
+            ticket.call_id = store.begin_call(trainee, drill, scenario_id, seed, rubric, started_at)
 
-        self._save(begin)
-        self.turns_changed(record)
+        self._later(begin)
+        return ticket
 
-    def turns_changed(self, record: CallRecord) -> None:
-        """Save every turn the store has not seen yet."""
-        call = self._call
-        if not call:
-            return
-        first = call["saved"]
-        turns = [turn.as_dict() for turn in record.turns[first:]]
-        call["saved"] = len(record.turns)
-        if not turns:
-            return
+    def save_turn(self, call_id: Ticket, index: int, turn: Mapping[str, Any]) -> None:
         store = self.store
 
         def save() -> None:
-            if call["id"] is not None:
-                for offset, turn in enumerate(turns):
-                    store.save_turn(call["id"], first + offset, turn)
+            if call_id.call_id is not None:
+                store.save_turn(call_id.call_id, index, turn)
 
-        self._save(save)
+        self._later(save)
 
-    def call_finished(self, record: CallRecord, card: dict[str, Any]) -> dict[str, Any]:
-        """Judge the call by the drill's marks and save it, record and scorecard in one go; returns the
-        scorecard with the drill's verdict (``drill_passed``)."""
-        passed = call_passes(self.drill, card)
-        card = {**card, "drill_passed": passed}
-        call = self._call
-        if not call:
-            return card
-        self._call = {}
-        self.taken.append(
-            TakenCall(
-                number=self.number,
-                total=int(card["total"]),
-                passed=passed,
-                attempt=self.attempt,
-                card=card,
-            )
-        )
-        store, finished, saved = self.store, _now(), record.as_dict()
+    def finish_call(
+        self,
+        call_id: Ticket,
+        record: Mapping[str, Any],
+        scorecard: Mapping[str, Any],
+        finished_at: dt.datetime,
+        *,
+        passed: bool | None = None,
+    ) -> None:
+        store = self.store
 
         def finish() -> None:
-            if call["id"] is not None:
-                store.finish_call(call["id"], saved, json.loads(json.dumps(card)), finished, passed=passed)
+            if call_id.call_id is not None:
+                store.finish_call(call_id.call_id, record, scorecard, finished_at, passed=passed)
 
-        self._save(finish)
-        return card
+        self._later(finish)
+
+
+class DrillRun:
+    """One trainee taking one drill in the window: the session, and where its saves go."""
+
+    def __init__(
+        self, drill: Drill, trainee: str, store: ResultStore, jobs: Jobs, find: Callable[[str], Scenario | None]
+    ) -> None:
+        self.store = store
+        self.jobs = jobs
+        self.queue = QueuedStore(store, jobs)
+        self.session = DrillSession(drill, trainee, self.queue, find)
+
+    # the session, as the scenes read it
+    @property
+    def drill(self) -> Drill:
+        return self.session.drill
+
+    @property
+    def trainee(self) -> str:
+        return self.session.trainee
+
+    @property
+    def taken(self) -> list[TakenCall]:
+        return self.session.taken
+
+    @property
+    def problem(self) -> str | None:
+        """A save that failed, or a scenario that could not be found."""
+        if self.queue.problem:
+            return self.queue.problem
+        if self.session.skipped:
+            return f"The scenario {', '.join(self.session.skipped)} cannot be found; it was skipped."
+        return None
+
+    def last_taken(self) -> TakenCall | None:
+        return self.session.taken[-1] if self.session.taken else None
+
+    def dial(self) -> CallSession:
+        return self.session.dial()
 
     def leaderboard(self, done: str) -> None:
         """Read the drill's leaderboard after every save given so far; arrives as the job ``done``."""
-        store, name = self.store, self.drill.name
-        self.kit.jobs.submit(done, lambda: store.leaderboard(name))
+        store, name = self.store, self.session.drill.name
+        self.jobs.submit(done, lambda: store.leaderboard(name))

@@ -21,7 +21,7 @@ ASSETS = Path(assets.__file__).resolve().parent
 FONT_REGULAR = ASSETS / "fonts" / "NotoSansSC-Regular.otf"
 FONT_BOLD = ASSETS / "fonts" / "NotoSansSC-Bold.otf"
 TEXT_SCALES = {"small": 0.9, "normal": 1.0, "large": 1.15, "larger": 1.3}
-THEMED_ELEMENTS = ("button", "label", "text_box", "text_entry_line", "tool_tip")
+THEMED_ELEMENTS = ("button", "label", "text_box", "text_entry_line", "text_entry_box", "tool_tip")
 # The (size, bold) fonts the scenes draw with, opened before the first frame rather than during one.
 SCENE_FONTS = (
     *((size, False) for size in (13, 14, 15, 16, 17, 18, 19, 21)),

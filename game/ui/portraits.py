@@ -313,9 +313,9 @@ def _body(pen: _Pen, face: Face) -> None:
         vest = (246, 168, 28)
         pen.poly(vest, [(20, 96), (34, 80), (44, 84), (44, 110), (18, 110)])
         pen.poly(vest, [(80, 96), (66, 80), (56, 84), (56, 110), (82, 110)])
-        for y in (93.0, 99.0):
-            pen.stroke((214, 218, 224), [(22, y + 1), (44, y)], 1.8)
-            pen.stroke((214, 218, 224), [(56, y), (78, y + 1)], 1.8)
+        for stripe in (93.0, 99.0):
+            pen.stroke((214, 218, 224), [(22, stripe + 1), (44, stripe)], 1.8)
+            pen.stroke((214, 218, 224), [(56, stripe), (78, stripe + 1)], 1.8)
 
 
 def _head(pen: _Pen, face: Face) -> None:

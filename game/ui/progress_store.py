@@ -29,6 +29,7 @@ class CallResult:
     stars: int
     outcome: str
     principles: dict[str, int] = field(default_factory=dict)
+    passed: bool = False
 
 
 class Progress:
@@ -55,6 +56,10 @@ class Progress:
 
     def add(self, result: CallResult) -> None:
         self.calls.append(result)
+
+    def passed(self) -> set[str]:
+        """The scenarios passed at least once."""
+        return {call.scenario for call in self.calls if call.passed}
 
     def best_stars(self) -> dict[str, int]:
         best: dict[str, int] = {}

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pygame
 import pygame_gui
@@ -18,6 +18,7 @@ from pygame_gui.core import ObjectID
 
 from game.ui import draw
 from game.ui.focus import FocusRing
+from game.ui.routes import open_route
 
 if TYPE_CHECKING:
     from game.ui.catalog import Catalog
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
     from game.ui.look import Look
     from game.ui.progress_store import Progress
     from game.ui.settings import Settings
+    from game.ui.team_store import TeamStore
     from game.ui.voice import VoiceOut
 
 
@@ -34,9 +36,9 @@ if TYPE_CHECKING:
 class Kit:
     """The few services scenes share: widgets, look, settings, progress, jobs, clock, voice, scenes.
 
-    ``ears`` opens spoken input on first use; ``calibration_skipped``: the trainee skipped the voice
-    calibration since the game started, so it is not offered again until the next start; ``store`` is the
-    team's results store once a drill needs it (``own_store``: the window opened it and closes it).
+    ``ears`` opens spoken input on first use; ``results`` holds the team's results store (opened when a
+    drill needs it); ``calibration_skipped``: the trainee skipped the voice calibration since the game
+    started, so it is not offered again until the next start.
     """
 
     manager: pygame_gui.UIManager
@@ -52,13 +54,12 @@ class Kit:
     apply_settings: Callable[[Settings], None]
     quit: Callable[[], None]
     ears: Callable[[], Ears]
-    store: Any = None
-    own_store: bool = False
+    results: TeamStore
     calibration_skipped: bool = False
 
     @property
     def size(self) -> tuple[int, int]:
-        return pygame.display.get_surface().get_size()
+        return draw.screen().get_size()
 
 
 class Scene:
@@ -97,6 +98,15 @@ class Scene:
     def handle(self, event: pygame.event.Event) -> bool:
         """React to one event; True when it was used."""
         return self.handle_common(event)
+
+    # navigation
+    def go(self, route: object) -> None:
+        """Open ``route`` over this scene (Esc there comes back here)."""
+        self.kit.nav.push(open_route(self.kit, route))
+
+    def swap(self, route: object) -> None:
+        """Open ``route`` in this scene's place."""
+        self.kit.nav.replace(open_route(self.kit, route))
 
     # helpers
     def teardown(self) -> None:
@@ -166,7 +176,7 @@ class SceneStack:
         return self.scenes[-1] if self.scenes else None
 
     def _size(self) -> tuple[int, int]:
-        return pygame.display.get_surface().get_size()
+        return draw.screen().get_size()
 
     def push(self, scene: Scene) -> None:
         if self.top is not None:

@@ -16,6 +16,8 @@ import pygame
 
 from game.engine.scenario.models import TranscriptTurn
 from game.engine.transcript import Transcript
+from game.session.phases import Phase
+from game.ui import draw
 from game.ui.scenes.call import CallScene
 from game.ui.scenes.scorecard import ScorecardScene
 
@@ -51,7 +53,7 @@ class ScriptedTrainee:
         self.out.mkdir(parents=True, exist_ok=True)
         self.shots += 1
         path = self.out / f"{self.shots:02d}-{name}.png"
-        pygame.image.save(pygame.display.get_surface(), str(path))
+        pygame.image.save(draw.screen(), str(path))
         self.saved.append(path)
 
     def _post_key(self, key: int) -> None:
@@ -80,7 +82,7 @@ class ScriptedTrainee:
             return
         done = call.state.trainee_turns if call.state else 0
         if self.sent_at is not None:
-            if done <= self.sent_at and call.phase != "ended":
+            if done <= self.sent_at and call.phase is not Phase.ENDED:
                 return
             self.sent_at = None
         if self.turn is not None:
@@ -103,7 +105,7 @@ class ScriptedTrainee:
             self.sent_at = done
         if self.turn.hangup:
             if call.hangup_button is not None:
-                self._click(call.hangup_button.relative_rect)
+                self._click(pygame.Rect(call.hangup_button.relative_rect))
             self.turn = None
         elif self.turn.say is not None:
             self.typing = self.turn.say

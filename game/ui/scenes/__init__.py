@@ -1,1 +1,1 @@
-"""The window's scenes, one per file: menu, picker, briefing, call, scorecard, progress, settings, drills."""
+"""The window's scenes, one per file; ``game.ui.all_scenes`` imports them so each registers its opener."""

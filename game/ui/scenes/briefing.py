@@ -9,19 +9,17 @@ seeing both before they practise. In a drill the briefing leads to the drill's g
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 import pygame
 
 from game.engine.lines import money
 from game.engine.scenario import Scenario
-from game.ui import draw, gateway
+from game.session import TakenCall
+from game.ui import draw, gateway, routes
+from game.ui.drill_run import DrillRun
+from game.ui.names import archetype_label
 from game.ui.portraits import Portraits, portraits_for
 from game.ui.scene import Kit, Scene
-from game.ui.scenes.picker import archetype_label
-
-if TYPE_CHECKING:
-    from game.ui.drill_run import DrillRun
 
 
 class BriefingScene(Scene):
@@ -35,25 +33,42 @@ class BriefingScene(Scene):
         self.drill = drill
         self._portraits: Portraits | None = None
         self._panel = pygame.Rect(0, 0, 0, 0)
+        self._result = pygame.Rect(0, 0, 0, 0)
+
+    def last_result(self) -> TakenCall | None:
+        """In a drill, the call just taken (shown above the next call's briefing)."""
+        if self.drill is None or not self.drill.taken:
+            return None
+        return self.drill.taken[-1]
+
+    def result_lines(self) -> tuple[str, str]:
+        """The short result of the call just taken: the score and verdict, and the one note that matters."""
+        taken = self.last_result()
+        if taken is None or self.drill is None:
+            return "", ""
+        needs = self.drill.drill.pass_marks.total
+        verdict = "passed" if taken.passed else f"not passed (needs {needs})"
+        head = f"Call {taken.number}, {taken.scenario.title}: {taken.total} of 100, {verdict}"
+        note = taken.lead_note()
+        if note is None:
+            return head, "Nothing to correct: keep it up."
+        better = f' Try: "{note.better}"' if note.better else ""
+        return head, f"The one thing: {note.note}{better}"
 
     def dial(self) -> None:
-        from game.ui.scenes.call import CallScene
-
-        seed = self.drill.seed if self.drill is not None else 0
-        self.kit.nav.replace(CallScene(self.kit, self.scenario, seed, drill=self.drill))
+        seed = self.drill.session.seed if self.drill is not None else 0
+        self.swap(routes.Call(self.scenario, seed, drill=self.drill))
 
     def watch(self, kind: str) -> None:
         """Play the scenario's model call ("pro") or poor call ("poor") as a demo, then come back here."""
-        from game.ui.scenes.demo import DemoCallScene
-
         turns = self.scenario.model_call if kind == "pro" else self.scenario.poor_call
         if self.drill is None and turns:
-            self.kit.nav.push(DemoCallScene(self.kit, self.scenario, kind))
+            self.go(routes.Demo(self.scenario, kind))
 
     def back(self) -> None:
         """Back to the list; in a drill, end the drill here (the summary shows what was taken)."""
         if self.drill is not None and self.drill.taken:
-            self.drill.finish()
+            self.swap(routes.DrillSummary(self.drill))
         else:
             self.kit.nav.pop()
 
@@ -62,6 +77,10 @@ class BriefingScene(Scene):
         fonts = self.kit.look.fonts
         top = fonts.get(26, bold=True).get_linesize() + 28 + 20
         button_h = fonts.px(17) + 26
+        if self.last_result() is not None:
+            strip = fonts.get(16, bold=True).get_linesize() + fonts.get(15).get_linesize() * 2 + 24
+            self._result = pygame.Rect(28, top, width - 56, strip)
+            top += strip + 12
         self._panel = pygame.Rect(28, top, width - 56, height - top - button_h - 44)
         side = min(self._panel.height - 90, self._panel.width // 3 - 40, 300)
         self._portraits = portraits_for(self.scenario, max(80, side))
@@ -106,9 +125,10 @@ class BriefingScene(Scene):
         title = f"Briefing: {s.title}"
         hint = "Know the exact amount before you dial"
         if self.drill is not None:
-            title = f"Drill call {self.drill.number} of {self.drill.count}: {s.title}"
+            title = f"Drill call {self.drill.session.number} of {self.drill.session.count}: {s.title}"
             hint = f"{self.drill.drill.title} · {self.drill.trainee}"
         draw.header(surface, fonts.get(26, bold=True), fonts.get(15), title, hint, palette)
+        self._draw_result(surface)
         panel = self._panel
         draw.panel(surface, panel, palette)
         if self._portraits is None:
@@ -193,3 +213,23 @@ class BriefingScene(Scene):
             pygame.Rect(inner.x, inner.y + fonts.get(14).get_linesize(), inner.width, inner.height),
             1,
         )
+
+    def _draw_result(self, surface: pygame.Surface) -> None:
+        taken = self.last_result()
+        if taken is None:
+            return
+        palette, fonts = self.kit.look.palette, self.kit.look.fonts
+        box = self._result
+        tint = palette.success if taken.passed else palette.warm
+        draw.panel(surface, box, palette, edge=tint, edge_width=2)
+        inner = box.inflate(-32, -20)
+        head, note = self.result_lines()
+        bold, body = fonts.get(16, bold=True), fonts.get(15)
+        draw.text(surface, bold, draw.fit(bold, head, inner.width), tint, inner.topleft)
+        room = pygame.Rect(inner.x, inner.y + bold.get_linesize(), inner.width, body.get_linesize() * 2)
+        draw.paragraph(surface, body, note, palette.ink, room, 2)
+
+
+@routes.opens(routes.Briefing)
+def _open(kit: Kit, route: routes.Briefing) -> BriefingScene:
+    return BriefingScene(kit, route.scenario, drill=route.drill)

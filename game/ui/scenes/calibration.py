@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.audio.prosody import CALIBRATION_LINE
-from game.ui import draw, gateway
+from game.ui import draw, gateway, routes
 from game.ui.jobs import JOB_DONE
 from game.ui.listen import Ears, measure_voice
 from game.ui.scene import Kit, Scene
@@ -129,3 +129,8 @@ class CalibrationScene(Scene):
         draw.paragraph(
             surface, fonts.get(17), self.status(), colour, pygame.Rect(x, box.bottom + 18, panel_w, 120), 4
         )
+
+
+@routes.opens(routes.Calibration)
+def _open(kit: Kit, route: routes.Calibration) -> CalibrationScene:
+    return CalibrationScene(kit)

@@ -18,31 +18,30 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
 
 import pygame
 import pygame_gui
-from pygame_gui.elements import UITextBox, UITextEntryLine
+from pygame_gui.elements import UITextBox
 
-from game.engine.lines import money
 from game.engine.record import CallRecord, Mood, Prosody, TraineeTurn
 from game.engine.scenario import Scenario
 from game.engine.state import CallState
-from game.engine.step import DebtorLine, record_of, speech_seconds, start_call, step
+from game.engine.step import DebtorLine, speech_seconds
 from game.engine.transcript import TRAINEE_WPM
-from game.ui import draw, gateway
+from game.session import CallSession, TurnResult
+from game.session.phases import LIVE, CallFlow, Cue, Phase
+from game.ui import gateway, routes
+from game.ui.call_view import CallView
+from game.ui.clock import CallClock
+from game.ui.drill_run import DrillRun
 from game.ui.jobs import JOB_DONE
+from game.ui.line_input import LineInput
 from game.ui.listen import Ears, Heard, NoEars, measure_voice
 from game.ui.portraits import Portraits, portraits_for
 from game.ui.scene import Kit, Scene
 from game.ui.voice import Speech
 from game.ui.voice_choice import likely_lines
-from scoring import live_chips, score_call
-
-if TYPE_CHECKING:
-    from game.ui.drill_run import DrillRun
-    from scoring.rubric import Rubric
+from scoring import Scorecard
 
 STEP_JOB = "call_step"
 SCORE_JOB = "call_scored"
@@ -70,35 +69,18 @@ CHIP_LABELS = {
     "commitment_made": "Promise made",
     "commitment_confirmed": "Promise confirmed",
 }
-COMPACT_CHIPS = (
-    "name_used",
-    "amount_stated",
-    "commitment_asked",
-    "commitment_confirmed",
-    "nothing_disclosed",
-)
+# The same chips in fewer words, for a small window or large text (every chip is always shown).
+SHORT_CHIP_LABELS = {
+    "introduced": "Introduced",
+    "asked_for_debtor": "Asked for debtor",
+    "nothing_disclosed": "Nothing told",
+    "disclosure_given": "Disclosure",
+    "amount_stated": "Amount",
+    "commitment_asked": "Payment asked",
+    "commitment_made": "Promise",
+    "commitment_confirmed": "Confirmed",
+}
 KEEP_CHIPS = {"calm": "Calm tone", "no_interruptions": "No interruptions", "compliant": "Lawful"}
-MOOD_WORDS = {"calm": "Calm", "annoyed": "Annoyed", "angry": "Angry", "pleased": "Pleased"}
-
-
-@dataclass(frozen=True)
-class Stepped:
-    """What a background step brings back: the new state, the reply, the chips (and notes, if asked)."""
-
-    state: CallState
-    reply: DebtorLine | None
-    chips: dict[str, bool]
-    notes: list[dict[str, Any]] = field(default_factory=list)
-
-
-def stepped(
-    scenario: Scenario, state: CallState, turn: TraineeTurn, rubric: Rubric | None = None, notes: bool = False
-) -> Stepped:
-    """The engine's step and the live chips for the new state (and the live notes): a background job."""
-    state, reply, _events = step(scenario, state, turn)
-    record = record_of(state)
-    found = score_call(record, scenario, rubric, live=True).as_dict()["top_notes"] if notes else []
-    return Stepped(state, reply, live_chips(record, scenario, rubric), found)
 
 
 class CallScene(Scene):
@@ -112,15 +94,14 @@ class CallScene(Scene):
         self.scenario = scenario
         self.seed = seed
         self.drill = drill
-        self.rubric = drill.rubric if drill is not None else None
+        self.session = drill.dial() if drill is not None else CallSession(scenario, seed)
         self.time_limit = drill.drill.time_limit if drill is not None else None
         mode = drill.drill.input if drill is not None else kit.settings.input_mode
         self.spoken = mode == "spoken"
         self.ears: Ears = NoEars()
         self.speaker = scenario.persona.name or scenario.account.debtor_name
-        self.state: CallState | None = None
-        self.phase = "ringing"
-        self.t0 = kit.clock.now()
+        self.flow = CallFlow()
+        self.pace = CallClock(kit.clock)
         self.line: DebtorLine | None = None
         self.speech: Speech | None = None
         self.reveal_at: float | None = None
@@ -147,26 +128,35 @@ class CallScene(Scene):
         self.end_reason = ""
         self.confirm_hangup = False
         self.draft = ""
-        self.entry: UITextEntryLine | None = None
+        self.entry: LineInput | None = None
         self.transcript: UITextBox | None = None
         self.hangup_button: pygame_gui.elements.UIButton | None = None
         self.corner: pygame_gui.elements.UIButton | None = None
-        self._portraits: Portraits | None = None
-        self._layout: dict[str, pygame.Rect] = {}
+        self.portraits: Portraits | None = None
+        self.layout: dict[str, pygame.Rect] = {}
+        self.view = self.make_view()
         self.meters = kit.settings.meters_for(scenario.difficulty)
         self.compact = False
-        self.card: dict[str, Any] | None = None
+        self.card: Scorecard | None = None
         self.scoring = False
         self.leaving = False
+
+    @property
+    def state(self) -> CallState:
+        return self.session.state
 
     # time
     def now(self) -> float:
         """Seconds since the phone was answered."""
-        return self.kit.clock.now() - self.t0
+        return self.pace.now()
+
+    @property
+    def phase(self) -> Phase:
+        return self.flow.phase
 
     @property
     def speaking(self) -> bool:
-        return self.phase == "debtor"
+        return self.phase is Phase.DEBTOR
 
     @property
     def revealed(self) -> float:
@@ -176,13 +166,12 @@ class CallScene(Scene):
         return max(0.0, min(1.0, (self.now() - self.reveal_at) / self.reveal_for))
 
     def ready_for_input(self) -> bool:
-        return self.phase == "trainee"
+        return self.phase is Phase.TRAINEE
 
     # life
     def enter(self) -> None:
-        self.t0 = self.kit.clock.now() + RING_SECONDS
-        state, line = start_call(self.scenario, self.seed)
-        self.state = state
+        self.pace.restart(RING_SECONDS)
+        state, line = self.session.state, self.session.opening
         self.mood = state.mood
         self.shown_mood = state.mood.label
         if self.spoken:
@@ -193,9 +182,7 @@ class CallScene(Scene):
             scenario, seed = self.scenario, self.seed
             self.kit.jobs.submit(LINES_JOB, lambda: likely_lines(scenario, seed))
         self._queue(line)
-        self.chips = live_chips(record_of(state), self.scenario, self.rubric)
-        if self.drill is not None:
-            self.drill.call_started(self.scenario, self.seed, record_of(state))
+        self.chips = self.session.chips()
 
     def leave(self) -> None:
         self._quiet()
@@ -206,9 +193,8 @@ class CallScene(Scene):
 
     def resume(self) -> None:
         """Back from the calibration: the phone rings again if nobody has spoken yet."""
-        if self.replies == 0 and self.phase in ("ringing", "waiting"):
-            self.t0 = self.kit.clock.now() + RING_SECONDS
-            self.phase = "ringing"
+        if self.replies == 0 and self.flow.go(Cue.RING_AGAIN):
+            self.pace.restart(RING_SECONDS)
 
     def _quiet(self) -> None:
         if self.listening:
@@ -216,8 +202,7 @@ class CallScene(Scene):
             self.ears.quiet()
 
     def record(self) -> CallRecord:
-        assert self.state is not None
-        return record_of(self.state)
+        return self.session.record
 
     # engine
     def _queue(self, line: DebtorLine) -> None:
@@ -225,32 +210,32 @@ class CallScene(Scene):
         self.line = line
         self.reveal_at = None
         self.speech = self.kit.voice.speak(line.text, self.scenario.persona.voice)
-        self.phase = "waiting"
+        self.flow.go(Cue.QUEUED)
 
-    def _step_work(self, state: CallState, turn: TraineeTurn) -> Callable[[], Stepped]:
-        scenario, rubric = self.scenario, self.rubric
-        return lambda: stepped(scenario, state, turn, rubric)
+    def _step_work(self, turn: TraineeTurn) -> Callable[[], TurnResult]:
+        session = self.session
+        return lambda: session.take(turn)
 
-    def _send(self, turn: TraineeTurn) -> None:
+    def _send(self, turn: TraineeTurn, cue: Cue = Cue.SEND) -> None:
         """Hand the turn to the engine off the loop (understanding a line can take a moment)."""
-        assert self.state is not None
+        if not self.flow.go(cue):
+            return
         self.last_trainee_end = turn.end
         self.first_key_at = None
         self.hold_from = None
         self.hold_requested = False
-        self.phase = "thinking"
-        self.kit.jobs.submit(STEP_JOB, self._step_work(self.state, turn))
+        self.kit.jobs.submit(STEP_JOB, self._step_work(turn))
 
-    def _stepped(self, result: Stepped) -> None:
-        self.state, self.chips = result.state, result.chips
+    def _stepped(self, result: TurnResult) -> None:
+        self.chips = result.chips
         if self.drill is not None:
-            self.drill.turns_changed(record_of(result.state))
+            self.drill.session.turns_changed(self.session)
         if result.reply is not None:
             self._queue(result.reply)
         elif self.state.ended:
             self._end()
         else:
-            self.phase = "trainee"
+            self.flow.go(Cue.NO_REPLY)
 
     def _interrupt_cut(self) -> None:
         """The trainee cut in: the debtor stops mid-line; the transcript keeps what was heard."""
@@ -267,7 +252,6 @@ class CallScene(Scene):
 
     def _timed(self, text: str, began: float, now: float, interrupt: bool) -> tuple[float, float]:
         """Start and end of a trainee line begun at ``began`` (call seconds) and finished ``now``."""
-        assert self.state is not None
         start = max(began, self.last_trainee_end)
         if not interrupt:
             start = max(start, self.state.debtor_speaking_until, now - speech_seconds(text, TRAINEE_WPM))
@@ -276,13 +260,13 @@ class CallScene(Scene):
     def send_text(self, text: str) -> None:
         """The trainee's typed line (Enter). Empty means: stay silent."""
         text = text.strip()
-        if self.phase in ("ended", "ringing", "thinking", "talking", "hearing") or self.state is None:
+        if self.phase not in LIVE:
             return
         if not text:
             self.hold_silence()
             return
         now = self.now()
-        interrupt = self.phase in ("debtor", "waiting") and self.line is not None
+        interrupt = self.phase in (Phase.DEBTOR, Phase.WAITING) and self.line is not None
         if interrupt:
             self._interrupt_cut()
         began = self.first_key_at if self.first_key_at is not None else now
@@ -301,49 +285,49 @@ class CallScene(Scene):
             return
         if self.ears.hands_free:
             return
-        if self.phase not in ("trainee", "holding", "debtor", "waiting") or self.state is None:
+        interrupt = self.phase in (Phase.DEBTOR, Phase.WAITING) and self.line is not None
+        if not self.flow.go(Cue.TALK):
             return
-        self.talk_interrupt = self.phase in ("debtor", "waiting") and self.line is not None
+        self.talk_interrupt = interrupt
         if self.talk_interrupt:
             self._interrupt_cut()
         self.talk_from = self.now()
         self.hold_from = None
         self.hold_requested = False
-        self.phase = "talking"
         self.ears.start()
 
     def talk_done(self) -> None:
         """The talk key came up: the clip goes to recognition."""
-        if self.phase != "talking":
+        if self.phase is not Phase.TALKING:
             return
         self.talk_to = self.now()
         if self.ears.stop():
-            self.phase = "hearing"
+            self.flow.go(Cue.TALK_DONE)
         else:
             self._log_note("(nothing was recorded: hold F3 while you speak)")
-            self.phase = "trainee"
+            self.flow.go(Cue.NOTHING_RECORDED)
 
     def phrase(self, seconds: float) -> None:
         """Hands-free: a phrase of ``seconds`` ended on a pause and went to recognition, like a push-to-talk clip."""
-        if self.phase not in ("trainee", "holding", "debtor", "waiting") or self.state is None:
+        interrupt = self.phase in (Phase.DEBTOR, Phase.WAITING) and self.line is not None
+        if not self.flow.go(Cue.PHRASE):
             self._log_note("(that was heard while the call was busy: say it again)")
             return
-        self.talk_interrupt = self.phase in ("debtor", "waiting") and self.line is not None
+        self.talk_interrupt = interrupt
         if self.talk_interrupt:
             self._interrupt_cut()
         self.talk_to = self.now()
         self.talk_from = max(0.0, self.talk_to - seconds)
         self.hold_from = None
         self.hold_requested = False
-        self.phase = "hearing"
 
     def _heard(self, heard: Heard) -> None:
-        if self.phase != "hearing":
+        if self.phase is not Phase.HEARING:
             return
         if heard.error or not heard.text:
             reason = heard.error or "no words were recognised"
             self._log_note(f"(not heard: {reason}; hold F3 and say it again, or type it)")
-            self.phase = "trainee"
+            self.flow.go(Cue.NOT_HEARD)
             return
         self.heard_text = heard.text
         if heard.wav is None:
@@ -354,7 +338,7 @@ class CallScene(Scene):
 
     def say_spoken(self, prosody: Prosody | None) -> None:
         """The recognised spoken line, with its voice features, becomes the trainee's turn."""
-        if self.phase != "hearing" or self.state is None:
+        if self.phase is not Phase.HEARING:
             return
         text = self.heard_text
         start, end = self._timed(text, self.talk_from, self.talk_to, self.talk_interrupt)
@@ -378,16 +362,15 @@ class CallScene(Scene):
 
     def hold_silence(self) -> None:
         """Let the silence work: wait at least SILENCE_MIN seconds after the debtor stopped."""
-        if self.phase == "trainee":
-            self.phase = "holding"
+        if self.flow.go(Cue.HOLD):
             self.hold_from = max(self.debtor_done_at, self.last_trainee_end)
-        elif self.phase in ("debtor", "waiting"):
+        elif self.phase in (Phase.DEBTOR, Phase.WAITING):
             self.hold_requested = True
 
     def _silence_turn(self, now: float) -> TraineeTurn:
         """The held silence as a turn, once it has lasted long enough."""
         assert self.hold_from is not None
-        start = max(self.hold_from, self.state.debtor_speaking_until if self.state else 0.0)
+        start = max(self.hold_from, self.state.debtor_speaking_until)
         return TraineeTurn(text="", start=start, end=start + now - self.hold_from)
 
     def hold_seconds(self) -> float:
@@ -397,31 +380,33 @@ class CallScene(Scene):
         return f"(you stay silent, {seconds:.0f} s)"
 
     def hang_up(self, note: str = "You hung up.") -> None:
-        if self.phase in ("ended", "thinking", "hearing") or self.state is None:
+        if not self.flow.can(Cue.HANG_UP):
             return
-        if self.phase == "talking":
+        if self.phase is Phase.TALKING:
             self.ears.stop()
         self.confirm_hangup = False
-        if self.phase in ("debtor", "waiting") and self.line is not None:
+        if self.phase in (Phase.DEBTOR, Phase.WAITING) and self.line is not None:
             self._interrupt_cut()
         now = max(self.now(), self.last_trainee_end, self.state.clock)
         self._log_note(note)
-        self._send(TraineeTurn(text="", start=now, end=now, hangup=True))
+        self._send(TraineeTurn(text="", start=now, end=now, hangup=True), Cue.HANG_UP)
 
     def _end(self) -> None:
-        assert self.state is not None
-        self.phase = "ended"
+        if not self.flow.go(Cue.CALL_OVER):
+            return
         self.ended_at = self.now()
         self._quiet()
         self.kit.voice.stop()
         by = self.state.ended_by
         self.end_reason = {
-            "debtor": f"{self.speaker} hung up.",
+            "debtor": f"{self.speaker.split(',')[0]} hung up.",
             "trainee": "You ended the call.",
             "goodbye": "The call ended politely.",
         }.get(by or "", "The call ended.")
-        if self.entry is not None:
-            self.entry.disable()
+        if by != "trainee":
+            self._log_note(self.end_reason)
+        if self.kit.nav.top is self:
+            self.kit.nav.remount()
         self._score()
 
     def _score(self) -> None:
@@ -429,26 +414,22 @@ class CallScene(Scene):
         if self.scoring:
             return
         self.scoring = True
-        record, scenario, rubric = self.record(), self.scenario, self.rubric
-        self.kit.jobs.submit(SCORE_JOB, lambda: score_call(record, scenario, rubric).as_dict())
+        session = self.session
+        self.kit.jobs.submit(SCORE_JOB, session.finish)
 
-    def _scored(self, card: dict[str, Any]) -> None:
+    def _scored(self, card: Scorecard) -> None:
         self.card = card
         if self.drill is not None:
-            self.card = self.drill.call_finished(self.record(), card)
+            self.drill.session.finish(self.session, card)
         if self.leaving:
             self.to_scorecard()
 
     def to_scorecard(self) -> None:
-        from game.ui.scenes.scorecard import ScorecardScene
-
         self.leaving = True
         if self.card is None:
             self._score()
             return
-        self.kit.nav.replace(
-            ScorecardScene(self.kit, self.scenario, self.record(), self.card, self.seed, drill=self.drill)
-        )
+        self.swap(routes.Scorecard(self.scenario, self.record(), self.card, self.seed, drill=self.drill))
 
     # transcript
     def _log(self, entry: str) -> None:
@@ -483,18 +464,16 @@ class CallScene(Scene):
     # frame
     def update(self, dt: float) -> None:
         if self.calibrate_first:
-            from game.ui.scenes.calibration import CalibrationScene
-
             self.calibrate_first = False
-            self.kit.nav.push(CalibrationScene(self.kit))
+            self.go(routes.Calibration())
             return
-        if self.spoken and self.ears.hands_free and not self.listening and self.phase != "ended":
+        if self.spoken and self.ears.hands_free and not self.listening and self.phase is not Phase.ENDED:
             self.listening = True
             self.ears.listen()
         now = self.now()
-        if self.phase == "ringing" and now >= 0:
-            self.phase = "waiting"
-        if self.phase == "waiting" and self.line is not None and now >= self.line.start:
+        if self.phase is Phase.RINGING and now >= 0:
+            self.flow.go(Cue.PICKED_UP)
+        if self.phase is Phase.WAITING and self.line is not None and now >= self.line.start:
             speech = self.speech
             waited = now - self.line.start
             if speech is None or speech.ready or speech.failed or waited >= VOICE_WAIT:
@@ -502,23 +481,23 @@ class CallScene(Scene):
                 voiced = speech.duration if speech is not None and speech.ready else None
                 self.reveal_for = max(0.6, voiced or reading)
                 self.reveal_at = now
-                self.phase = "debtor"
+                self.flow.go(Cue.LINE_STARTS)
                 self.mood = self.line.mood
-                if voiced and speech is not None:
+                if voiced and speech is not None and self.pace.speed == 1.0 and not self.pace.paused:
                     self.kit.voice.play(speech)
-        if self.phase == "debtor" and self.line is not None and self.revealed >= 1.0:
+        if self.phase is Phase.DEBTOR and self.line is not None and self.revealed >= 1.0:
             self._log_debtor(self.line.text)
             self.replies += 1
             self.debtor_done_at = now
             hung_up = self.line.hangs_up
             self.line = None
-            if hung_up or (self.state is not None and self.state.ended):
+            if hung_up or self.state.ended:
                 self._end()
             else:
-                self.phase = "holding" if self.hold_requested else "trainee"
+                self.flow.go(Cue.LINE_SAID_HOLD if self.hold_requested else Cue.LINE_SAID)
                 self.hold_from = now if self.hold_requested else None
                 self.hold_requested = False
-        if self.phase == "holding" and self.hold_from is not None and now - self.hold_from >= self.hold_seconds():
+        if self.phase is Phase.HOLDING and self.hold_from is not None and now - self.hold_from >= self.hold_seconds():
             self._log_note(self.silence_note(now - self.hold_from))
             self._send(self._silence_turn(now))
         for seconds in self.ears.phrases():
@@ -528,13 +507,14 @@ class CallScene(Scene):
         if (
             self.time_limit is not None
             and now >= self.time_limit
-            and self.phase in ("trainee", "holding", "debtor", "waiting", "talking")
+            and self.flow.can(Cue.HANG_UP)
+            and self.phase is not Phase.RINGING
         ):
             self.hang_up(f"Time is up: a drill call may last {self.time_limit // 60}:{self.time_limit % 60:02d}.")
         if self.mood is not None:
             self.shown_mood = self.mood.label
         if (
-            self.phase == "ended"
+            self.phase is Phase.ENDED
             and self.ended_at is not None
             and now - self.ended_at >= END_PAUSE
             and not self.leaving
@@ -573,13 +553,13 @@ class CallScene(Scene):
             elif gateway.key(event, pygame.K_ESCAPE, pygame.K_n):
                 self.confirm_hangup = False
             return event.type in (pygame.KEYDOWN, pygame.TEXTINPUT)
-        if self.phase == "ended":
+        if self.phase is Phase.ENDED:
             if gateway.key(event, pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE, pygame.K_ESCAPE):
                 self.to_scorecard()
                 return True
             return self.handle_common(event)
         if gateway.key(event, TALK_KEY):
-            if self.phase != "talking":
+            if self.phase is not Phase.TALKING:
                 self.talk()
             return True
         if gateway.key(event, pygame.K_ESCAPE):
@@ -594,16 +574,16 @@ class CallScene(Scene):
         if event.type == pygame.TEXTINPUT and self.entry is not None and self.entry.is_focused:
             if self.first_key_at is None:
                 self.first_key_at = self.now()
-            if self.phase == "holding":
-                self.phase = "trainee"
+            if self.phase is Phase.HOLDING:
+                self.flow.go(Cue.TYPING)
             self.hold_from = None
             self.hold_requested = False
             return False
         if event.type == pygame_gui.UI_TEXT_ENTRY_CHANGED and event.ui_element is self.entry:
-            self.draft = self.entry.get_text()
+            self.draft = self.entry.text()
             return True
         if event.type == pygame_gui.UI_TEXT_ENTRY_FINISHED and event.ui_element is self.entry:
-            self.send_text(self.entry.get_text())
+            self.send_text(self.entry.text())
             return True
         if event.type == pygame.KEYDOWN and self.entry is not None and self.entry.is_focused:
             if event.key == pygame.K_TAB:
@@ -620,7 +600,7 @@ class CallScene(Scene):
             pygame.K_UP,
             pygame.K_DOWN,
         ):
-            if self.entry is not None and self.phase != "ended":
+            if self.entry is not None:
                 self.entry.focus()
             return False
         return self.handle_common(event)
@@ -636,12 +616,16 @@ class CallScene(Scene):
         return found
 
     def keys_hint(self) -> str:
-        if self.phase == "ended":
+        if self.phase is Phase.ENDED:
             return "Enter: see your scorecard"
         if self.spoken and self.ears.available and self.ears.hands_free:
             return "Just speak: a pause sends it (or type, Enter) · F2 stays silent · Esc hangs up"
         if self.spoken and self.ears.available:
+            if self.compact:
+                return "Hold F3 and speak · F2 stays silent · Esc hangs up"
             return "Hold F3 and speak (or type, Enter) · F2 stays silent · talking over them cuts in · Esc hangs up"
+        if self.compact:
+            return "Enter sends · F2 stays silent · Esc hangs up"
         return "Enter sends · F2 stays silent · typing while they talk cuts in · Esc hangs up"
 
     def build(self, size: tuple[int, int]) -> None:
@@ -656,15 +640,16 @@ class CallScene(Scene):
         button_h = fonts.px(17) + 24
         hint_lines = 2 if self.notices() or self.drill is not None else 1
         hint_h = fonts.get(14).get_linesize() * hint_lines + 6
-        input_rect = pygame.Rect(right.x, right.bottom - button_h - hint_h, right.width, button_h)
-        self.compact = height < 620
+        input_h = max(button_h, fonts.get(16).get_linesize() * 2 + 20)
+        input_rect = pygame.Rect(right.x, right.bottom - input_h - hint_h, right.width, input_h)
+        self.compact = height / fonts.scale < 640  # a small window, or large text in a normal one
         sub_h = fonts.get(21).get_linesize() * (2 if self.compact else 3) + 46
-        chips_h = self._chips_height(right.width)
+        chips_h = self.view.chips_height(right.width)
         subtitle = pygame.Rect(right.x, right.y, right.width, sub_h)
         chips = pygame.Rect(right.x, input_rect.y - chips_h - 12, right.width, chips_h)
         transcript = pygame.Rect(right.x, subtitle.bottom + 14, right.width, chips.y - subtitle.bottom - 26)
         left = pygame.Rect(margin, top_h + 18, left_w, height - top_h - 18 - margin)
-        self._layout = {
+        self.layout = {
             "top": pygame.Rect(0, 0, width, top_h),
             "left": left,
             "subtitle": subtitle,
@@ -673,41 +658,55 @@ class CallScene(Scene):
             "input": input_rect,
         }
         self.arrange()
-        side = min(left_w - 40, max(120, left.height - 260 if self.meters else left.height - 150))
-        self._portraits = portraits_for(self.scenario, side)
+        side = min(left_w - 40, left.height - self.view.below_portrait())
+        self.portraits = portraits_for(self.scenario, max(48, side))
         self.build_controls(input_rect, button_h)
-        inside = self._layout["transcript"].inflate(-8, -8)
+        inside = self.layout["transcript"].inflate(-8, -8)
         self.transcript = UITextBox("".join(self.entries), inside, self.kit.manager)
         self.widgets.append(self.transcript)
         self._scroll_to_end()
+
+    def make_view(self) -> CallView:
+        return CallView(self)
+
+    def placeholder(self) -> str:
+        """The input's hint while nothing is typed."""
+        talking = self.spoken and self.ears.available
+        if talking and self.ears.hands_free:
+            return "Just speak, or type, then Enter"
+        return "Hold F3 and speak, or type, then Enter" if talking else "Type what you say, then Enter"
 
     def arrange(self) -> None:
         """Adjust the areas before the widgets are made (a demo makes room for the coach's notes)."""
 
     def build_controls(self, input_rect: pygame.Rect, button_h: int) -> None:
-        """The input line, Send, Stay silent and Hang up (or See your scorecard once the call ended)."""
-        width = self._layout["top"].width
+        """The input line, Send, Stay silent and Hang up; once the call ended, only See your scorecard."""
+        self.entry, self.hangup_button, self.corner = None, None, None
         fonts = self.kit.look.fonts
+        if self.phase is Phase.ENDED:
+            label = "See your scorecard (Enter)"
+            w = fonts.get(17).size(label)[0] + 48
+            rect = pygame.Rect(input_rect.x, input_rect.y, w, button_h)
+            self.button(rect, label, self.to_scorecard, name="scorecard")
+            self.ring.focus("scorecard")
+            return
+        width = self.layout["top"].width
         margin = 24
-        top_h = self._layout["top"].height
+        top_h = self.layout["top"].height
         silent_label = "Silent (F2)" if width < 1000 else "Stay silent (F2)"
         silent_w = fonts.get(17).size(silent_label)[0] + 36
         send_w = max(96, fonts.get(17).size("Send")[0] + 40)
         entry_rect = pygame.Rect(
-            input_rect.x, input_rect.y, input_rect.width - silent_w - send_w - 20, button_h
+            input_rect.x, input_rect.y, input_rect.width - silent_w - send_w - 20, input_rect.height
         )
-        talking = self.spoken and self.ears.available
-        placeholder = "Hold F3 and speak, or type, then Enter" if talking else "Type what you say, then Enter"
-        if talking and self.ears.hands_free:
-            placeholder = "Just speak, or type, then Enter"
-        self.entry = UITextEntryLine(entry_rect, self.kit.manager, placeholder_text=placeholder)
+        self.entry = LineInput(entry_rect, manager=self.kit.manager)
         self.widgets.append(self.entry)
         if self.draft:
             self.entry.set_text(self.draft)
         self.button(
             pygame.Rect(entry_rect.right + 10, input_rect.y, send_w, button_h),
             "Send",
-            lambda: self.send_text(self.entry.get_text() if self.entry else ""),
+            lambda: self.send_text(self.entry.text() if self.entry else ""),
             name="send",
         )
         self.button(
@@ -721,262 +720,30 @@ class CallScene(Scene):
         hang = pygame.Rect(width - margin - hang_w, (top_h - button_h + 8) // 2, hang_w, button_h - 8)
         self.hangup_button = self.button(hang, "Hang up (F10)", self.hang_up, name="hangup", style="danger")
         self.corner = self.hangup_button
-        if self.phase == "ended":
-            self.entry.disable()
-            self.button(
-                pygame.Rect(input_rect.centerx - 140, input_rect.y, 280, button_h),
-                "See your scorecard (Enter)",
-                self.to_scorecard,
-                name="scorecard",
-            )
-            self.ring.focus("scorecard")
-        else:
-            self.entry.focus()
+        self.entry.focus()
 
-    def _chips_height(self, width: int) -> int:
-        font = self.kit.look.fonts.get(14)
-        x, rows = 0, 1
-        for label in self._chip_items():
-            w = font.size("✓ " + label[0])[0] + 24 + 8
-            if x + w > width:
-                rows, x = rows + 1, 0
-            x += w
-        return rows * (font.get_linesize() + 18)
-
-    def _chip_items(self) -> list[tuple[str, bool, bool]]:
-        """(label, lit, is_warning) for each chip shown."""
-        shown = COMPACT_CHIPS if self.compact else CHIP_LABELS
-        items = [(CHIP_LABELS[k], v, False) for k, v in self.chips.items() if k in shown]
+    def chip_items(self) -> list[tuple[str, bool, bool]]:
+        """(label, lit, is_warning) for each chip: every one the scorer gives, at every window size."""
+        labels = {**CHIP_LABELS, **SHORT_CHIP_LABELS} if self.compact else CHIP_LABELS
+        items = [(labels[k], v, False) for k, v in self.chips.items() if k in CHIP_LABELS]
         items += [(f"{label}?", False, True) for k, label in KEEP_CHIPS.items() if self.chips.get(k) is False]
         return items or [
             (label, False, False)
             for label in ("Name used", "Amount stated", "Payment asked", "Promise confirmed")
         ]
 
-    # drawing
+    # drawing: the view's
     def draw(self, surface: pygame.Surface) -> None:
-        surface.fill(self.kit.look.palette.bg)
-        if not self._layout:
-            return
-        self._draw_top(surface)
-        self._draw_left(surface)
-        self._draw_subtitle(surface)
-        look = self.kit.look
-        draw.panel(surface, self._layout["transcript"], look.palette, edge_width=2 if look.contrast else 1)
-        self._draw_chips(surface)
-        self._draw_hints(surface)
-
-    def _draw_hints(self, surface: pygame.Surface) -> None:
-        """The keys under the input line, and above them any notice (red for a moment after F3 without
-        a microphone)."""
-        palette, small = self.kit.look.palette, self.kit.look.fonts.get(14)
-        box = self._layout["input"]
-        y = box.bottom + 6
-        notices = self.notices()
-        if notices:
-            colour = palette.danger if self.now() < self.flash_until else palette.warm
-            text = draw.fit(small, "  ·  ".join(notices), box.width)
-            draw.text(surface, small, text, colour, (box.x, y))
-            y += small.get_linesize()
-        draw.text(surface, small, draw.fit(small, self.keys_hint(), box.width), palette.muted, (box.x, y))
-
-    def _draw_top(self, surface: pygame.Surface) -> None:
-        palette, fonts = self.kit.look.palette, self.kit.look.fonts
-        top = self._layout["top"]
-        pygame.draw.rect(surface, palette.panel, top)
-        pygame.draw.line(surface, palette.panel_edge, top.bottomleft, top.bottomright)
-        title_font = fonts.get(22, bold=True)
-        status = {"ringing": "Calling...", "ended": "Call ended"}.get(self.phase, "On the call")
-        dot = (
-            palette.danger
-            if self.phase == "ended"
-            else (palette.warm if self.phase == "ringing" else palette.success)
-        )
-        pygame.draw.circle(surface, dot, (36, top.centery), 7)
-        seconds = max(0.0, self.now() if self.ended_at is None else self.ended_at)
-        clock = f"{int(seconds) // 60:02d}:{int(seconds) % 60:02d}"
-        if self.time_limit is not None:
-            clock += f" / {self.time_limit // 60:02d}:{self.time_limit % 60:02d}"
-        hang = self.corner.relative_rect if self.corner else top
-        shown = draw.text(
-            surface, fonts.get(24, bold=True), clock, palette.ink, (hang.x - 28, top.centery), "midright"
-        )
-        name = draw.fit(title_font, self.speaker.split(",")[0], max(80, shown.x - 80))
-        left = draw.text(surface, title_font, name, palette.ink, (52, top.centery), "midleft")
-        small = fonts.get(15)
-        room = shown.x - 20 - (left.right + 14)
-        if room > 60:
-            status_line = draw.fit(small, f"{self.status_text(status)} · {self.scenario.title}", room)
-            draw.text(surface, small, status_line, palette.muted, (left.right + 14, top.centery), "midleft")
-
-    def status_text(self, status: str) -> str:
-        return status
-
-    def _draw_left(self, surface: pygame.Surface) -> None:
-        palette, fonts = self.kit.look.palette, self.kit.look.fonts
-        area = self._layout["left"]
-        draw.panel(surface, area, palette)
-        if self._portraits is None:
-            return
-        talking = self.phase == "debtor" and int(self.now() * 7) % 2 == 0 and self.revealed < 1
-        image = self._portraits.get(self.shown_mood, talking)
-        x = area.centerx - image.get_width() // 2
-        surface.blit(image, (x, area.y + 18))
-        y = area.y + 26 + image.get_height()
-        mood = MOOD_WORDS.get(self.shown_mood, self.shown_mood)
-        name_font = fonts.get(18, bold=True)
-        shown = draw.text(
-            surface,
-            name_font,
-            draw.fit(name_font, self.speaker, area.width - 40),
-            palette.ink,
-            (area.centerx, y),
-            "midtop",
-        )
-        y = shown.bottom + 2
-        colour = {"angry": palette.anger, "annoyed": palette.warm, "pleased": palette.success}.get(
-            self.shown_mood, palette.muted
-        )
-        draw.text(surface, fonts.get(15, bold=True), mood, colour, (area.centerx, y), "midtop")
-        y += fonts.get(15).get_linesize() + 12
-        small = fonts.get(14)
-        if self.meters and self.mood is not None:
-            for label, value, tint in (
-                ("Anger", self.mood.anger, palette.anger),
-                ("Trust", self.mood.trust, palette.trust),
-                ("Willingness", self.mood.willingness, palette.willingness),
-            ):
-                draw.text(surface, small, label, palette.muted, (area.x + 20, y))
-                bar = pygame.Rect(
-                    area.x + 20 + max(96, small.size("Willingness")[0] + 12),
-                    y + small.get_linesize() // 2 - 5,
-                    0,
-                    10,
-                )
-                bar.width = area.right - 20 - bar.x
-                draw.bar(surface, bar, value / 100, tint, palette.track)
-                y += small.get_linesize() + 8
-        account = self.scenario.account
-        amount_font = fonts.get(22, bold=True)
-        block = small.get_linesize() * 2 + amount_font.get_linesize() + 10
-        top = area.bottom - block - 14
-        if top > y:
-            pygame.draw.line(surface, palette.panel_edge, (area.x + 16, top - 8), (area.right - 16, top - 8))
-            draw.text(surface, fonts.get(13, bold=True), "BALANCE DUE", palette.muted, (area.x + 20, top))
-            draw.text(
-                surface,
-                amount_font,
-                money(account.amount, account.currency),
-                palette.accent,
-                (area.x + 20, top + small.get_linesize()),
-            )
-            facts = f"{account.days_past_due} days late · {account.creditor}"
-            draw.text(
-                surface,
-                small,
-                draw.fit(small, facts, area.width - 40),
-                palette.ink,
-                (area.x + 20, top + small.get_linesize() + amount_font.get_linesize() + 4),
-            )
-
-    def _draw_subtitle(self, surface: pygame.Surface) -> None:
-        palette, fonts = self.kit.look.palette, self.kit.look.fonts
-        box = self._layout["subtitle"]
-        draw.panel(
-            surface,
-            box,
-            palette,
-            fill=palette.panel,
-            edge=palette.accent if self.phase == "debtor" else palette.panel_edge,
-            edge_width=2 if self.phase == "debtor" else 1,
-        )
-        inner = box.inflate(-36, -28)
-        font = fonts.get(21)
-        label = fonts.get(13, bold=True)
-        draw.text(surface, label, self.speaker.split(",")[0].upper(), palette.warm, inner.topleft)
-        body = pygame.Rect(
-            inner.x, inner.y + label.get_linesize() + 2, inner.width, inner.height - label.get_linesize()
-        )
-        if self.line is not None and self.phase == "debtor":
-            shown = self.line.text[: round(len(self.line.text) * self.revealed)]
-            draw.paragraph(surface, font, shown, palette.ink, body, 2 if self.compact else 3)
-        elif self.phase in ("waiting", "ringing", "thinking"):
-            dots = "." * (1 + int(self.kit.clock.now() * 3) % 3)
-            draw.text(
-                surface,
-                font,
-                ("Ringing" if self.phase == "ringing" else "") + dots,
-                palette.muted,
-                body.topleft,
-            )
-        elif self.phase == "talking" and self.ears.partial():
-            draw.paragraph(surface, font, self.ears.partial(), palette.accent, body, 2 if self.compact else 3)
-        elif self.phase == "talking":
-            since = self.now() - self.talk_from
-            draw.text(surface, font, f"Listening... {since:.0f} s (let go of F3 to send)", palette.accent, body.topleft)
-        elif self.phase == "hearing":
-            dots = "." * (1 + int(self.kit.clock.now() * 3) % 3)
-            draw.text(surface, font, "Hearing you" + dots, palette.muted, body.topleft)
-        elif self.phase == "holding":
-            since = self.now() - (self.hold_from if self.hold_from is not None else self.now())
-            draw.text(surface, font, f"You hold the silence... {since:.0f} s", palette.muted, body.topleft)
-        elif self.phase == "ended":
-            draw.text(surface, fonts.get(21, bold=True), self.end_reason, palette.danger, body.topleft)
-        else:
-            last = (
-                next((t for t in reversed(self.state.turns) if t.speaker == "debtor"), None)
-                if self.state
-                else None
-            )
-            if last is not None:
-                draw.paragraph(surface, font, last.text, palette.ink, body, 2 if self.compact else 3)
-
-    def _draw_chips(self, surface: pygame.Surface) -> None:
-        palette, fonts = self.kit.look.palette, self.kit.look.fonts
-        area = self._layout["chips"]
-        font = fonts.get(14)
-        x, y = area.x, area.y
-        for label, lit, warning in self._chip_items():
-            w = font.size("✓ " + label)[0] + 24
-            if x + w > area.right:
-                x, y = area.x, y + font.get_linesize() + 18
-            if warning:
-                rect = pygame.Rect(x, y, w, font.get_linesize() + 10)
-                pygame.draw.rect(surface, palette.danger_soft, rect, border_radius=rect.height // 2)
-                pygame.draw.rect(surface, palette.danger, rect, 1, border_radius=rect.height // 2)
-                draw.text(surface, font, "! " + label, palette.danger, rect.center, "center")
-            else:
-                rect = draw.chip(surface, font, label, (x, y), lit, palette)
-            x = rect.right + 8
+        self.view.draw(surface)
 
     def draw_over(self, surface: pygame.Surface) -> None:
-        target = self.ring.current
-        if target is not None and not (self.entry is not None and self.entry.is_focused):
-            draw.focus_ring(surface, target.rect, self.kit.look.palette)
-        if self.confirm_hangup:
-            self._draw_confirm(surface)
+        self.view.draw_over(surface)
 
-    def _draw_confirm(self, surface: pygame.Surface) -> None:
-        palette, fonts = self.kit.look.palette, self.kit.look.fonts
-        shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-        shade.fill((0, 0, 0, 120))
-        surface.blit(shade, (0, 0))
-        box = pygame.Rect(0, 0, min(520, surface.get_width() - 40), 170)
-        box.center = surface.get_rect().center
-        draw.panel(surface, box, palette)
-        draw.text(
-            surface,
-            fonts.get(21, bold=True),
-            "Hang up and end the call?",
-            palette.ink,
-            (box.centerx, box.y + 28),
-            "midtop",
-        )
-        draw.text(
-            surface,
-            fonts.get(16),
-            "Enter: hang up      Esc: keep talking",
-            palette.muted,
-            (box.centerx, box.y + 90),
-            "midtop",
-        )
+    def status_text(self, status: str) -> str:
+        """The top bar's status (a demo says it is one)."""
+        return status
+
+
+@routes.opens(routes.Call)
+def _open(kit: Kit, route: routes.Call) -> CallScene:
+    return CallScene(kit, route.scenario, route.seed, drill=route.drill)

@@ -20,19 +20,23 @@ from game.engine.record import TraineeTurn
 from game.engine.replay import timed_turn
 from game.engine.scenario import Scenario
 from game.engine.scenario.models import TranscriptTurn
-from game.engine.state import CallState
 from game.engine.step import DebtorLine, speech_seconds
 from game.engine.transcript import TRAINEE_WPM
-from game.ui import draw, gateway
+from game.session import TurnResult
+from game.session.phases import Cue, Phase
+from game.ui import draw, gateway, routes
+from game.ui.call_view import CallView
 from game.ui.jobs import JOB_DONE
+from game.ui.names import principle_name, where
 from game.ui.scene import Kit
-from game.ui.scenes.call import CHIP_LABELS, KEEP_CHIPS, SILENCE_MIN, CallScene, Stepped, stepped
-from game.ui.scenes.scorecard import principle_name
+from game.ui.scenes.call import CHIP_LABELS, KEEP_CHIPS, SILENCE_MIN, CallScene
 
 PRO_BEAT = 0.7
 REACTION = 0.5
 WHO = {"pro": "The pro", "poor": "The collector"}
 WATCHING = {"pro": "Watching a pro", "poor": "Watching a poor call"}
+SPEEDS = (1.0, 2.0, 4.0)
+COACH_KEYS = {pygame.K_DOWN: 1, pygame.K_UP: -1, pygame.K_PAGEDOWN: 3, pygame.K_PAGEUP: -3}
 CHIP_WHY = {
     "greeted": "Opens warmly: the first seconds set the tone.",
     "introduced": "Says who is calling, and for whom.",
@@ -76,6 +80,7 @@ class DemoCallScene(CallScene):
         self.pro_at = 0.0
         self.pro_for = 1.0
         self.coach: list[CoachNote] = []  # newest first
+        self.coach_from = 0  # the first note shown (the coach's column scrolls by keyboard)
         self._noted: set[tuple[str, Any]] = set()
 
     # the collector's side
@@ -84,21 +89,21 @@ class DemoCallScene(CallScene):
 
     def _queue(self, line: DebtorLine) -> None:
         """Debtor replies come a beat after the collector's line, whatever the engine's clock says."""
-        if self.phase != "ringing":
+        if self.phase is not Phase.RINGING:
             start = self.now() + REACTION
             line = replace(line, start=start, end=start + line.end - line.start)
         super()._queue(line)
 
-    def _step_work(self, state: CallState, turn: TraineeTurn) -> Callable[[], Stepped]:
-        scenario = self.scenario
-        return lambda: stepped(scenario, state, turn, None, notes=True)
+    def _step_work(self, turn: TraineeTurn) -> Callable[[], TurnResult]:
+        session = self.session
+        return lambda: session.take(turn, notes=True)
 
-    def _stepped(self, result: Stepped) -> None:
+    def _stepped(self, result: TurnResult) -> None:
         before = dict(self.chips)
         super()._stepped(result)
         self._learn(before, result)
 
-    def _learn(self, before: dict[str, bool], result: Stepped) -> None:
+    def _learn(self, before: dict[str, bool], result: TurnResult) -> None:
         """What the last turn earned: chips that lit up, and notes not seen before."""
         turns = result.state.turns
         index = next((i for i in range(len(turns) - 1, -1, -1) if turns[i].speaker == "trainee"), 0)
@@ -106,21 +111,19 @@ class DemoCallScene(CallScene):
         missed: list[CoachNote] = []
         for key, lit in result.chips.items():
             if lit and not before.get(key) and key in CHIP_WHY and key not in KEEP_CHIPS:
-                earned.append(CoachNote(True, f"TURN {index} · {CHIP_LABELS[key].upper()}", CHIP_WHY[key]))
+                earned.append(CoachNote(True, f"{where(index)} · {CHIP_LABELS[key].upper()}", CHIP_WHY[key]))
         for note in result.notes:
-            seen = (str(note.get("topic")), note.get("turn"))
+            seen = (note.topic, note.turn)
             if seen in self._noted:
                 continue
             self._noted.add(seen)
-            topic = str(note.get("topic") or "")
-            about = principle_name(topic.split(".")[0]).upper() if topic else "THE CALL"
-            where = f"TURN {note['turn']}" if note.get("turn") is not None else "WHOLE CALL"
-            missed.append(CoachNote(False, f"{where} · {about}", str(note["note"]), note.get("better")))
+            about = principle_name(note.topic.split(".")[0]).upper() if note.topic else "THE CALL"
+            missed.append(CoachNote(False, f"{where(note.turn)} · {about}", note.note, note.better))
         self.coach[0:0] = missed + earned
 
     def _drive(self) -> None:
         """Say the next line of the script when the collector would."""
-        if self.state is None or self.phase == "ended":
+        if self.phase is Phase.ENDED:
             return
         now = self.now()
         if self.pro_line is not None:
@@ -128,14 +131,14 @@ class DemoCallScene(CallScene):
                 self._say(self.pro_line)
             return
         upcoming = self.turns[0] if self.turns else None
-        if upcoming is not None and upcoming.interrupt and self.phase == "debtor" and self.revealed >= 0.5:
+        if upcoming is not None and upcoming.interrupt and self.phase is Phase.DEBTOR and self.revealed >= 0.5:
             self.turns.pop(0)
             self._interrupt_cut()
             text = upcoming.say or ""
             self._log_trainee(text, interrupt=True)
             self._send(timed_turn(self.state, upcoming, text))
             return
-        if self.phase != "trainee":
+        if self.phase is not Phase.TRAINEE:
             return
         if upcoming is None:
             self._end()
@@ -144,18 +147,18 @@ class DemoCallScene(CallScene):
         self.current = self.turns.pop(0)
         if self.current.hangup:
             self._log_note(f"{WHO[self.kind]} hangs up.")
-            self._send(timed_turn(self.state, self.current, ""))
+            self._send(timed_turn(self.state, self.current, ""), Cue.HANG_UP)
         elif self.current.wait is not None:
-            self.phase = "holding"
+            self.flow.go(Cue.HOLD)
             self.hold_from = now
         else:
             self.pro_line = self.current.say or ""
             self.pro_at = now + PRO_BEAT
             self.pro_for = max(0.8, speech_seconds(self.pro_line, TRAINEE_WPM))
-            self.phase = "pro"
+            self.flow.go(Cue.PRO_SPEAKS)
 
     def _say(self, text: str) -> None:
-        assert self.state is not None and self.current is not None
+        assert self.current is not None
         self.pro_line = None
         self._log_trainee(text)
         self._send(timed_turn(self.state, self.current, text))
@@ -165,7 +168,7 @@ class DemoCallScene(CallScene):
         return wait if wait is not None else SILENCE_MIN
 
     def _silence_turn(self, now: float) -> TraineeTurn:
-        assert self.state is not None and self.current is not None
+        assert self.current is not None
         return timed_turn(self.state, self.current, "")
 
     def silence_note(self, seconds: float) -> str:
@@ -176,17 +179,14 @@ class DemoCallScene(CallScene):
         self._drive()
 
     def to_scorecard(self) -> None:
-        from game.ui.scenes.scorecard import ScorecardScene
-
         self.leaving = True
         if self.card is None:
             self._score()
             return
-        done_well = [(note.heading, note.text) for note in reversed(self.coach) if note.good]
-        scene = ScorecardScene(
-            self.kit, self.scenario, self.record(), self.card, self.seed, demo=self.kind, highlights=done_well
+        done_well = tuple((note.heading, note.text) for note in reversed(self.coach) if note.good)
+        self.swap(
+            routes.Scorecard(self.scenario, self.record(), self.card, self.seed, demo=self.kind, highlights=done_well)
         )
-        self.kit.nav.replace(scene)
 
     def handle(self, event: pygame.event.Event) -> bool:
         if event.type == JOB_DONE:
@@ -194,8 +194,17 @@ class DemoCallScene(CallScene):
         if gateway.key(event, pygame.K_ESCAPE, pygame.K_BACKSPACE):
             self.back()
             return True
-        if self.phase == "ended" and gateway.key(event, pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
+        if self.phase is Phase.ENDED and gateway.key(event, pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
             self.to_scorecard()
+            return True
+        if gateway.key(event, pygame.K_SPACE, pygame.K_p):
+            self.toggle_pause()
+            return True
+        if gateway.key(event, pygame.K_f, pygame.K_PLUS, pygame.K_EQUALS, pygame.K_KP_PLUS):
+            self.faster()
+            return True
+        if event.type == pygame.KEYDOWN and event.key in COACH_KEYS:
+            self.scroll_coach(COACH_KEYS[event.key])
             return True
         return self.handle_common(event)
 
@@ -204,89 +213,134 @@ class DemoCallScene(CallScene):
         return [self.kit.voice.notice] if self.kit.voice.notice else []
 
     def keys_hint(self) -> str:
-        if self.phase == "ended":
+        if self.phase is Phase.ENDED:
             return "Enter: the scorecard of this call · Esc: back to the briefing"
-        who = "a pro handles" if self.kind == "pro" else "a poor call goes wrong with"
-        return f"How {who} {self.speaker.split(',')[0]} · Esc: back to the briefing, to practise the call yourself"
+        pause = "Space: go on" if self.pace.paused else "Space: pause"
+        speed = f"F: faster (now {self.pace.speed:g}×)" if self.pace.speed != 1 else "F: faster"
+        return f"{pause} · {speed} · Up/Down: the coach's notes · Esc: back to the briefing"
 
     def status_text(self, status: str) -> str:
-        return WATCHING.get(self.kind, "Watching")
+        watching = WATCHING.get(self.kind, "Watching")
+        if self.pace.paused:
+            return f"{watching} (paused)"
+        return watching if self.pace.speed == 1 else f"{watching} ({self.pace.speed:g}× faster, no voice)"
+
+    # pace
+    def toggle_pause(self) -> None:
+        """Hold the demo where it is (Space), or let it go on."""
+        if self.phase is Phase.ENDED:
+            return
+        self.pace.set_pace(paused=not self.pace.paused)
+        if self.pace.paused:
+            self.kit.voice.stop()
+
+    def faster(self) -> None:
+        """Twice, then four times as fast, then back to the pace of a real call (F)."""
+        following = SPEEDS[(SPEEDS.index(self.pace.speed) + 1) % len(SPEEDS)] if self.pace.speed in SPEEDS else 1.0
+        self.pace.set_pace(speed=following)
+        if following != 1.0:
+            self.kit.voice.stop()
+
+    def scroll_coach(self, by: int) -> None:
+        """Move the coach's column by ``by`` notes (newest at the top)."""
+        self.coach_from = max(0, min(len(self.coach) - 1, self.coach_from + by))
 
     def arrange(self) -> None:
         """No input row: the chips move down into it, the transcript grows, and shares its row with the
         coach's column."""
-        transcript, chips, row = self._layout["transcript"], self._layout["chips"], self._layout["input"]
+        transcript, chips, row = self.layout["transcript"], self.layout["chips"], self.layout["input"]
         chips.bottom = row.bottom
         transcript.height = chips.y - 12 - transcript.y
         coach_w = transcript.width * (56 if self.compact else 46) // 100
-        self._layout["coach"] = pygame.Rect(transcript.right - coach_w, transcript.y, coach_w, transcript.height)
+        self.layout["coach"] = pygame.Rect(transcript.right - coach_w, transcript.y, coach_w, transcript.height)
         transcript.width -= coach_w + 14
 
     def build_controls(self, input_rect: pygame.Rect, button_h: int) -> None:
-        top = self._layout["top"]
+        top = self.layout["top"]
         fonts = self.kit.look.fonts
         label = "Back to the briefing (Esc)" if top.width >= 1000 else "Back (Esc)"
         w = fonts.get(17).size(label)[0] + 36
         rect = pygame.Rect(top.width - 24 - w, (top.height - button_h + 8) // 2, w, button_h - 8)
         self.corner = self.button(rect, label, self.back, name="back", style="secondary")
-        if self.phase == "ended":
+        if self.phase is Phase.ENDED:
             label = "See the scorecard (Enter)"
             w = fonts.get(17).size(label)[0] + 44
             scorecard = pygame.Rect(rect.x - 16 - w, rect.y, w, rect.height)
             self.corner = self.button(scorecard, label, self.to_scorecard, name="scorecard")
             self.ring.focus("scorecard")
 
-    # drawing
+    def make_view(self) -> CallView:
+        return DemoView(self)
+
+
+class DemoView(CallView):
+    """The call's look, with the demo's collector in the subtitle and the coach's column."""
+
+    call: DemoCallScene
+
+    def __init__(self, call: DemoCallScene) -> None:
+        super().__init__(call)
+        self.call = call
+
     def draw(self, surface: pygame.Surface) -> None:
         super().draw(surface)
-        if not self._layout:
-            return
-        self._draw_coach(surface)
+        if self.call.layout:
+            self.draw_coach(surface)
 
-    def _draw_subtitle(self, surface: pygame.Surface) -> None:
-        if self.pro_line is None:
-            super()._draw_subtitle(surface)
-            return
-        palette, fonts = self.kit.look.palette, self.kit.look.fonts
-        box = self._layout["subtitle"]
-        draw.panel(surface, box, palette, fill=palette.panel, edge=palette.accent, edge_width=2)
-        inner = box.inflate(-36, -28)
-        label = fonts.get(13, bold=True)
-        draw.text(surface, label, WHO[self.kind].upper(), palette.accent, inner.topleft)
-        body = pygame.Rect(
-            inner.x, inner.y + label.get_linesize() + 2, inner.width, inner.height - label.get_linesize()
-        )
-        said = max(0.0, min(1.0, (self.now() - self.pro_at) / self.pro_for))
-        shown = self.pro_line[: round(len(self.pro_line) * said)]
-        draw.paragraph(surface, fonts.get(21), shown or "...", palette.ink, body, 2 if self.compact else 3)
+    def subtitle(self) -> tuple[str, str, bool]:
+        call = self.call
+        if call.pro_line is None:
+            return super().subtitle()
+        said = max(0.0, min(1.0, (call.now() - call.pro_at) / call.pro_for))
+        return WHO[call.kind].upper(), call.pro_line[: round(len(call.pro_line) * said)] or "...", True
 
-    def _draw_coach(self, surface: pygame.Surface) -> None:
-        palette, fonts = self.kit.look.palette, self.kit.look.fonts
-        area = self._layout["coach"]
+    def draw_coach(self, surface: pygame.Surface) -> None:
+        """The coach's notes, newest first, from ``coach_from`` down; a line says how many are above and
+        below, so none is out of reach."""
+        call = self.call
+        palette, fonts = call.kit.look.palette, call.kit.look.fonts
+        area = call.layout["coach"]
         draw.panel(surface, area, palette)
         inner = area.inflate(-28, -24)
         label = fonts.get(13, bold=True)
-        draw.text(surface, label, "THE COACH", palette.accent, inner.topleft)
+        heading = "THE COACH"
+        if call.coach:
+            heading += f" · {len(call.coach)} notes"
+        draw.text(surface, label, heading, palette.accent, inner.topleft)
         y = inner.y + label.get_linesize() + 6
         small, body, bold = fonts.get(12, bold=True), fonts.get(14), fonts.get(14, bold=True)
-        if not self.coach:
+        if not call.coach:
             text = "Notes appear here as the call earns them."
             draw.paragraph(surface, body, text, palette.muted, pygame.Rect(inner.x, y, inner.width, 60), 2)
             return
-        for newest, note in enumerate(self.coach):
+        bottom = inner.bottom - small.get_linesize()
+        shown = 0
+        for note in call.coach[call.coach_from :]:
             tint = palette.success if note.good else palette.danger
             parts = [(small, ("✓ " if note.good else "! ") + note.heading, tint), (body, note.text, palette.ink)]
             if note.better:
                 parts.append((bold, f'Try: "{note.better}"', palette.accent))
             height = sum(len(draw.wrap(f, t, inner.width)) * f.get_linesize() for f, t, _ in parts)
-            if y + height > inner.bottom and newest > 0:
+            if y + height > bottom and shown > 0:
                 break
             for font, text, colour in parts:
-                lines = (inner.bottom - y) // font.get_linesize()
+                lines = (bottom - y) // font.get_linesize()
                 if lines < 1:
                     break
                 room = pygame.Rect(inner.x, y, inner.width, lines * font.get_linesize())
                 y += draw.paragraph(surface, font, text, colour, room, lines)
+            shown += 1
             y += 10
-            if y < inner.bottom:
+            if y < bottom:
                 pygame.draw.line(surface, palette.panel_edge, (inner.x, y - 5), (inner.right, y - 5))
+        above, below = call.coach_from, len(call.coach) - call.coach_from - shown
+        if above or below:
+            where_more = [f"{above} newer above (Up)"] if above else []
+            where_more += [f"{below} more below (Down)"] if below else []
+            more = " · ".join(where_more)
+            draw.text(surface, small, more, palette.muted, (inner.x, inner.bottom - small.get_linesize()))
+
+
+@routes.opens(routes.Demo)
+def _open(kit: Kit, route: routes.Demo) -> DemoCallScene:
+    return DemoCallScene(kit, route.scenario, route.kind)

@@ -13,9 +13,10 @@ import pygame_gui
 from pygame_gui.elements import UITextEntryLine
 
 from game.drills import Drill, drill_scenarios
-from game.ui import draw, gateway
+from game.ui import draw, gateway, routes
+from game.ui.drill_run import DrillRun
+from game.ui.names import principle_name
 from game.ui.scene import Kit, Scene
-from game.ui.scenes.scorecard import principle_name
 
 MAX_NAME = 200
 
@@ -34,8 +35,6 @@ class DrillStartScene(Scene):
         self._panel = pygame.Rect(0, 0, 0, 0)
 
     def start(self) -> None:
-        from game.ui.drill_run import DrillRun
-
         name = (self.entry.get_text() if self.entry is not None else self.typed).strip()
         if not name:
             self.message = "Type your name first: the drill's results are saved under it."
@@ -45,8 +44,12 @@ class DrillStartScene(Scene):
             return
         if name != self.kit.settings.trainee:
             self.kit.apply_settings(replace(self.kit.settings, trainee=name))
-        run = DrillRun(self.kit, self.drill, name, self.kit.store)
-        self.kit.nav.replace(run.first_scene())
+        store = self.kit.results.store
+        if store is None:
+            self.message = "The results store is not open yet: try again in a moment."
+            return
+        run = DrillRun(self.drill, name, store, self.kit.jobs, self.kit.catalog.find)
+        self.swap(first_route(run))
 
     def marks(self) -> list[str]:
         """What a call must do to pass, and the drill's other rules, one line each."""
@@ -153,10 +156,21 @@ class DrillStartScene(Scene):
             marks_y += body.get_linesize()
         if self.entry is None:
             return
-        box = self.entry.relative_rect
+        box = pygame.Rect(self.entry.relative_rect)
         label = "Your name (the results are saved under it)"
         draw.text(surface, bold, label, palette.ink, (box.x, box.y - bold.get_linesize() - 4))
         if self.message:
             small_font = fonts.get(15)
             text = draw.fit(small_font, self.message, panel.right - box.right - 46)
             draw.text(surface, small_font, text, palette.danger, (box.right + 18, box.centery), "midleft")
+
+
+def first_route(run: DrillRun) -> routes.Briefing | routes.DrillSummary:
+    """The briefing of the drill's first call that can be found, or its summary when none can."""
+    scenario = run.session.scenario()
+    return routes.Briefing(scenario, drill=run) if scenario is not None else routes.DrillSummary(run)
+
+
+@routes.opens(routes.DrillStart)
+def _open(kit: Kit, route: routes.DrillStart) -> DrillStartScene:
+    return DrillStartScene(kit, route.drill)

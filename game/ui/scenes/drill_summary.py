@@ -11,12 +11,13 @@ from typing import Any
 
 import pygame
 
-from game.ui import draw, gateway
-from game.ui.drill_run import DrillRun, TakenCall
+from game.session import TakenCall
+from game.ui import draw, gateway, routes
+from game.ui.drill_run import DrillRun
 from game.ui.jobs import JOB_DONE
+from game.ui.names import outcome_line, principle_name
 from game.ui.scene import Kit, Scene
 from game.ui.scenes.leaderboard import BOARD_JOB, draw_board
-from game.ui.scenes.scorecard import outcome_line, principle_name
 
 
 class DrillSummaryScene(Scene):
@@ -89,14 +90,14 @@ class DrillSummaryScene(Scene):
         run = self.run
         draw.panel(surface, area, palette)
         inner = area.inflate(-40, -32)
-        passed_calls = sum(1 for n in range(1, run.count + 1) if run.call_passed(n))
-        passed = run.passed()
+        passed_calls = sum(1 for n in range(1, run.session.count + 1) if run.session.call_passed(n))
+        passed = run.session.passed()
         verdict = "Drill passed" if passed else "Not passed yet"
         big = fonts.get(30, bold=True)
         draw.text(surface, big, verdict, palette.success if passed else palette.warm, inner.topleft)
         y = inner.y + big.get_linesize()
         body = fonts.get(16)
-        detail = f"{passed_calls} of {run.count} calls passed · a call passes at {run.drill.pass_marks.total}"
+        detail = f"{passed_calls} of {run.session.count} calls passed · a call passes at {run.drill.pass_marks.total}"
         draw.text(surface, body, draw.fit(body, detail, inner.width), palette.muted, (inner.x, y))
         y += body.get_linesize() + 18
         if run.problem:
@@ -110,7 +111,7 @@ class DrillSummaryScene(Scene):
             )
             y += 8
         row_h = fonts.get(18).get_linesize() + fonts.get(15).get_linesize() * 2 + 26
-        for number in range(1, run.count + 1):
+        for number in range(1, run.session.count + 1):
             if y + row_h > inner.bottom:
                 break
             tries = [t for t in run.taken if t.number == number]
@@ -129,8 +130,9 @@ class DrillSummaryScene(Scene):
     def _draw_call(self, surface: pygame.Surface, box: pygame.Rect, number: int, tries: list[TakenCall]) -> None:
         palette, fonts = self.kit.look.palette, self.kit.look.fonts
         run = self.run
-        scenario = self.kit.catalog.find(run.ids[number - 1])
-        title = scenario.title if scenario is not None else run.ids[number - 1]
+        scenario_id = run.session.ids[number - 1]
+        scenario = self.kit.catalog.find(scenario_id)
+        title = scenario.title if scenario is not None else scenario_id
         best = max(tries, key=lambda t: (t.passed, t.total)) if tries else None
         edge = palette.panel_edge if best is None else palette.success if best.passed else palette.warm
         pygame.draw.rect(surface, palette.bg, box, border_radius=10)
@@ -157,8 +159,7 @@ class DrillSummaryScene(Scene):
             "topright",
         )
         speaker = (scenario.persona.name or scenario.account.debtor_name).split(",")[0] if scenario else "The debtor"
-        currency = scenario.account.currency if scenario is not None else "USD"
-        headline, detail = outcome_line(best.card, speaker, currency)
+        headline, detail = outcome_line(best.card, speaker)
         tries_note = f" · {len(tries)} tries" if len(tries) > 1 else ""
         line = draw.fit(body, f"{headline}: {detail}{tries_note}", verdict.x - 16 - inner.x)
         draw.text(surface, body, line, palette.muted, (inner.x, y))
@@ -169,9 +170,9 @@ class DrillSummaryScene(Scene):
         """The principle with the lowest average over the calls taken, to practise next."""
         scores: dict[str, list[int]] = {}
         for taken in self.run.taken:
-            for key, value in (taken.card.get("principles") or {}).items():
-                if value.get("weight", 1) > 0:
-                    scores.setdefault(key, []).append(int(value["score"]))
+            for principle in taken.card.principles:
+                if principle.weight > 0:
+                    scores.setdefault(principle.key, []).append(principle.score)
         if not scores:
             return ""
         key = min(scores, key=lambda k: (sum(scores[k]) / len(scores[k]), k))
@@ -182,12 +183,17 @@ class DrillSummaryScene(Scene):
         """The call's weakest principles under the drill's marks, or that there were none."""
         marks = self.run.drill.pass_marks
         low = sorted(
-            (int(value["score"]), key)
-            for key, value in (taken.card.get("principles") or {}).items()
-            if value.get("weight", 1) > 0 and int(value["score"]) < marks.principles.get(key, marks.total)
+            (p.score, p.key)
+            for p in taken.card.principles
+            if p.weight > 0 and p.score < marks.principles.get(p.key, marks.total)
         )
-        if taken.card.get("compliance"):
+        if taken.card.compliance:
             return "Work on: lawful conduct first (see the call's scorecard)"
         if not low:
             return "Every principle met its mark"
         return "Work on: " + ", ".join(f"{principle_name(key)} {score}" for score, key in low[:3])
+
+
+@routes.opens(routes.DrillSummary)
+def _open(kit: Kit, route: routes.DrillSummary) -> DrillSummaryScene:
+    return DrillSummaryScene(kit, route.run)

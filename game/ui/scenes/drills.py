@@ -7,12 +7,15 @@ card's button) shows the drill's leaderboard.
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import pygame
 
-from game.ui import draw, gateway
+from game.drills import DrillError, drill_scenarios, drill_summary, find_drills, load_drill
+from game.store.store import ResultStore
+from game.ui import draw, gateway, routes
 from game.ui.jobs import JOB_DONE
 from game.ui.scene import Kit, Scene
 
@@ -22,8 +25,6 @@ STORE_JOB = "store_opened"
 
 def read_drills() -> list[dict[str, Any]]:
     """Every drill found, summarised, or with the problem that stops it (slow: a background job)."""
-    from game.drills import DrillError, drill_scenarios, drill_summary, find_drills, load_drill
-
     rows: list[dict[str, Any]] = []
     for name, path in find_drills().items():
         try:
@@ -36,10 +37,8 @@ def read_drills() -> list[dict[str, Any]]:
     return rows
 
 
-def open_store() -> Any:
+def open_store() -> ResultStore:
     """The team's results store at its default place (``COLLECTOR_SIM_DB`` or the user data folder)."""
-    from game.store.store import ResultStore
-
     return ResultStore.open(None)
 
 
@@ -56,7 +55,7 @@ class DrillsScene(Scene):
 
     def enter(self) -> None:
         self.kit.jobs.submit(READ_JOB, read_drills)
-        if self.kit.store is None:
+        if self.kit.results.store is None:
             self.kit.jobs.submit(STORE_JOB, open_store)
 
     def focused_row(self) -> dict[str, Any] | None:
@@ -67,20 +66,16 @@ class DrillsScene(Scene):
         return next((row for row in self.rows or [] if row["name"] == name and "drill" in row), None)
 
     def start(self, row: dict[str, Any]) -> None:
-        from game.ui.scenes.drill_start import DrillStartScene
-
-        if self.kit.store is None:
+        if self.kit.results.store is None:
             self.problem = self.problem or "Opening the results store..."
             return
-        self.kit.nav.push(DrillStartScene(self.kit, row["drill"]))
+        self.go(routes.DrillStart(row["drill"]))
 
     def leaderboard(self, row: dict[str, Any]) -> None:
-        from game.ui.scenes.leaderboard import LeaderboardScene
-
-        if self.kit.store is None:
+        if self.kit.results.store is None:
             self.problem = self.problem or "Opening the results store..."
             return
-        self.kit.nav.push(LeaderboardScene(self.kit, row["drill"]))
+        self.go(routes.Leaderboard(row["drill"]))
 
     def build(self, size: tuple[int, int]) -> None:
         width, height = size
@@ -99,10 +94,10 @@ class DrillsScene(Scene):
             self._cards.append((rect, row))
             if "problem" in row:
                 continue
-            self.ring.add(f"drill:{row['name']}", rect, lambda r=row: self.start(r))
+            self.ring.add(f"drill:{row['name']}", rect, partial(self.start, row))
             board = pygame.Rect(rect.right - 18 - board_w, rect.bottom - 12 - board_h, board_w, board_h)
             self.button(
-                board, board_label, lambda r=row: self.leaderboard(r), name=f"board:{row['name']}", style="chip"
+                board, board_label, partial(self.leaderboard, row), name=f"board:{row['name']}", style="chip"
             )
         self.button(
             pygame.Rect(width - 28 - 160, height - button_h - 22, 160, button_h),
@@ -128,10 +123,8 @@ class DrillsScene(Scene):
         if event.type == JOB_DONE and event.name == STORE_JOB:
             if event.error is not None:
                 self.problem = f"Drills cannot be recorded: {event.error}"
-            elif self.kit.store is not None:
-                event.result.close()
             else:
-                self.kit.store, self.kit.own_store = event.result, True
+                self.kit.results.opened(event.result)
                 self.problem = ""
             return True
         if gateway.key(event, pygame.K_l):
@@ -175,10 +168,10 @@ class DrillsScene(Scene):
             self._draw_card(surface, rect, row, body, bold)
         if self.problem:
             note, colour = self.problem, palette.danger
-        elif self.kit.store is None:
+        elif self.kit.results.store is None:
             note, colour = "Opening the results store...", palette.muted
         else:
-            note, colour = f"Results are saved to {self.kit.store.url}", palette.muted
+            note, colour = f"Results are saved to {self.kit.results.store.url}", palette.muted
         draw.text(surface, fonts.get(14), draw.fit(fonts.get(14), note, width - 250), colour, (28, height - 44))
 
     def _draw_card(
@@ -227,3 +220,8 @@ class DrillsScene(Scene):
     def _title(self, scenario_id: str) -> str:
         found = self.kit.catalog.find(scenario_id)
         return found.title if found is not None else scenario_id
+
+
+@routes.opens(routes.Drills)
+def _open(kit: Kit, route: routes.Drills) -> DrillsScene:
+    return DrillsScene(kit)

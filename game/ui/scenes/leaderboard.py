@@ -11,7 +11,7 @@ from typing import Any
 import pygame
 
 from game.drills import Drill
-from game.ui import draw, gateway
+from game.ui import draw, gateway, routes
 from game.ui.jobs import JOB_DONE
 from game.ui.look import Look
 from game.ui.scene import Kit, Scene
@@ -80,7 +80,7 @@ class LeaderboardScene(Scene):
         self._area = pygame.Rect(0, 0, 0, 0)
 
     def enter(self) -> None:
-        store, name = self.kit.store, self.drill.name
+        store, name = self.kit.results.store, self.drill.name
         self.kit.jobs.submit(BOARD_JOB, lambda: read_board(store, name))
 
     def build(self, size: tuple[int, int]) -> None:
@@ -118,3 +118,8 @@ class LeaderboardScene(Scene):
         draw.header(surface, fonts.get(26, bold=True), fonts.get(15), title, hint, look.palette)
         draw.panel(surface, self._area, look.palette)
         draw_board(surface, self._area.inflate(-48, -40), look, self.rows, self.kit.settings.trainee, self.problem)
+
+
+@routes.opens(routes.Leaderboard)
+def _open(kit: Kit, route: routes.Leaderboard) -> LeaderboardScene:
+    return LeaderboardScene(kit, route.drill)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.ui import draw, gateway
+from game.ui import draw, gateway, routes
 from game.ui.portraits import draw_face, face_for
 from game.ui.scene import Kit, Scene
 
@@ -19,26 +19,19 @@ class MenuScene(Scene):
     def __init__(self, kit: Kit) -> None:
         super().__init__(kit)
         self._faces: list[tuple[pygame.Surface, tuple[int, int]]] = []
+        self.confirm_quit = False
 
     def practice(self) -> None:
-        from game.ui.scenes.picker import PickerScene
-
-        self.kit.nav.push(PickerScene(self.kit))
+        self.go(routes.Picker())
 
     def drills(self) -> None:
-        from game.ui.scenes.drills import DrillsScene
-
-        self.kit.nav.push(DrillsScene(self.kit))
+        self.go(routes.Drills())
 
     def progress(self) -> None:
-        from game.ui.scenes.progress import ProgressScene
-
-        self.kit.nav.push(ProgressScene(self.kit))
+        self.go(routes.Progress())
 
     def settings(self) -> None:
-        from game.ui.scenes.settings import SettingsScene
-
-        self.kit.nav.push(SettingsScene(self.kit))
+        self.go(routes.Settings())
 
     def build(self, size: tuple[int, int]) -> None:
         width, height = size
@@ -73,8 +66,14 @@ class MenuScene(Scene):
         self._faces.sort(key=lambda item: item[0].get_width())
 
     def handle(self, event: pygame.event.Event) -> bool:
+        if self.confirm_quit:
+            if gateway.key(event, pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_y):
+                self.kit.quit()
+            elif gateway.key(event, pygame.K_ESCAPE, pygame.K_n):
+                self.confirm_quit = False
+            return event.type in (pygame.KEYDOWN, pygame.TEXTINPUT)
         if gateway.key(event, pygame.K_ESCAPE, pygame.K_q):
-            self.kit.quit()
+            self.confirm_quit = True
             return True
         if event.type == pygame.KEYDOWN and event.key in HOTKEYS:
             for target in self.ring.targets:
@@ -109,7 +108,7 @@ class MenuScene(Scene):
         else:
             note = "Your first call is one click away: choose Practice."
         draw.text(surface, fonts.get(15), note, palette.muted, (left, height - 64))
-        hint = "Arrows or Tab move · Enter chooses · P D G S are shortcuts · Esc quits"
+        hint = "Arrows or Tab move · Enter chooses · P D G S are shortcuts · Esc: quit"
         draw.text(
             surface,
             fonts.get(14),
@@ -117,3 +116,24 @@ class MenuScene(Scene):
             palette.muted,
             (left, height - 36),
         )
+
+    def draw_over(self, surface: pygame.Surface) -> None:
+        super().draw_over(surface)
+        if not self.confirm_quit:
+            return
+        palette, fonts = self.kit.look.palette, self.kit.look.fonts
+        shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+        shade.fill((0, 0, 0, 120))
+        surface.blit(shade, (0, 0))
+        box = pygame.Rect(0, 0, min(520, surface.get_width() - 40), 170)
+        box.center = surface.get_rect().center
+        draw.panel(surface, box, palette)
+        question = "Quit Collector Sim?"
+        draw.text(surface, fonts.get(21, bold=True), question, palette.ink, (box.centerx, box.y + 28), "midtop")
+        keys = "Enter: quit      Esc: stay"
+        draw.text(surface, fonts.get(16), keys, palette.muted, (box.centerx, box.y + 90), "midtop")
+
+
+@routes.opens(routes.Menu)
+def _open(kit: Kit, route: routes.Menu) -> MenuScene:
+    return MenuScene(kit)

@@ -6,23 +6,21 @@ Cards are filtered by archetype; a file that fails to load shows as an error car
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 import pygame
 from pygame_gui.elements import UIButton
 
 from game.engine.scenario import Loaded, Scenario
-from game.ui import draw, gateway
+from game.ui import draw, gateway, routes
 from game.ui.jobs import JOB_DONE
+from game.ui.names import archetype_label, plural
 from game.ui.portraits import Portraits, portraits_for
 from game.ui.scene import Kit, Scene
 
 CARD_H = 156
 GAP = 18
-
-
-def archetype_label(archetype: str) -> str:
-    return archetype.replace("_", " ")
 
 
 class PickerScene(Scene):
@@ -43,9 +41,7 @@ class PickerScene(Scene):
 
     # actions
     def choose(self, scenario: Scenario) -> None:
-        from game.ui.scenes.briefing import BriefingScene
-
-        self.kit.nav.push(BriefingScene(self.kit, scenario))
+        self.go(routes.Briefing(scenario))
 
     def set_filter(self, archetype: str) -> None:
         self.filter = archetype
@@ -63,10 +59,18 @@ class PickerScene(Scene):
 
     # layout
     def visible(self) -> list[Loaded]:
-        items = self.kit.catalog.items
+        """The cards in the filter, easiest first (files that do not load at the end)."""
+        items = sorted(
+            self.kit.catalog.items,
+            key=lambda i: (0, i.scenario.difficulty, i.scenario.title) if i.scenario else (1, 0, str(i.path)),
+        )
         if self.filter == "all":
-            return list(items)
+            return items
         return [i for i in items if i.scenario is not None and i.scenario.persona.archetype == self.filter]
+
+    def recommended(self) -> Scenario | None:
+        """The call the trainee should take next (where the focus starts)."""
+        return self.kit.catalog.next_up(self.kit.progress.passed())
 
     def build(self, size: tuple[int, int]) -> None:
         width, height = size
@@ -84,7 +88,7 @@ class PickerScene(Scene):
             chip = self.button(
                 pygame.Rect(x, y, w, chip_h),
                 label,
-                lambda a=archetype: self.set_filter(a),
+                partial(self.set_filter, archetype),
                 name=f"filter:{archetype}",
                 style="chip",
             )
@@ -105,11 +109,14 @@ class PickerScene(Scene):
             self.cards.append((rect, item))
             if item.scenario is not None:
                 scenario = item.scenario
-                self.ring.add(f"card:{scenario.id}", rect.copy(), lambda s=scenario: self.choose(s))
+                self.ring.add(f"card:{scenario.id}", rect.copy(), partial(self.choose, scenario))
             else:
                 self.ring.add(f"broken:{item.path}", rect.copy(), lambda: None)
-        if self.cards and self.ring.current is not None and self.ring.current.name.startswith("filter:"):
-            self.ring.focus(f"card:{self.cards[0][1].scenario.id}" if self.cards[0][1].scenario else "")
+        if self.cards and (self.ring.current is None or self.ring.current.name.startswith("filter:")):
+            shown = [item.scenario.id for _, item in self.cards if item.scenario is not None]
+            best = self.recommended()
+            first = best.id if best is not None and best.id in shown else (shown[0] if shown else "")
+            self.ring.focus(f"card:{first}")
         self._sync_scroll()
 
     def _sync_scroll(self) -> None:
@@ -212,7 +219,7 @@ class PickerScene(Scene):
                 "center",
             )
         width, height = surface.get_size()
-        status = self.message or f"{len(self.kit.catalog.scenarios())} scenarios"
+        status = self.message or self.count_text()
         draw.text(
             surface,
             fonts.get(14),
@@ -220,6 +227,13 @@ class PickerScene(Scene):
             palette.muted,
             (28, height - 28),
         )
+
+    def count_text(self) -> str:
+        total = len(self.kit.catalog.scenarios())
+        shown = sum(1 for _, item in self.cards if item.scenario is not None)
+        if self.filter == "all":
+            return plural(total, "scenario")
+        return f"{shown} of {plural(total, 'scenario')}"
 
     def draw_over(self, surface: pygame.Surface) -> None:
         target = self.ring.current
@@ -311,3 +325,8 @@ class PickerScene(Scene):
             pygame.Rect(inner.x, inner.y + bold.get_linesize() + 4, inner.width, inner.height),
             lines,
         )
+
+
+@routes.opens(routes.Picker)
+def _open(kit: Kit, route: routes.Picker) -> PickerScene:
+    return PickerScene(kit)

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import pygame
 
-from game.ui import draw, gateway
-from game.ui.scene import Scene
-from game.ui.scenes.scorecard import principle_name
+from game.ui import draw, gateway, routes
+from game.ui.names import principle_name
+from game.ui.scene import Kit, Scene
 
 PASS_MARK = 70
 
@@ -149,11 +149,16 @@ class ProgressScene(Scene):
         if len(points) > 1:
             pygame.draw.aalines(surface, palette.accent, False, points)
             pygame.draw.lines(surface, palette.accent, False, points, 3)
-        for (x, y), call in zip(points, calls, strict=True):
+        for (px, py), call in zip(points, calls, strict=True):
             colour = palette.success if call.total >= PASS_MARK else palette.warm
-            pygame.draw.circle(surface, palette.panel, (x, y), 7)
-            pygame.draw.circle(surface, colour, (x, y), 5)
+            pygame.draw.circle(surface, palette.panel, (round(px), round(py)), 7)
+            pygame.draw.circle(surface, colour, (round(px), round(py)), 5)
         first, last = calls[0].at[:10], calls[-1].at[:10]
         draw.text(surface, small, first, palette.muted, (plot.x, plot.bottom + 6))
         if last != first:
             draw.text(surface, small, last, palette.muted, (plot.right, plot.bottom + 6), "topright")
+
+
+@routes.opens(routes.Progress)
+def _open(kit: Kit, route: routes.Progress) -> ProgressScene:
+    return ProgressScene(kit)

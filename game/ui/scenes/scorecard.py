@@ -1,9 +1,10 @@
 """The scorecard: how the call went, principle by principle, in the trainee's own words.
 
-Lawful-conduct findings come first and in red. The top notes quote what the trainee said, say what
-happened, and give a better line to try; the turn-by-turn view (T) shows the whole call with its
-notes. Retry (R) replays the same persona, Next (N) moves to the next one. Finishing here records the
-result in the trainee's progress, saved off the frame loop.
+Lawful-conduct findings come first and in red; when there are several, L lists them all. The top notes
+quote what the trainee said, say what happened, and give a better line to try; the turn-by-turn view
+(T) shows the whole call with its notes and scrolls by keyboard (arrows, PageUp/PageDown, Home/End).
+Retry (R) replays the same persona, Next (N) opens the call the trainee should take next. Finishing
+here records the result in the trainee's progress, saved off the frame loop.
 
 In a drill the card shows the drill's verdict; Next goes to the drill's next call (or its summary)
 and Retry is offered while attempts remain. After a demo ("Watch a pro") nothing is recorded and
@@ -15,63 +16,39 @@ from __future__ import annotations
 import datetime as dt
 import html
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from enum import Enum
 
 import pygame
 from pygame_gui.elements import UITextBox
 
-from game.engine.lines import money, spoken_date
 from game.engine.record import CallRecord
 from game.engine.scenario import Scenario
-from game.ui import draw, gateway
+from game.ui import draw, gateway, routes
+from game.ui.drill_run import DrillRun
+from game.ui.names import outcome_line, plural, principle_name, rule_name, turn_number, where
 from game.ui.progress_store import CallResult, write_progress
 from game.ui.scene import Kit, Scene
+from scoring import Scorecard
 
-if TYPE_CHECKING:
-    from game.ui.drill_run import DrillRun
+NOTE_MARK = "•"  # in the bundled font (a test checks every glyph the window draws)
+SCROLL_KEYS = {
+    pygame.K_DOWN: 0.05,
+    pygame.K_UP: -0.05,
+    pygame.K_PAGEDOWN: 0.8,
+    pygame.K_PAGEUP: -0.8,
+    pygame.K_END: 10.0,
+    pygame.K_HOME: -10.0,
+}
+
+
+class View(Enum):
+    """What the right-hand side shows."""
+
+    NOTES = "notes"
+    TURNS = "turns"
+    LAWFUL = "lawful"
 
 DEMO_TITLES = {"pro": "The pro's call", "poor": "A poor call"}
-PRINCIPLE_NAMES = {
-    "calm_tone": "Calm tone",
-    "repeat_amount": "Repeat the amount",
-    "commitment": "Get a commitment",
-    "stay_quiet": "Know when to be quiet",
-    "politeness": "Politeness",
-    "right_party": "Right party",
-    "excuse_handling": "Handling excuses",
-    "empathy": "Empathy",
-    "focus": "Focus",
-    "abuse_handling": "Handling abuse",
-    "relationship": "Relationship",
-}
-RULE_NAMES = {
-    "threat": "Threat",
-    "false_claim": "False claim",
-    "insult": "Insult",
-    "profanity": "Profanity",
-    "third_party_disclosure": "Debt told to a third party",
-    "unauthorised_fee": "Unauthorised fee",
-    "collecting_disputed_debt": "Collecting a disputed debt",
-    "missing_mini_miranda": "Missing debt-collection disclosure",
-}
-
-
-def principle_name(key: str) -> str:
-    return PRINCIPLE_NAMES.get(key, key.replace("_", " ").capitalize())
-
-
-def outcome_line(card: dict[str, Any], speaker: str, currency: str) -> tuple[str, str]:
-    """A headline and a detail line for the call's outcome."""
-    commitment = card.get("commitment")
-    if card["outcome"] == "commitment" and commitment:
-        amount = money(commitment["amount"], currency)
-        detail = f"{amount} on {spoken_date(commitment['date'])} by {commitment['method']}"
-        detail += ", read back and confirmed" if commitment.get("confirmed") else ", not read back"
-        return "Promise to pay", detail
-    return {
-        "hung_up": (f"{speaker} hung up", "The call ended before a promise to pay."),
-        "trainee_hung_up": ("You ended the call", "No promise to pay was made."),
-    }.get(card["outcome"], ("No promise yet", "The call ended without a promise to pay."))
 
 
 class ScorecardScene(Scene):
@@ -84,12 +61,12 @@ class ScorecardScene(Scene):
         kit: Kit,
         scenario: Scenario,
         record: CallRecord,
-        card: dict[str, Any],
+        card: Scorecard,
         seed: int = 0,
         *,
         drill: DrillRun | None = None,
         demo: str | None = None,
-        highlights: list[tuple[str, str]] | None = None,
+        highlights: tuple[tuple[str, str], ...] = (),
     ) -> None:
         super().__init__(kit)
         self.scenario = scenario
@@ -98,9 +75,20 @@ class ScorecardScene(Scene):
         self.card = card
         self.drill = drill
         self.demo = demo
-        self.highlights = highlights or []
-        self.turn_view = False
+        self.highlights = highlights
+        self.view = View.NOTES
+        self.box: UITextBox | None = None
         self._areas: dict[str, pygame.Rect] = {}
+
+    @property
+    def turn_view(self) -> bool:
+        return self.view is View.TURNS
+
+    def drill_passed(self) -> bool | None:
+        """The drill's verdict on this call (None outside a drill)."""
+        if self.drill is None or not self.drill.taken:
+            return None
+        return self.drill.taken[-1].passed
 
     def enter(self) -> None:
         if self.demo is not None:
@@ -110,10 +98,11 @@ class ScorecardScene(Scene):
             scenario=self.scenario.id,
             title=self.scenario.title,
             at=dt.datetime.now().isoformat(timespec="seconds"),
-            total=int(card["total"]),
-            stars=int(card.get("stars", 0)),
-            outcome=str(card["outcome"]),
-            principles={k: int(v["score"]) for k, v in card["principles"].items() if v.get("weight", 1) > 0},
+            total=card.total,
+            stars=card.stars,
+            outcome=card.outcome,
+            principles={p.key: p.score for p in card.principles if p.weight > 0},
+            passed=card.passed,
         )
         progress = self.kit.progress
         progress.add(result)
@@ -121,30 +110,34 @@ class ScorecardScene(Scene):
         self.kit.jobs.submit("progress_saved", lambda: write_progress(home, text))
 
     # actions
-    def retry(self) -> None:
-        from game.ui.scenes.call import CallScene
-        from game.ui.scenes.demo import DemoCallScene
+    def can_retry(self) -> bool:
+        return self.drill is None or self.drill.session.can_retry()
 
+    def retry(self) -> None:
         if self.drill is not None:
-            self.drill.retry()
+            if self.drill.session.retry():
+                self.swap(routes.Call(self.scenario, self.drill.session.seed, drill=self.drill))
         elif self.demo is not None:
-            self.kit.nav.replace(DemoCallScene(self.kit, self.scenario, self.demo))
+            self.swap(routes.Demo(self.scenario, self.demo))
         else:
-            self.kit.nav.replace(CallScene(self.kit, self.scenario, self.seed + 1))
+            self.swap(routes.Call(self.scenario, self.seed + 1))
 
     def next_call(self) -> None:
-        from game.ui.scenes.briefing import BriefingScene
-
+        """The drill's next call (or its summary); outside a drill, the call the trainee should take next."""
         if self.drill is not None:
-            self.drill.next_call()
+            following = self.drill.session.next_call()
+            if following is None:
+                self.swap(routes.DrillSummary(self.drill))
+            else:
+                self.swap(routes.Briefing(following, drill=self.drill))
         elif self.demo is None:
-            following = self.kit.catalog.after(self.scenario.id) or self.scenario
-            self.kit.nav.replace(BriefingScene(self.kit, following))
+            passed = self.kit.progress.passed()
+            self.swap(routes.Briefing(self.kit.catalog.next_up(passed, besides=self.scenario.id) or self.scenario))
 
     def menu(self) -> None:
         """Esc: the main menu; in a drill, the drill's summary; after a demo, the briefing."""
         if self.drill is not None:
-            self.drill.finish()
+            self.swap(routes.DrillSummary(self.drill))
         elif self.demo is not None:
             self.kit.nav.pop()
         else:
@@ -153,33 +146,57 @@ class ScorecardScene(Scene):
     def _buttons(self) -> list[tuple[str, Callable[[], None], str | None, str]]:
         """(label, action, style, name) for this card's buttons, left to right."""
         turns = ("Notes (T)" if self.turn_view else "Turn by turn (T)", self.toggle_turns, "secondary", "turns")
+        out: list[tuple[str, Callable[[], None], str | None, str]] = []
         if self.demo is not None:
-            return [
+            out = [
                 ("Practise it now (Enter)", self.menu, None, "practise"),
                 ("Watch again (R)", self.retry, "secondary", "retry"),
                 turns,
             ]
-        if self.drill is not None:
-            following = "Drill results (N)" if self.drill.last else "Next call (N)"
-            out: list[tuple[str, Callable[[], None], str | None, str]] = []
-            if self.drill.can_retry():
+        elif self.drill is not None:
+            following = "Drill results (N)" if self.drill.session.last else "Next call (N)"
+            if self.drill.session.can_retry():
                 out.append(("Try again (R)", self.retry, None, "retry"))
             out += [
                 (following, self.next_call, "secondary" if out else None, "next"),
                 turns,
                 ("End drill (Esc)", self.menu, "secondary", "menu"),
             ]
-            return out
-        return [
-            ("Retry (R)", self.retry, None, "retry"),
-            ("Next call (N)", self.next_call, "secondary", "next"),
-            turns,
-            ("Menu (Esc)", self.menu, "secondary", "menu"),
-        ]
+        else:
+            out = [
+                ("Retry (R)", self.retry, None, "retry"),
+                ("Next call (N)", self.next_call, "secondary", "next"),
+                turns,
+                ("Menu (Esc)", self.menu, "secondary", "menu"),
+            ]
+        if len(self.card.compliance) > 1:
+            label = "Notes (L)" if self.view is View.LAWFUL else f"All {len(self.card.compliance)} findings (L)"
+            out.insert(-1 if self.demo is None else len(out), (label, self.toggle_lawful, "secondary", "lawful"))
+        return out
+
+    def _show(self, view: View) -> None:
+        self.view = View.NOTES if self.view is view else view
+        self.kit.nav.remount()
 
     def toggle_turns(self) -> None:
-        self.turn_view = not self.turn_view
-        self.kit.nav.remount()
+        self._show(View.TURNS)
+
+    def toggle_lawful(self) -> None:
+        self._show(View.LAWFUL)
+
+    def scroll(self, by: float) -> None:
+        """Move the turn-by-turn view by ``by`` of its height (the keys' way to what the wheel does)."""
+        bar = self.box.scroll_bar if self.box is not None else None
+        if bar is None:
+            return
+        visible = bar.visible_percentage
+        start = bar.start_percentage + by * visible
+        bar.set_scroll_from_start_percentage(max(0.0, min(1.0 - visible, start)))
+
+    def scrolled(self) -> float:
+        """How far down the turn-by-turn view is, 0-1 (0 when it fits)."""
+        bar = self.box.scroll_bar if self.box is not None else None
+        return bar.start_percentage if bar is not None else 0.0
 
     # layout
     def build(self, size: tuple[int, int]) -> None:
@@ -201,9 +218,11 @@ class ScorecardScene(Scene):
             self.button(pygame.Rect(x, bottom, w, button_h), label, action, name=name, style=style)
             x -= 12
         self.ring.focus(labels[0][3])
-        if self.turn_view:
-            box = UITextBox(self._turns_html(), self._areas["right"].inflate(-8, -8), self.kit.manager)
-            self.widgets.append(box)
+        self.box = None
+        if self.view is not View.NOTES:
+            text = self._turns_html() if self.view is View.TURNS else self._findings_html()
+            self.box = UITextBox(text, self._areas["right"].inflate(-8, -8), self.kit.manager)
+            self.widgets.append(self.box)
 
     def _hex(self, rgb: tuple[int, int, int]) -> str:
         return "#{:02X}{:02X}{:02X}".format(*rgb)
@@ -212,33 +231,53 @@ class ScorecardScene(Scene):
         palette = self.kit.look.palette
         speaker = html.escape((self.scenario.persona.name or self.scenario.account.debtor_name).split(",")[0])
         parts = []
-        for i, turn in enumerate(self.card.get("turns", [])):
-            if turn["speaker"] == "trainee":
-                said = (
-                    html.escape(turn["text"])
-                    if turn["text"]
-                    else f"<i>(silent {turn.get('silence', 0):.0f} s)</i>"
-                )
-                if turn.get("interrupt"):
+        for i, turn in enumerate(self.card.turns):
+            number = turn_number(i)
+            if turn.speaker == "trainee":
+                hung_up = i < len(self.record.turns) and self.record.turns[i].hangup
+                said = html.escape(turn.text) if turn.text else f"<i>(silent {turn.silence:.0f} s)</i>"
+                said = "<i>(hung up)</i>" if hung_up else said
+                if turn.interrupt:
                     said += " <i>(cut in)</i>"
-                parts.append(f"<font color='{self._hex(palette.accent)}'><b>{i}. You:</b></font> {said}<br>")
+                parts.append(f"<font color='{self._hex(palette.accent)}'><b>{number}. You:</b></font> {said}<br>")
             else:
-                name = f"<font color='{self._hex(palette.warm)}'><b>{i}. {speaker}:</b></font>"
-                parts.append(f"{name} {html.escape(turn['text'])}<br>")
-            for note in turn.get("notes", []):
-                better = f' Try: "{html.escape(note["better"])}"' if note.get("better") else ""
-                colour = palette.danger if note.get("points", 0) < 0 else palette.success
+                name = f"<font color='{self._hex(palette.warm)}'><b>{number}. {speaker}:</b></font>"
+                parts.append(f"{name} {html.escape(turn.text)}<br>")
+            for note in turn.notes:
+                better = f' Try: "{html.escape(note.better)}"' if note.better else ""
+                colour = palette.danger if note.points < 0 else palette.success
                 parts.append(
-                    f"<font color='{self._hex(colour)}'>    ▸ {html.escape(note['note'])}</font>"
+                    f"<font color='{self._hex(colour)}'>    {NOTE_MARK} {html.escape(note.note)}</font>"
                     f"<font color='{self._hex(palette.muted)}'>{better}</font><br>"
                 )
         return "".join(parts)
 
+    def _findings_html(self) -> str:
+        """Every lawful-conduct finding, with the words and the better line."""
+        palette = self.kit.look.palette
+        parts = [f"<font color='{self._hex(palette.danger)}'><b>Lawful conduct</b></font><br>"]
+        for finding in self.card.compliance:
+            head = f"{where(finding.turn).capitalize()} · {rule_name(finding.rule)}"
+            parts.append(f"<font color='{self._hex(palette.danger)}'><b>{html.escape(head)}</b></font><br>")
+            parts.append(f'You said: "{html.escape(finding.text)}"<br>{html.escape(finding.note)}<br>')
+            if finding.better:
+                parts.append(
+                    f"<font color='{self._hex(palette.accent)}'>Try: \"{html.escape(finding.better)}\"</font><br>"
+                )
+            parts.append("<br>")
+        return "".join(parts)
+
     def handle(self, event: pygame.event.Event) -> bool:
         if gateway.key(event, pygame.K_ESCAPE):
-            self.menu()
+            if self.view is not View.NOTES:
+                self._show(self.view)
+            else:
+                self.menu()
             return True
-        if gateway.key(event, pygame.K_r) and (self.drill is None or self.drill.can_retry()):
+        if event.type == pygame.KEYDOWN and event.key in SCROLL_KEYS and self.box is not None:
+            self.scroll(SCROLL_KEYS[event.key])
+            return True
+        if gateway.key(event, pygame.K_r) and self.can_retry():
             self.retry()
             return True
         if gateway.key(event, pygame.K_n) and self.demo is None:
@@ -247,24 +286,36 @@ class ScorecardScene(Scene):
         if gateway.key(event, pygame.K_t):
             self.toggle_turns()
             return True
+        if gateway.key(event, pygame.K_l) and len(self.card.compliance) > 1:
+            self.toggle_lawful()
+            return True
         return self.handle_common(event)
+
+    def hint(self) -> str:
+        if self.view is View.TURNS:
+            return "Arrows, PageUp/PageDown, Home/End scroll · T or Esc: back to the notes"
+        if self.view is View.LAWFUL:
+            return "Arrows, PageUp/PageDown scroll · L or Esc: back to the notes"
+        if self.demo is not None:
+            return "Enter or Esc: back to the briefing · R watch again · T turn by turn"
+        if self.drill is not None:
+            return f"{self.drill.drill.title} · {self.drill.trainee}"
+        return "R retry · N next call · T turn by turn · Esc menu"
 
     # drawing
     def draw(self, surface: pygame.Surface) -> None:
         palette, fonts = self.kit.look.palette, self.kit.look.fonts
         surface.fill(palette.bg)
-        title, hint = f"Scorecard: {self.scenario.title}", "R retry · N next call · T turn by turn · Esc menu"
+        title, hint = f"Scorecard: {self.scenario.title}", self.hint()
         if self.demo is not None:
             title = f"{DEMO_TITLES.get(self.demo, 'Demo')}: {self.scenario.title}"
-            hint = "Enter or Esc: back to the briefing · R watch again · T turn by turn"
         elif self.drill is not None:
-            title = f"Drill call {self.drill.number} of {self.drill.count}: {self.scenario.title}"
-            hint = f"{self.drill.drill.title} · {self.drill.trainee}"
+            title = f"Drill call {self.drill.session.number} of {self.drill.session.count}: {self.scenario.title}"
         draw.header(surface, fonts.get(26, bold=True), fonts.get(15), title, hint, palette)
         if not self._areas:
             return
         self._draw_summary(surface, self._areas["left"])
-        if self.turn_view:
+        if self.view is not View.NOTES:
             edge = 2 if self.kit.look.contrast else 1
             draw.panel(surface, self._areas["right"], palette, edge_width=edge)
         else:
@@ -276,8 +327,8 @@ class ScorecardScene(Scene):
         draw.panel(surface, area, palette)
         inner = area.inflate(-40, -32)
         speaker = (self.scenario.persona.name or self.scenario.account.debtor_name).split(",")[0]
-        headline, detail = outcome_line(card, speaker, self.scenario.account.currency)
-        good = card["outcome"] == "commitment"
+        headline, detail = outcome_line(card, speaker)
+        good = card.outcome == "commitment"
         y = inner.y
         title = fonts.get(26, bold=True)
         if title.size(headline)[0] > inner.width - 140:
@@ -292,7 +343,7 @@ class ScorecardScene(Scene):
         total = draw.text(
             surface,
             fonts.get(34, bold=True),
-            str(card["total"]),
+            str(card.total),
             palette.ink,
             (inner.right, y - 4),
             "topright",
@@ -315,15 +366,16 @@ class ScorecardScene(Scene):
         draw.stars(
             surface,
             (inner.x + star_size * 4, y + star_size),
-            int(card.get("stars", 0)),
+            card.stars,
             3,
             star_size,
             palette,
         )
-        passed = card.get("passed")
+        passed = card.passed
         badge = "Passed" if passed else "Not passed yet"
-        if self.drill is not None and "drill_passed" in card:
-            passed = card["drill_passed"]
+        verdict = self.drill_passed()
+        if self.drill is not None and verdict is not None:
+            passed = verdict
             needs = self.drill.drill.pass_marks.total
             badge = "Drill: passed" if passed else f"Drill: not passed (needs {needs})"
         draw.text(
@@ -335,15 +387,14 @@ class ScorecardScene(Scene):
             "midleft",
         )
         y += star_size * 2 + 18
-        findings = card.get("compliance", [])
+        findings = card.compliance
         label = fonts.get(15)
         row = label.get_linesize() + 14
         room_for_findings = (label.get_linesize() * 2 + 24) if findings else 0
-        for key, value in card["principles"].items():
+        for principle in card.principles:
             if y + row > inner.bottom - room_for_findings:
                 break
-            counted = value.get("weight", 1) > 0
-            score = int(value["score"])
+            key, counted, score = principle.key, principle.weight > 0, principle.score
             name_w = min(inner.width // 2, max(160, label.size("Know when to be quiet")[0] + 12))
             draw.text(
                 surface,
@@ -361,16 +412,7 @@ class ScorecardScene(Scene):
                 surface, label, str(score) if counted else "–", palette.ink, (inner.right, y), "topright"
             )
             y += row
-        turns = self.record.turns
-        mine = [t for t in turns if t.speaker == "trainee" and not t.hangup]
-        seconds = int(turns[-1].end) if turns else 0
-        said = sum(1 for t in mine if t.text.strip())
-        silences = sum(1 for t in mine if t.silence)
-        cuts = sum(1 for t in mine if t.interrupt)
-        stats = (
-            f"{seconds // 60}:{seconds % 60:02d} on the phone · {said} lines said · "
-            f"{silences} silences held · {cuts} interruptions"
-        )
+        stats = self.stats_text()
         if y + label.get_linesize() < inner.bottom - room_for_findings:
             y += draw.paragraph(
                 surface, fonts.get(14), stats, palette.muted, pygame.Rect(inner.x, y + 6, inner.width, 50), 2
@@ -383,15 +425,28 @@ class ScorecardScene(Scene):
             pygame.draw.rect(surface, palette.danger_soft, box, border_radius=10)
             pygame.draw.rect(surface, palette.danger, box, 2, border_radius=10)
             first = findings[0]
-            rule = RULE_NAMES.get(first["rule"], first["rule"].replace("_", " ").capitalize())
-            text = f'Lawful conduct: {rule} on turn {first["turn"]}: "{first["text"]}"'
+            on_turn = f" on turn {turn_number(first.turn)}" if first.turn is not None else ""
+            text = f'Lawful conduct: {rule_name(first.rule)}{on_turn}: "{first.text}"'
             if len(findings) > 1:
-                text += f" (+{len(findings) - 1} more)"
+                text += f" (+{len(findings) - 1} more: press L)"
             draw.paragraph(surface, fonts.get(14, bold=True), text, palette.danger, box.inflate(-20, -14), 2)
+
+    def stats_text(self) -> str:
+        """How long the call was and what the trainee did in it, counted."""
+        turns = self.record.turns
+        mine = [t for t in turns if t.speaker == "trainee" and not t.hangup]
+        seconds = int(turns[-1].end) if turns else 0
+        said = sum(1 for t in mine if t.text.strip())
+        silences = sum(1 for t in mine if t.silence)
+        cuts = sum(1 for t in mine if t.interrupt)
+        return (
+            f"{seconds // 60}:{seconds % 60:02d} on the phone · {plural(said, 'line')} said · "
+            f"{plural(silences, 'silence')} held · {plural(cuts, 'interruption')}"
+        )
 
     def _draw_notes(self, surface: pygame.Surface, area: pygame.Rect) -> None:
         palette, fonts = self.kit.look.palette, self.kit.look.fonts
-        notes = self.card.get("top_notes", [])
+        notes = self.card.top_notes
         small, body, bold = fonts.get(13, bold=True), fonts.get(15), fonts.get(15, bold=True)
         heading, speaker = "What to work on", "You"
         if self.demo is not None:
@@ -413,17 +468,14 @@ class ScorecardScene(Scene):
             )
             return
         for note in notes:
-            topic = str(note.get("topic") or note.get("about") or "")
+            topic = note.topic
             about = principle_name(topic.split(".")[0]).upper() if topic else "THE CALL"
-            where = (
-                f"TURN {note['turn']} · {about}" if note.get("turn") is not None else f"WHOLE CALL · {about}"
-            )
-            lines_text = [(small, where, palette.muted)]
-            if note.get("text"):
-                lines_text.append((bold, f'{speaker} said: "{note["text"]}"', palette.ink))
-            lines_text.append((body, note["note"], palette.ink))
-            if note.get("better"):
-                lines_text.append((bold, f'Try: "{note["better"]}"', palette.accent))
+            lines_text = [(small, f"{where(note.turn)} · {about}", palette.muted)]
+            if note.text:
+                lines_text.append((bold, f'{speaker} said: "{note.text}"', palette.ink))
+            lines_text.append((body, note.note, palette.ink))
+            if note.better:
+                lines_text.append((bold, f'Try: "{note.better}"', palette.accent))
             inner_w = area.width - 36
             height = sum(len(draw.wrap(f, t, inner_w)) * f.get_linesize() for f, t, _ in lines_text) + 28
             if y + height > area.bottom:
@@ -457,3 +509,17 @@ class ScorecardScene(Scene):
             room = pygame.Rect(box.x + 18, box.y + 10 + small.get_linesize(), area.width - 36, height)
             draw.paragraph(surface, body, text, palette.ink, room)
             y += height + 10
+
+
+@routes.opens(routes.Scorecard)
+def _open(kit: Kit, route: routes.Scorecard) -> ScorecardScene:
+    return ScorecardScene(
+        kit,
+        route.scenario,
+        route.record,
+        route.card,
+        route.seed,
+        drill=route.drill,
+        demo=route.demo,
+        highlights=route.highlights,
+    )

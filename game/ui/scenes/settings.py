@@ -13,10 +13,16 @@ from typing import Any
 
 import pygame
 
-from game.audio.asr import DEFAULT_ORDER
-from game.ui import draw, gateway
-from game.ui.scene import Scene
+from game.ui import draw, gateway, routes
+from game.ui.scene import Kit, Scene
 from game.ui.settings import CHOICES, Settings
+
+# What each recognition engine means to a trainee (the engine's name is for the team's IT).
+ENGINE_WORDS = {
+    "moonshine": "Most accurate (recommended)",
+    "pocketsphinx": "Tuned to the call's names and amounts",
+    "sphinx": "Basic, slowest",
+}
 
 
 @dataclass(frozen=True)
@@ -55,7 +61,7 @@ ROWS = (
         "engine",
         "Speech recognition",
         CHOICES["engine"],
-        lambda v: f"{v} (default)" if v == DEFAULT_ORDER[0] else str(v),
+        lambda v: ENGINE_WORDS.get(str(v), str(v)),
     ),
     Row(
         "listening",
@@ -201,3 +207,8 @@ class SettingsScene(Scene):
                 )
                 + 4
             )
+
+
+@routes.opens(routes.Settings)
+def _open(kit: Kit, route: routes.Settings) -> SettingsScene:
+    return SettingsScene(kit)

@@ -1,0 +1,217 @@
+"""A drill in progress, pygame-free: which call is next, attempts, the drill's verdict, and the saving.
+
+Saving is written here once. A call is begun in the store with the trainee's first line, every turn is
+saved as the engine returns it (a crash loses at most the turn being typed), and the finished call is saved
+with its record and scorecard together. The store is anything with ``begin_call``, ``save_turn`` and
+``finish_call``: the results store itself in the terminal, or the window's queue that writes it off the
+frame loop (``begin_call`` may then hand back a ticket rather than the row id).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from game.drills import Drill, call_passes, drill_scenarios
+from game.engine.scenario.models import Scenario
+from game.session.call import CallSession
+from scoring import Note, Rubric, Scorecard, load_rubric
+
+Clock = Callable[[], dt.datetime]
+
+
+class CallStore(Protocol):
+    """Where a drill's calls are kept (``game.store.ResultStore`` is one)."""
+
+    def begin_call(
+        self, trainee: str, drill: str | None, scenario_id: str, seed: int, rubric: str, started_at: dt.datetime
+    ) -> Any: ...
+
+    def save_turn(self, call_id: Any, index: int, turn: Mapping[str, Any]) -> None: ...
+
+    def finish_call(
+        self,
+        call_id: Any,
+        record: Mapping[str, Any],
+        scorecard: Mapping[str, Any],
+        finished_at: dt.datetime,
+        *,
+        passed: bool | None = None,
+    ) -> None: ...
+
+
+@dataclass(frozen=True)
+class TakenCall:
+    """One finished call of the drill: its number (from 1), the attempt, the card and the drill's verdict."""
+
+    number: int
+    attempt: int
+    scenario: Scenario
+    card: Scorecard
+    passed: bool
+
+    @property
+    def total(self) -> int:
+        return self.card.total
+
+    def saved_card(self) -> dict[str, Any]:
+        """The scorecard as the store keeps it, with the drill's verdict."""
+        return {**self.card.as_dict(), "drill_passed": self.passed}
+
+    def lead_note(self) -> Note | None:
+        """The one note that matters most: a lawful-conduct note first, else the card's top note."""
+        notes = self.card.top_notes
+        lawful = [n for n in notes if n.topic.startswith("compliance")]
+        ranked = lawful or list(notes)
+        return ranked[0] if ranked else None
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+@dataclass
+class _Saving:
+    call_id: Any
+    saved: int
+
+
+class DrillSession:
+    """One trainee taking one drill; ``find`` gives a scenario by id (None when it cannot be found)."""
+
+    def __init__(
+        self,
+        drill: Drill,
+        trainee: str,
+        store: CallStore,
+        find: Callable[[str], Scenario | None],
+        *,
+        clock: Clock = utc_now,
+    ) -> None:
+        self.drill = drill
+        self.trainee = trainee
+        self.store = store
+        self.find = find
+        self.clock = clock
+        self.rubric: Rubric = load_rubric(drill.rubric)
+        self.ids = drill_scenarios(drill)
+        self.index = 0
+        self.attempt = 1
+        self.taken: list[TakenCall] = []
+        self.skipped: list[str] = []
+        self._saving: _Saving | None = None
+        self._dialled_at = clock()
+
+    # where the drill is
+    @property
+    def count(self) -> int:
+        return len(self.ids)
+
+    @property
+    def number(self) -> int:
+        """The current call, counting from 1."""
+        return self.index + 1
+
+    @property
+    def seed(self) -> int:
+        return self.drill.seed + self.index
+
+    @property
+    def last(self) -> bool:
+        return self.index >= self.count - 1
+
+    @property
+    def done(self) -> bool:
+        return self.index >= self.count
+
+    def scenario(self) -> Scenario | None:
+        """The current call's scenario, skipping (and noting) any that cannot be found; None at the end."""
+        while self.index < self.count:
+            found = self.find(self.ids[self.index])
+            if found is not None:
+                return found
+            self.skipped.append(self.ids[self.index])
+            self.index += 1
+        return None
+
+    def can_retry(self) -> bool:
+        """A call that did not pass may be taken again while attempts remain."""
+        latest = self.taken[-1] if self.taken else None
+        return (
+            latest is not None
+            and latest.number == self.number
+            and not latest.passed
+            and self.attempt < self.drill.attempts
+        )
+
+    def call_passed(self, number: int) -> bool | None:
+        """Whether any attempt at call ``number`` passed; None when it was not taken."""
+        tries = [t for t in self.taken if t.number == number]
+        return any(t.passed for t in tries) if tries else None
+
+    def passed(self) -> bool:
+        return all(self.call_passed(n) for n in range(1, self.count + 1))
+
+    def next_call(self) -> Scenario | None:
+        """On to the next call (None after the last one)."""
+        self.index += 1
+        self.attempt = 1
+        return self.scenario()
+
+    def retry(self) -> bool:
+        """Take the current call again, when allowed."""
+        if not self.can_retry():
+            return False
+        self.attempt += 1
+        return True
+
+    # the call, saved as it goes
+    def dial(self) -> CallSession:
+        """Start the current call: begun in the store, its first line saved."""
+        scenario = self.scenario()
+        if scenario is None:
+            raise LookupError("the drill has no call left to take")
+        session = CallSession(scenario, self.seed, self.rubric)
+        self._saving = None
+        self._dialled_at = self.clock()
+        return session
+
+    def turns_changed(self, session: CallSession) -> None:
+        """Save every turn the store has not seen yet; the call is begun in the store with the trainee's
+        first line, so a call left before a word was said leaves nothing behind."""
+        if self._saving is None and any(t.speaker == "trainee" for t in session.record.turns):
+            call_id = self.store.begin_call(
+                self.trainee, self.drill.name, session.scenario.id, self.seed, self.rubric.name, self._dialled_at
+            )
+            self._saving = _Saving(call_id, 0)
+        if self._saving is not None:
+            self._save_new_turns(self._saving, session)
+
+    def stop(self, session: CallSession) -> int:
+        """The call stopped before it ended (Ctrl-C, a closed window): its turns stay saved as an
+        unfinished call, never scored. Returns how many turns are kept (0: nothing was begun)."""
+        self.turns_changed(session)
+        saving, self._saving = self._saving, None
+        return saving.saved if saving is not None else 0
+
+    def finish(self, session: CallSession, card: Scorecard | None = None) -> TakenCall:
+        """Judge the call by the drill's marks and save it, record and scorecard in one go."""
+        card = card if card is not None else session.finish()
+        passed = call_passes(self.drill, card.as_dict())
+        taken = TakenCall(self.number, self.attempt, session.scenario, card, passed)
+        self.taken.append(taken)
+        self.turns_changed(session)
+        saving, self._saving = self._saving, None
+        if saving is not None:
+            self.store.finish_call(
+                saving.call_id, session.record.as_dict(), taken.saved_card(), self.clock(), passed=passed
+            )
+        return taken
+
+    def _save_new_turns(self, saving: _Saving, session: CallSession) -> None:
+        turns = session.record.turns
+        for index in range(saving.saved, len(turns)):
+            self.store.save_turn(saving.call_id, index, turns[index].as_dict())
+        saving.saved = len(turns)

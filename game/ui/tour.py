@@ -1,0 +1,202 @@
+"""A keyboard-only tour of the window, saving a screenshot at each stop.
+
+menu → picker → briefing → call → scorecard → turn by turn → retry, then a two-call drill (name,
+briefing, call, scorecard, the next briefing with the first call's short result, call, summary). Every
+step is a key posted to the event queue, as a trainee's keyboard would send it: no clicks, no calls
+into the scenes. It runs headless on the dummy drivers in a home and results store of its own, at any
+window size, text size and contrast:
+
+    python -m game.ui.tour docs/screenshots [--size 800x600] [--text large] [--contrast]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+import pygame
+
+from game.session.phases import Phase
+from game.ui import draw, routes
+from game.ui.app import App
+from game.ui.clock import FRAME
+from game.ui.scene import Scene
+from game.ui.scenes.briefing import BriefingScene
+from game.ui.scenes.call import CallScene
+
+MAX_FRAMES = 60 * 600
+TURNS_PER_CALL = 4  # the first lines of the scenario's model call; then the trainee hangs up
+
+
+class Tour:
+    """Drives one app by keys and saves ``NN-name.png`` screenshots into ``out``."""
+
+    def __init__(self, app: App, out: Path, prefix: str = "") -> None:
+        self.app = app
+        self.out = out
+        self.prefix = prefix
+        self.shots: list[Path] = []
+
+    # the keyboard
+    def key(self, key: int, text: str = "", frames: int = 3) -> None:
+        pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode=text, scancode=0))
+        if text:
+            pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=text))
+        pygame.event.post(pygame.event.Event(pygame.KEYUP, key=key, mod=0, unicode=text, scancode=0))
+        self.frames(frames)
+
+    def type(self, text: str) -> None:
+        for ch in text:
+            pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=ch))
+        self.frames(2)
+
+    def frames(self, count: int) -> None:
+        for _ in range(count):
+            self.app.frame()
+
+    def seconds(self, value: float) -> None:
+        self.frames(round(value / FRAME))
+
+    def until(self, done: Callable[[], bool], what: str) -> None:
+        for _ in range(MAX_FRAMES):
+            if done():
+                return
+            self.app.frame()
+        raise RuntimeError(f"the tour never reached {what}")
+
+    @property
+    def top(self) -> Scene:
+        scene = self.app.kit.nav.top
+        if scene is None:
+            raise RuntimeError("the window has no scene")
+        return scene
+
+    def shot(self, name: str) -> None:
+        self.out.mkdir(parents=True, exist_ok=True)
+        path = self.out / f"{self.prefix}{len(self.shots) + 1:02d}-{name}.png"
+        pygame.image.save(draw.screen(), str(path))
+        self.shots.append(path)
+
+    # one call, by keyboard
+    def take_call(self, name: str) -> None:
+        """Dial (Enter on the briefing), say the model call's first lines, hang up, see the scorecard."""
+        briefing = self.top
+        assert isinstance(briefing, BriefingScene)
+        lines = [t.say for t in briefing.scenario.model_call or [] if t.say and not t.interrupt]
+        self.key(pygame.K_RETURN)
+        call = self.top
+        assert isinstance(call, CallScene)
+        self.until(lambda: call.ready_for_input(), "the debtor's hello")
+        for number, line in enumerate(lines[:TURNS_PER_CALL], start=1):
+            self.type(line)
+            self.key(pygame.K_RETURN)
+            self.until(lambda: call.ready_for_input() or call.phase is Phase.ENDED, "the debtor's answer")
+            if number == 2:
+                self.shot(f"{name}-call")
+            if call.phase is Phase.ENDED:
+                break
+        if call.phase is not Phase.ENDED:
+            self.key(pygame.K_ESCAPE)
+            self.shot(f"{name}-hang-up-question")
+            self.key(pygame.K_RETURN)
+            self.until(lambda: call.phase is Phase.ENDED, "the end of the call")
+        self.frames(3)
+        self.shot(f"{name}-call-ended")
+        self.key(pygame.K_RETURN)
+        self.until(lambda: self.top.name == "scorecard", "the scorecard")
+        self.frames(3)
+        self.shot(f"{name}-scorecard")
+
+    # the tours
+    def practice(self) -> None:
+        """menu → picker → briefing → call → scorecard → turn by turn → retry."""
+        self.app.kit.nav.push(self.app.open(routes.Menu()))
+        self.frames(3)
+        self.shot("menu")
+        self.key(pygame.K_p)
+        self.shot("picker")
+        self.key(pygame.K_RETURN)
+        self.shot("briefing")
+        self.take_call("practice")
+        self.key(pygame.K_t)
+        self.shot("turn-by-turn")
+        self.key(pygame.K_PAGEDOWN)
+        self.shot("turn-by-turn-paged")
+        self.key(pygame.K_t)
+        self.key(pygame.K_r, "r", frames=6)
+        self.shot("retry")
+        call = self.top
+        assert isinstance(call, CallScene)
+        self.until(lambda: call.ready_for_input(), "the retried call's hello")
+        self.shot("retry-answered")
+
+    def drill(self, trainee: str = "Ana Ruiz") -> None:
+        """A two-call drill from the menu: name, two calls with a short result between, the summary."""
+        self.app.kit.nav.back_to("menu")
+        self.key(pygame.K_d)
+        self.until(lambda: self.app.kit.results.store is not None, "the results store")
+        self.frames(3)
+        self.shot("drills")
+        self.key(pygame.K_RETURN)
+        self.type(trainee)
+        self.shot("drill-start")
+        self.key(pygame.K_RETURN)
+        self.shot("drill-briefing-1")
+        self.take_call("drill-1")
+        self.key(pygame.K_n)
+        self.shot("drill-briefing-2-with-result")
+        self.take_call("drill-2")
+        self.key(pygame.K_n)
+        self.app.kit.jobs.settle()
+        self.frames(6)
+        self.shot("drill-summary")
+
+
+def take_tour(
+    out: Path, size: tuple[int, int] = (1280, 720), text: str = "normal", contrast: bool = False
+) -> list[Path]:
+    """The whole tour at one look; returns the screenshots in order."""
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    before = os.environ.get("COLLECTOR_SIM_DB")
+    with tempfile.TemporaryDirectory() as home:
+        os.environ["COLLECTOR_SIM_DB"] = f"sqlite:///{Path(home) / 'results.sqlite3'}"
+        app = App(Path(home) / "home", stepped=True, voice=False, size=size)
+        try:
+            app.kit.calibration_skipped = True
+            app.apply_settings(replace(app.kit.settings, text_size=text, high_contrast=contrast))
+            tour = Tour(app, out)
+            tour.practice()
+            tour.drill()
+        finally:
+            app.close()
+            os.environ.pop("COLLECTOR_SIM_DB", None)
+            if before is not None:
+                os.environ["COLLECTOR_SIM_DB"] = before
+    return tour.shots
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m game.ui.tour", description=__doc__.splitlines()[0])
+    parser.add_argument("out", type=Path, help="folder for the screenshots")
+    parser.add_argument("--size", default="1280x720", help="window size, WIDTHxHEIGHT")
+    parser.add_argument("--text", default="normal", choices=("small", "normal", "large", "larger"))
+    parser.add_argument("--contrast", action="store_true", help="high contrast")
+    args = parser.parse_args(argv)
+    width, _, height = args.size.partition("x")
+    try:
+        size = (int(width), int(height))
+    except ValueError:
+        parser.error(f"--size needs WIDTHxHEIGHT, not {args.size!r}")
+    shots = take_tour(args.out, size, args.text, args.contrast)
+    print(f"{len(shots)} screenshots in {args.out}", file=sys.stdout)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
