@@ -160,11 +160,6 @@ LEGAL_OPTION: Final = _phrases(
     r"court",
     r"律师",
 )
-_NEGATION: Final = re.compile(
-    r"\b(?:not|never|no|won't|will not|don't|do not|isn't|aren't|nobody|no one|without|wouldn't|"
-    r"can't|cannot|waive|waived|waiving)\b[^.!?;,]*$",
-    re.IGNORECASE,
-)
 GREETING: Final = _phrases(
     r"good (?:morning|afternoon|evening|day)",
     r"hello",
@@ -361,12 +356,10 @@ class Cues:
     bargain: bool = False
 
 
-def _found(pattern: re.Pattern[str], text: str, *, negatable: bool = False) -> tuple[str, ...]:
-    """The distinct matches in order; with ``negatable``, matches after a negation in the clause drop."""
+def _found(pattern: re.Pattern[str], text: str) -> tuple[str, ...]:
+    """The distinct matches in order."""
     out: list[str] = []
     for match in pattern.finditer(text):
-        if negatable and _NEGATION.search(text[max(0, match.start() - 40) : match.start()]):
-            continue
         word = match.group(0).strip()
         if word and word.lower() not in (o.lower() for o in out):
             out.append(word)
