@@ -1,8 +1,8 @@
 """Taking a drill in the terminal: its calls in order, each saved turn by turn and scored at the end.
 
 Every turn is saved as it happens, so a crash loses at most the line being typed; the finished call is
-saved with its record and scorecard in one transaction. At the end of input the current call ends as
-if the trainee hung up, and the drill stops there, saved.
+saved with its record and scorecard in one transaction. At the end of input the current call ends and
+is saved as unfinished (kept whole, never counted as a result), and the drill stops there.
 """
 
 from __future__ import annotations
@@ -72,12 +72,13 @@ def run_drill_console(
         card = scorecard.as_dict()
         passed = call_passes(drill, card)
         card["drill_passed"] = passed
-        store.finish_call(call_id, record.as_dict(), card, clock(), passed=passed)
+        store.finish_call(call_id, record.as_dict(), card, clock(), passed=passed, input_ended=source.ended)
+        if source.ended:
+            out.write("\nThe input ended during this call: it is saved as unfinished and not scored.\n")
+            break
         cards.append(card)
         out.write("\n" + format_scorecard(scorecard) + "\n")
         out.write(f"Drill mark: {'PASS' if passed else 'NOT YET'} (needs {drill.pass_marks.total})\n")
-        if source.ended:
-            break
     passed_all = len(cards) == len(ids) and all(c["drill_passed"] for c in cards)
     out.write(f"\n=== {trainee}: {sum(c['drill_passed'] for c in cards)} of {len(ids)} calls passed; ")
     out.write(f"drill {'passed' if passed_all else 'not passed yet'}; results saved ===\n")

@@ -13,7 +13,7 @@ import html
 import io
 import re
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, Literal
 
 INK = "#1d2b3a"
 MUTED = "#6b7785"
@@ -22,7 +22,7 @@ ACCENT = "#2f5d8a"
 WARN = "#c9730a"
 GOOD = "#2e8b57"
 
-_STYLE = {
+_STYLE: Any = {
     "svg.fonttype": "none",
     "font.family": "sans-serif",
     "font.sans-serif": ["Helvetica", "Arial", "DejaVu Sans"],
@@ -55,7 +55,7 @@ def _svg(fig: Any, salt: str, title: str) -> str:
     )
 
 
-def _figure(width: float, height: float, layout: str | None = "constrained") -> Any:
+def _figure(width: float, height: float, layout: Literal["constrained"] | None = "constrained") -> Any:
     """A figure outside pyplot (no global state, no window); ``layout=None`` draws once instead of twice."""
     import matplotlib
     from matplotlib.figure import Figure
@@ -87,84 +87,43 @@ def principle_bars(averages: Mapping[str, float], labels: Mapping[str, str], wea
     return _svg(fig, "principles", "The team's average score per principle")
 
 
-def team_trend(periods: Sequence[tuple[dt.date, float, float]], unit: str) -> str:
-    """Average total and pass rate per period (day or week) for the whole team."""
-    import matplotlib
+class ScenarioTrends:
+    """Small charts of one scenario's average total and pass rate per period, over real dates.
 
-    fig = _figure(9, 2.5)
-    with matplotlib.rc_context(_STYLE):
-        ax = fig.add_subplot()
-        xs = [p[0] for p in periods]
-        totals, rates = [p[1] for p in periods], [p[2] for p in periods]
-        ax.plot(
-            xs, totals, color=ACCENT, marker="o", markersize=3.5, lw=1.8, label=f"average total per {unit}"
-        )
-        ax.plot(
-            xs,
-            rates,
-            color=GOOD,
-            marker="s",
-            markersize=3.2,
-            lw=1.4,
-            ls="--",
-            label=f"pass rate per {unit} (%)",
-        )
-        ax.set_ylim(0, 102)
-        ax.grid(axis="y", color=GRID, linewidth=0.8)
-        ax.legend(loc="lower right", frameon=False, ncols=2)
-        _date_axis(ax, xs)
-    return _svg(fig, "team-trend", f"The team's average total and pass rate per {unit}")
-
-
-class TraineeTrends:
-    """Each trainee's average total per day against the team's average, as small charts.
-
-    One figure is built once and redrawn for every trainee: building a figure costs more than drawing
-    it, and a report draws one chart per trainee.
+    One figure is built once and redrawn for every scenario: building a figure costs more than drawing
+    it. Callers draw only scenarios taken in two periods or more: one period is a figure, not a trend.
     """
 
-    def __init__(self, team_average: float) -> None:
+    def __init__(self, unit: str) -> None:
         import matplotlib
 
         with matplotlib.rc_context(_STYLE):
-            self._fig = _figure(3.5, 1.45, layout=None)
-            self._fig.subplots_adjust(left=0.1, right=0.98, top=0.95, bottom=0.17)
+            self._fig = _figure(4.2, 1.7, layout=None)
+            self._fig.subplots_adjust(left=0.09, right=0.98, top=0.95, bottom=0.16)
             self._ax = self._fig.add_subplot()
-            self._ax.axhline(team_average, color=MUTED, lw=0.9, ls=":")
-            (self._line,) = self._ax.plot(
-                [], [], color=ACCENT, lw=1.5, markersize=3.5, solid_joinstyle="round"
+            (self._total,) = self._ax.plot(
+                [], [], color=ACCENT, lw=1.6, marker="o", markersize=3.2, label=f"average total per {unit}"
+            )
+            (self._rate,) = self._ax.plot(
+                [], [], color=GOOD, lw=1.2, ls="--", marker="s", markersize=2.6, label=f"pass rate per {unit} (%)"
             )
             self._ax.set_ylim(0, 102)
             self._ax.set_yticks([0, 50, 100])
             self._ax.grid(axis="y", color=GRID, linewidth=0.6)
             self._ax.tick_params(labelsize=7.5)
 
-    def render(self, points: Sequence[tuple[dt.date, float]], salt: str, title: str) -> str:
-        """The chart of one trainee's (day, average total) points, oldest first."""
+    def render(self, points: Sequence[tuple[dt.date, float, float]], salt: str, title: str) -> str:
+        """The chart of (period start, average total, pass rate) points, oldest first; two or more."""
         days = [p[0].toordinal() for p in points]
-        self._line.set_data(days, [p[1] for p in points])
-        self._line.set_marker("o" if len(days) == 1 else "None")  # a single day is a dot, not a line
+        self._total.set_data(days, [p[1] for p in points])
+        self._rate.set_data(days, [p[2] for p in points])
         first, last = days[0], days[-1]
-        pad = 1 if first == last else 0
+        pad = max(1.0, (last - first) * 0.03)
         self._ax.set_xlim(first - pad, last + pad)
         ticks = sorted({first, days[len(days) // 2], last})
         self._ax.set_xticks(ticks, [_day_label(dt.date.fromordinal(t)) for t in ticks])
-        aligns = ["left", *["center"] * (len(ticks) - 2), "right"] if len(ticks) > 1 else ["center"]
-        for label, align in zip(self._ax.get_xticklabels(), aligns, strict=True):
-            label.set_horizontalalignment(align)  # the end labels stay inside the chart
         return _svg(self._fig, salt, title)
 
 
 def _day_label(day: dt.date) -> str:
     return f"{day.day} {day:%b}"
-
-
-def _date_axis(ax: Any, xs: Sequence[dt.date]) -> None:
-    """Few, short date labels (2 Mar); a single day gets a little room either side."""
-    from matplotlib.dates import AutoDateLocator, num2date
-    from matplotlib.ticker import FuncFormatter
-
-    ax.xaxis.set_major_locator(AutoDateLocator(minticks=2, maxticks=6))
-    ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _pos: _day_label(num2date(x))))
-    if len(set(xs)) == 1:
-        ax.set_xlim(xs[0] - dt.timedelta(days=1), xs[0] + dt.timedelta(days=1))
