@@ -166,12 +166,68 @@ class Summary:
     flagged_calls: int
 
 
-def _principle_averages(rows: Sequence[ResultRow]) -> dict[str, float]:
-    scores: dict[str, list[int]] = defaultdict(list)
-    for row in rows:
+@dataclass
+class _Tally:
+    """Running sums over some calls. Each call is added once, to its (trainee, scenario) pair; trainees,
+    scenarios and the team are merges of pairs, so 10,000 calls are read once, not once per table."""
+
+    calls: int = 0
+    passed: int = 0
+    promise_calls: int = 0
+    promised: int = 0
+    confirmed: int = 0
+    total: int = 0
+    scores: dict[str, list[int]] = field(default_factory=dict)
+
+    def add(self, row: ResultRow, aiming: bool) -> None:
+        self.calls += 1
+        self.passed += row.passed
+        self.total += row.total
+        if aiming:
+            self.promise_calls += 1
+            self.promised += row.promised
+            self.confirmed += row.promised and row.confirmed
         for name, score in row.principles.items():
-            scores[name].append(score)
-    return {name: fmean(scores[name]) for name in principle_order(scores)}
+            pair = self.scores.get(name)
+            if pair is None:
+                self.scores[name] = [score, 1]
+            else:
+                pair[0] += score
+                pair[1] += 1
+
+    def merge(self, other: _Tally) -> None:
+        self.calls += other.calls
+        self.passed += other.passed
+        self.total += other.total
+        self.promise_calls += other.promise_calls
+        self.promised += other.promised
+        self.confirmed += other.confirmed
+        for name, (total, count) in other.scores.items():
+            pair = self.scores.setdefault(name, [0, 0])
+            pair[0] += total
+            pair[1] += count
+
+    def rates(self, findings: int = 0, unfinished: int = 0) -> Rates:
+        return Rates(
+            calls=self.calls,
+            passed=self.passed,
+            promise_calls=self.promise_calls,
+            promised=self.promised,
+            confirmed=self.confirmed,
+            average=self.total / self.calls if self.calls else None,
+            findings=findings,
+            unfinished=unfinished,
+        )
+
+    def averages(self) -> dict[str, float]:
+        return {name: self.scores[name][0] / self.scores[name][1] for name in principle_order(self.scores)}
+
+
+def _merged(tallies: Iterable[_Tally]) -> _Tally:
+    out = _Tally()
+    for tally in tallies:
+        out.merge(tally)
+    return out
 
 
 def _weakest(averages: Mapping[str, float], data: ReportInput) -> Weakest | None:
@@ -183,45 +239,16 @@ def _weakest(averages: Mapping[str, float], data: ReportInput) -> Weakest | None
     return Weakest(name, averages[name], data.mark(name))
 
 
-def _rates(rows: Sequence[ResultRow], data: ReportInput, findings: int = 0, unfinished: int = 0) -> Rates:
-    aiming = [r for r in rows if data.can_promise(r.scenario)]
-    return Rates(
-        calls=len(rows),
-        passed=sum(r.passed for r in rows),
-        promise_calls=len(aiming),
-        promised=sum(r.promised for r in aiming),
-        confirmed=sum(r.promised and r.confirmed for r in aiming),
-        average=fmean(r.total for r in rows) if rows else None,
-        findings=findings,
-        unfinished=unfinished,
-    )
-
-
 def _period_of(day: dt.date, weekly: bool) -> dt.date:
     return day - dt.timedelta(days=day.weekday()) if weekly else day
 
 
-def _periods(rows: Sequence[ResultRow], weekly: bool) -> list[Period]:
-    groups: dict[dt.date, list[ResultRow]] = defaultdict(list)
-    for row in rows:
-        groups[_period_of(row.started_at.date(), weekly)].append(row)
-    return [
-        Period(start, fmean(r.total for r in group), 100 * sum(r.passed for r in group) / len(group), len(group))
-        for start, group in sorted(groups.items())
-    ]
-
-
-def _trainee_trend(rows: Sequence[ResultRow], weekly: bool) -> Trend | None:
-    """The mean, over the scenarios a trainee took in more than one period, of last minus first period."""
-    by_scenario: dict[str, list[ResultRow]] = defaultdict(list)
-    for row in rows:
-        by_scenario[row.scenario].append(row)
-    changes = []
-    for taken in by_scenario.values():
-        periods = _periods(taken, weekly)
-        if len(periods) > 1:
-            changes.append(periods[-1].average - periods[0].average)
-    return Trend(fmean(changes), len(changes)) if changes else None
+def _trend(periods: Mapping[dt.date, list[int]]) -> float | None:
+    """Last period's average minus the first's, from (sum, count) per period; None for one period."""
+    if len(periods) < 2:
+        return None
+    first, last = periods[min(periods)], periods[max(periods)]
+    return last[0] / last[1] - first[0] / first[1]
 
 
 def _count(items: Iterable[Any], attr: str) -> dict[str, int]:
@@ -236,30 +263,39 @@ def summarize(data: ReportInput) -> Summary:
     rows = data.results
     days = [r.started_at.date() for r in rows]
     weekly = bool(days) and (max(days) - min(days)).days > WEEKLY_AFTER_DAYS
-    by_trainee: dict[str, list[ResultRow]] = defaultdict(list)
-    by_scenario: dict[str, list[ResultRow]] = defaultdict(list)
-    by_pair: dict[tuple[str, str], list[ResultRow]] = defaultdict(list)
-    for row in rows:
-        by_trainee[row.trainee].append(row)
-        by_scenario[row.scenario].append(row)
-        by_pair[(row.trainee, row.scenario)].append(row)
+    pairs: dict[tuple[str, str], _Tally] = defaultdict(_Tally)
+    # (sum of totals, calls) per pair and period, and (sum, calls, passed) per scenario and period.
+    pair_periods: dict[tuple[str, str], dict[dt.date, list[int]]] = defaultdict(dict)
+    scenario_periods: dict[str, dict[dt.date, list[int]]] = defaultdict(dict)
+    aiming = {scenario: data.can_promise(scenario) for scenario in {r.scenario for r in rows}}
+    for row, day in zip(rows, days, strict=True):
+        key = (row.trainee, row.scenario)
+        pairs[key].add(row, aiming[row.scenario])
+        period = _period_of(day, weekly)
+        mine = pair_periods[key].setdefault(period, [0, 0])
+        mine[0] += row.total
+        mine[1] += 1
+        theirs = scenario_periods[row.scenario].setdefault(period, [0, 0, 0])
+        theirs[0] += row.total
+        theirs[1] += 1
+        theirs[2] += row.passed
     findings_of = {"trainee": _count(data.findings, "trainee"), "scenario": _count(data.findings, "scenario")}
     unfinished_of = {"trainee": _count(data.unfinished, "trainee"), "scenario": _count(data.unfinished, "scenario")}
-    trainees = sorted(set(by_trainee) | set(unfinished_of["trainee"]), key=lambda n: (n.lower(), n))
+    trainees = sorted({t for t, _ in pairs} | set(unfinished_of["trainee"]), key=lambda n: (n.lower(), n))
     scenarios = sorted(
-        set(by_scenario) | set(unfinished_of["scenario"]),
+        {s for _, s in pairs} | set(unfinished_of["scenario"]),
         key=lambda s: (data.scenarios[s].difficulty if s in data.scenarios else 99, data.scenario_title(s), s),
     )
 
-    def make_row(kind: str, key: str, mine: Sequence[ResultRow], label_: str, detail: str = "") -> Row:
-        averages = _principle_averages(mine)
+    def make_row(kind: str, key: str, tally: _Tally, label_: str, detail: str = "", trend: Trend | None = None) -> Row:
+        averages = tally.averages()
         return Row(
             key=key,
             label=label_,
-            rates=_rates(mine, data, findings_of[kind].get(key, 0), unfinished_of[kind].get(key, 0)),
+            rates=tally.rates(findings_of[kind].get(key, 0), unfinished_of[kind].get(key, 0)),
             principles=averages,
             weakest=_weakest(averages, data),
-            trend=_trainee_trend(mine, weekly) if kind == "trainee" else None,
+            trend=trend,
             detail=detail,
         )
 
@@ -267,22 +303,44 @@ def summarize(data: ReportInput) -> Summary:
         known = data.scenarios.get(key)
         return f"difficulty {known.difficulty}" if known else "scenario not found"
 
-    averages = _principle_averages(rows)
+    def trainee_trend(trainee: str) -> Trend | None:
+        """The mean, over the scenarios this trainee took in more than one period, of last minus first."""
+        changes = [c for (t, _), p in pair_periods.items() if t == trainee and (c := _trend(p)) is not None]
+        return Trend(fmean(changes), len(changes)) if changes else None
+
+    team = _merged(pairs.values())
+    averages = team.averages()
     return Summary(
         title=data.title,
-        team=_rates(rows, data, len(data.findings), len(data.unfinished)),
+        team=team.rates(len(data.findings), len(data.unfinished)),
         principles=averages,
         weakest=_weakest(averages, data),
         scenarios=[
-            make_row("scenario", s, by_scenario.get(s, []), data.scenario_title(s), scenario_detail(s))
+            make_row(
+                "scenario",
+                s,
+                _merged(tally for (_, scenario), tally in pairs.items() if scenario == s),
+                data.scenario_title(s),
+                scenario_detail(s),
+            )
             for s in scenarios
         ],
-        trainees=[make_row("trainee", t, by_trainee.get(t, []), t) for t in trainees],
-        matrix={pair: _rates(mine, data) for pair, mine in by_pair.items()},
+        trainees=[
+            make_row("trainee", t, _merged(v for (who, _), v in pairs.items() if who == t), t, "", trainee_trend(t))
+            for t in trainees
+        ],
+        matrix={pair: tally.rates() for pair, tally in pairs.items()},
         trends=[
-            ScenarioTrend(s, data.scenario_title(s), _periods(by_scenario[s], weekly))
+            ScenarioTrend(
+                s,
+                data.scenario_title(s),
+                [
+                    Period(start, total / calls, 100 * passed / calls, calls)
+                    for start, (total, calls, passed) in sorted(scenario_periods[s].items())
+                ],
+            )
             for s in scenarios
-            if by_scenario.get(s)
+            if s in scenario_periods
         ],
         period_unit="week" if weekly else "day",
         first_day=min(days) if days else None,
@@ -356,20 +414,17 @@ def _band(score: float | None) -> str:
     return "good" if score >= 80 else "fair" if score >= 60 else "weak"
 
 
-def _charts(summary: Summary) -> dict[str, Markup]:
-    """The inline SVG charts, keyed by what they show (matplotlib escapes the text it writes)."""
-    out: dict[str, Markup] = {}
+def _charts(summary: Summary) -> dict[str, Any]:
+    """The charts' geometry, keyed by what they show; the template draws them as inline SVG."""
+    out: dict[str, Any] = {}
     if summary.principles:
         weakest = summary.weakest.principle if summary.weakest else None
         names = {n: label(n) for n in summary.principles}
-        out["principles"] = Markup(charts.principle_bars(summary.principles, names, weakest))
-    drawable = [t for t in summary.trends if t.drawable]
-    if drawable:
-        small = charts.ScenarioTrends(summary.period_unit)
-        for i, trend in enumerate(drawable):
+        out["principles"] = charts.bar_chart(summary.principles, names, weakest)
+    for trend in summary.trends:
+        if trend.drawable:
             points = [(p.start, p.average, p.pass_rate) for p in trend.periods]
-            title = f"{trend.label}: average total and pass rate per {summary.period_unit}"
-            out[f"trend:{trend.scenario}"] = Markup(small.render(points, f"scenario-{i}", title))
+            out[f"trend:{trend.scenario}"] = charts.line_chart(points)
     return out
 
 
