@@ -23,7 +23,6 @@ from statistics import fmean
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
-from markupsafe import Markup
 
 from game.drills.models import PRINCIPLES, PassMarks
 from game.store import charts
@@ -445,13 +444,4 @@ def render_report(data: ReportInput) -> str:
         charts=_charts(summary),
         findings=list(reversed(data.findings)),
         flagged=flagged,
-        css=Markup(_css()),
     )
-
-
-@functools.cache
-def _css() -> str:
-    env = _environment()
-    assert env.loader is not None
-    source, _path, _uptodate = env.loader.get_source(env, "report.css")
-    return source
