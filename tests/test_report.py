@@ -319,3 +319,13 @@ def test_drill_list_shows_each_drill_and_why_a_broken_one_is_broken(tmp_path: Pa
     assert [i["name"] for i in items] == ["broken", "new-hire-basics"]
     assert items[1]["calls"] == 2 and items[1]["pass_mark"] == 70
     assert drill_list_text(dirs=[tmp_path / "none"]) == "No drills found.\n"
+
+
+def test_trend_points_sit_at_their_real_dates() -> None:
+    from game.store.charts import line_chart
+
+    days = [dt.date(2026, 3, 2), dt.date(2026, 3, 3), dt.date(2026, 3, 12)]
+    chart = line_chart([(d, 60.0 + i, 50.0) for i, d in enumerate(days)])
+    xs = [p.x for p in chart.totals]
+    assert (xs[2] - xs[1]) == pytest.approx(9 * (xs[1] - xs[0]))
+    assert [t.label for t in chart.x_ticks] == ["2 Mar", "3 Mar", "12 Mar"]
