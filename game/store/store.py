@@ -486,25 +486,40 @@ class ResultStore:
                 .group_by(CallFinding.call_id)
             )
         }
+        # Rows unpacked by position (in ``_finished_calls``'s column order): named access costs more.
         return [
             ResultRow(
-                call_id=r.id,
-                trainee=r.trainee,
-                drill=r.drill,
-                scenario=r.scenario,
-                seed=r.seed,
-                rubric=r.rubric,
-                started_at=r.started_at,
-                finished_at=r.finished_at,
-                outcome=r.outcome,
-                total=r.total,
-                passed=bool(r.passed),
-                principles=scores.get(r.id, {}),
-                findings=int(counts.get(r.id, 0)),
-                confirmed=bool(r.promise_confirmed),
-                ending=r.ending or "completed",
+                call_id=call_id,
+                trainee=trainee,
+                drill=drill,
+                scenario=scenario,
+                seed=seed,
+                rubric=rubric,
+                started_at=started_at,
+                finished_at=finished_at,
+                outcome=outcome,
+                total=total,
+                passed=bool(passed),
+                principles=scores.get(call_id, {}),
+                findings=int(counts.get(call_id, 0)),
+                confirmed=bool(confirmed),
+                ending=ending or "completed",
             )
-            for r in rows
+            for (
+                call_id,
+                trainee,
+                drill,
+                scenario,
+                seed,
+                rubric,
+                started_at,
+                finished_at,
+                outcome,
+                total,
+                passed,
+                ending,
+                confirmed,
+            ) in map(tuple, rows)
         ]
 
     def results(self, drill: str | None = None, trainee: str | None = None) -> list[ResultRow]:
