@@ -60,9 +60,12 @@ class _GuardedStore:
         finished_at: dt.datetime,
         *,
         passed: bool | None = None,
+        input_ended: bool = False,
     ) -> None:
         if call_id is not None:
-            self._guard(lambda s: s.finish_call(call_id, record, scorecard, finished_at, passed=passed))
+            self._guard(
+                lambda s: s.finish_call(call_id, record, scorecard, finished_at, passed=passed, input_ended=input_ended)
+            )
 
 
 def _find(scenario_id: str) -> Scenario | None:
@@ -93,7 +96,7 @@ def run_drill_console(
         try:
             play_console(session, lines_in, out, on_turn=drill_session.turns_changed, end_hangs_up=False)
         except CallStopped as stop:
-            kept = drill_session.stop(session)
+            kept = drill_session.stop(session, input_ended=not stop.interrupted)
             how = "Stopped with Ctrl-C" if stop.interrupted else "Input ended"
             if kept == 0 or saving.store is None:
                 out.write(f"{how} before call {number} began; nothing of it is saved.\n")

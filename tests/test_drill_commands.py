@@ -44,8 +44,8 @@ def test_a_drill_in_the_terminal_is_saved_turn_by_turn_and_reported(store_url: s
 
     assert "Input ended before call 2 began; nothing of it is saved." in run.stdout
     rows = json.loads(_cli("results", "--db", store_url, "--format", "json").stdout)
-    assert [(r["trainee"], r["scenario"], r["outcome"], r["passed"]) for r in rows] == [
-        ("Ana Ruiz", "cooperative-retiree", "commitment", True),
+    assert [(r["trainee"], r["scenario"], r["outcome"], r["passed"], r["status"]) for r in rows] == [
+        ("Ana Ruiz", "cooperative-retiree", "commitment", True, "finished"),
     ]
     with ResultStore.open(store_url) as store:
         saved = store.saved_call(rows[0]["call"])
@@ -55,7 +55,9 @@ def test_a_drill_in_the_terminal_is_saved_turn_by_turn_and_reported(store_url: s
     out = tmp_path / "report.html"
     report = _cli("report", "--db", store_url, "--drill", "new-hire-basics", "--out", str(out))
     assert report.returncode == 0, report.stderr
-    assert "Ana Ruiz" in out.read_text(encoding="utf-8")
+    page = out.read_text(encoding="utf-8")
+    assert "Ana Ruiz" in page and "<h1 data-title>New hire basics</h1>" in page
+    assert 'data-reason="input_ended"' in page
 
 
 def test_a_drill_that_does_not_exist_is_one_sentence_and_exit_1(tmp_path: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sqlite3
 from pathlib import Path
 
@@ -215,3 +216,86 @@ def test_the_benchmark_reports_its_figures(tmp_path: Path) -> None:
     figures = bench_store(calls=60, saves=3)
     assert {"save_ms", "turn_ms", "results_10k_ms", "report_10k_ms"} <= set(figures)
     assert figures["calls"] == 63
+
+
+def test_a_store_of_the_first_schema_upgrades_and_keeps_its_calls(store_url: str) -> None:
+    """A store written before calls recorded how they ended: its finished calls stay results, its
+    unfinished one stays unfinished, and promises read back are read from the saved scorecards."""
+    from alembic import command
+    from alembic.config import Config
+
+    from game.store.store import MIGRATIONS
+
+    engine = create_engine(parse_url(store_url))
+    with engine.begin() as conn:
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS))
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0001")
+        conn.execute(text("INSERT INTO trainees (id, name) VALUES (1, 'Old Hand')"))
+        for call_id, finished in ((1, True), (2, True), (3, False)):
+            conn.execute(
+                text(
+                    "INSERT INTO calls (id, trainee_id, scenario, seed, rubric, started_at, finished_at, outcome,"
+                    " total, passed, schema_version) VALUES (:id, 1, 'angry-contractor', 1, 'default',"
+                    " :started, :finished, :outcome, :total, :passed, 1)"
+                ),
+                {
+                    "id": call_id,
+                    "started": T0.replace(tzinfo=None) + dt.timedelta(days=call_id),
+                    "finished": T0.replace(tzinfo=None) + dt.timedelta(days=call_id, minutes=3) if finished else None,
+                    "outcome": "commitment" if finished else None,
+                    "total": 80 if finished else None,
+                    "passed": True if finished else None,
+                },
+            )
+        cards = {1: {"commitment": {"confirmed": True}}, 2: {"commitment": {"confirmed": False}}}
+        for call_id, card in cards.items():
+            conn.execute(
+                text("INSERT INTO call_records (call_id, record, scorecard) VALUES (:id, :record, :card)"),
+                {"id": call_id, "record": '{"turns": []}', "card": json.dumps(card)},
+            )
+        conn.execute(
+            text("""INSERT INTO call_turns (call_id, position, turn) VALUES (3, 0, '{"speaker": "debtor"}')""")
+        )
+    engine.dispose()
+
+    with ResultStore.open(store_url) as store:
+        rows = store.results()
+        assert [(r.call_id, r.ending, r.promised, r.confirmed) for r in rows] == [
+            (1, "completed", True, True),
+            (2, "completed", True, False),
+        ]
+        assert [(u.call_id, u.reason, u.turns) for u in store.unfinished_calls()] == [(3, "interrupted", 1)]
+    engine = create_engine(parse_url(store_url))
+    with engine.connect() as conn:
+        assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
+    engine.dispose()
+
+
+def test_a_call_cut_short_by_the_end_of_input_is_kept_but_not_a_result(store: ResultStore) -> None:
+    kept = save(store, "Jo", 1)
+    cut = store.begin_call("Jo", "basics", "angry-contractor", 2, "default", T0 + dt.timedelta(hours=1))
+    store.finish_call(cut, record(2, turns=1), scorecard(2), T0 + dt.timedelta(hours=1), input_ended=True)
+    assert [r.call_id for r in store.results()] == [kept]
+    assert [(u.call_id, u.reason, u.turns) for u in store.unfinished_calls()] == [(cut, "input_ended", 1)]
+    assert store.saved_call(cut).result.ending == "input_ended"
+    assert [b.calls for b in store.leaderboard("basics")] == [1]
+
+
+def test_progress_gives_each_principle_over_time_per_persona(store: ResultStore) -> None:
+    for day, scenario, seed in [(0, "angry-contractor", 1), (0, "angry-contractor", 2), (2, "angry-contractor", 3),
+                                (1, "cooperative-retiree", 4)]:  # fmt: skip
+        started = T0 + dt.timedelta(days=day, hours=seed)
+        call_id = store.begin_call("Kim", "basics", scenario, seed, "default", started)
+        store.finish_call(call_id, record(seed), scorecard(seed), started)
+    save(store, "Someone else", 9)
+    points = store.principle_progress("Kim")
+    calm = [(p.scenario, p.day, p.average, p.calls) for p in points if p.principle == "calm_tone"]
+    score = {s: scorecard(s)["principles"]["calm_tone"]["score"] for s in (1, 2, 3, 4)}
+    assert calm == [
+        ("angry-contractor", T0.date(), (score[1] + score[2]) / 2, 2),
+        ("angry-contractor", T0.date() + dt.timedelta(days=2), score[3], 1),
+        ("cooperative-retiree", T0.date() + dt.timedelta(days=1), score[4], 1),
+    ]
+    assert {p.principle for p in points} == set(scorecard(1)["principles"])

@@ -71,6 +71,10 @@ class CallSession:
         """The call's scorecard (a call still going is judged as it stands)."""
         return score_call(self.record, self.scenario, self.rubric)
 
+    def live_card(self) -> Scorecard:
+        """The scorecard of the call so far, marked as in progress (a call stopped before its end)."""
+        return score_call(self.record, self.scenario, self.rubric, live=True)
+
 
 def hear_turn(turn: TranscriptTurn, hear: Hear | None, base: Path | None) -> tuple[str, Prosody | None]:
     """The words of a transcript turn: said, or recognised from its ``audio:`` file."""

@@ -39,6 +39,7 @@ class CallStore(Protocol):
         finished_at: dt.datetime,
         *,
         passed: bool | None = None,
+        input_ended: bool = False,
     ) -> None: ...
 
 
@@ -189,12 +190,20 @@ class DrillSession:
         if self._saving is not None:
             self._save_new_turns(self._saving, session)
 
-    def stop(self, session: CallSession) -> int:
-        """The call stopped before it ended (Ctrl-C, a closed window): its turns stay saved as an
-        unfinished call, never scored. Returns how many turns are kept (0: nothing was begun)."""
+    def stop(self, session: CallSession, *, input_ended: bool = False) -> int:
+        """The call stopped before it ended (Ctrl-C, a closed window, the input ran out): its turns stay
+        saved as an unfinished call, never counted as a result. Returns how many turns are kept (0:
+        nothing was begun). When the input ran out, the call so far is kept whole and marked so."""
         self.turns_changed(session)
         saving, self._saving = self._saving, None
-        return saving.saved if saving is not None else 0
+        if saving is None:
+            return 0
+        if input_ended:
+            card = session.live_card()
+            self.store.finish_call(
+                saving.call_id, session.record.as_dict(), card.as_dict(), self.clock(), input_ended=True
+            )
+        return saving.saved
 
     def finish(self, session: CallSession, card: Scorecard | None = None) -> TakenCall:
         """Judge the call by the drill's marks and save it, record and scorecard in one go."""

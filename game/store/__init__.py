@@ -3,11 +3,23 @@
 from game.store.store import (
     Finding,
     LeaderRow,
+    ProgressPoint,
     ResultRow,
     ResultStore,
     SavedCall,
     StoreError,
+    UnfinishedCall,
     default_url,
 )
 
-__all__ = ["Finding", "LeaderRow", "ResultRow", "ResultStore", "SavedCall", "StoreError", "default_url"]
+__all__ = [
+    "Finding",
+    "LeaderRow",
+    "ProgressPoint",
+    "ResultRow",
+    "ResultStore",
+    "SavedCall",
+    "StoreError",
+    "UnfinishedCall",
+    "default_url",
+]

@@ -1,10 +1,14 @@
 """The results-store benchmark: save time per call, and ``results`` and ``report`` over 10,000 calls.
 
 Figures are milliseconds. The 10,000 calls are synthetic but shaped like real ones (a team of
-trainees improving over three months, five principle scores, a few compliance findings, a full record
-and scorecard each) and are bulk-inserted, so seeding takes seconds; the saves timed are real
-``begin_call`` / ``save_turn`` / ``finish_call`` transactions into that full store. matplotlib is
-imported before the report is timed: that is a once-per-process cost, not the report's.
+trainees improving over three months on shipped scenarios, five principle scores, promises some of
+them confirmed, a few compliance findings, a full record and scorecard each, and about one call in a
+hundred unfinished: interrupted with its turns saved, or cut short by the end of input). They are
+bulk-inserted, so seeding takes seconds; the saves timed are real ``begin_call`` / ``save_turn`` /
+``finish_call`` transactions into that full store. The report is timed from the store to the finished
+page, its template compiled on the way; the scenarios it names are read before
+(``report_scenarios_ms``), as the command does once. ``report_10k_cpu_ms`` is the processor time of
+the same render, the figure to read on a machine busy with other work.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from typing import Any
 
 from sqlalchemy import create_engine, insert, select
 
+from game.store.catalogue import scenario_catalogue
 from game.store.commands import results_text
 from game.store.report import report_html
 from game.store.schema import (
@@ -28,13 +33,14 @@ from game.store.schema import (
     CallFinding,
     CallRecord,
     CallScore,
+    CallTurn,
     DrillRow,
     Trainee,
 )
 from game.store.store import ResultStore, parse_url
 
 PRINCIPLE_KEYS = ("calm_tone", "repeat_amount", "commitment", "stay_quiet", "politeness")
-SCENARIOS = ("angry-contractor", "cooperative-retiree", "stalling-shopkeeper", "hardship-nurse")
+SCENARIOS = ("angry-contractor", "cooperative-retiree", "stalling-shop-owner", "gatekeeper-assistant")
 FIRST_NAMES = (
     "Anna", "Ben", "Chen Wei", "Dana", "Elif", "Farid", "Grace", "Hiro", "Ines", "Jamal", "Kofi", "Lena",
     "Marta", "Nikhil", "Olga", "Pedro", "Qing", "Rosa", "Sam", "Tariq", "Uma", "Viktor", "Wen", "Yara", "Zoe",
@@ -86,10 +92,18 @@ def synthetic_calls(count: int, trainees: int = 25, seed: int = 7) -> Iterator[d
         passed = total >= 70 and min(scores.values()) >= 50 and not findings
         scenario = SCENARIOS[rng.randrange(len(SCENARIOS))]
         turns = synthetic_turns(rng, 16)
+        promised = scenario != "gatekeeper-assistant" and rng.random() < 0.3 + 0.6 * total / 100
+        commitment = (
+            {"amount": 200.0, "date": "2026-12-04", "method": "card", "confirmed": rng.random() < 0.7}
+            if promised
+            else None
+        )
+        state = rng.random()
+        ending = "interrupted" if state < 0.006 else "input_ended" if state < 0.012 else "completed"
         scorecard = {
             "scenario": scenario,
-            "outcome": "commitment" if passed else "no_commitment",
-            "commitment": None,
+            "outcome": "commitment" if promised else "no_commitment",
+            "commitment": commitment,
             "principles": {k: {"score": v, "notes": []} for k, v in scores.items()},
             "compliance": [{"rule": r, "turn": 3, "text": t} for r, t in findings],
             "total": total,
@@ -109,13 +123,17 @@ def synthetic_calls(count: int, trainees: int = 25, seed: int = 7) -> Iterator[d
             "seed": i,
             "started_at": started,
             "finished_at": started + dt.timedelta(minutes=rng.uniform(2, 9)),
+            "ending": ending,
             "record": record,
             "scorecard": scorecard,
         }
 
 
 def bulk_load(url: str, drill: str, calls: list[dict[str, Any]]) -> None:
-    """Insert finished calls straight into the tables in one transaction (fast seeding, not the save path)."""
+    """Insert calls straight into the tables in one transaction (fast seeding, not the save path).
+
+    A call whose ``ending`` is ``interrupted`` gets its first turns saved and no result, as a call
+    stopped mid-way leaves it."""
     engine = create_engine(parse_url(url))
     try:
         with engine.begin() as conn:
@@ -131,10 +149,18 @@ def bulk_load(url: str, drill: str, calls: list[dict[str, Any]]) -> None:
                     "seed": c["seed"],
                     "rubric": "default",
                     "started_at": c["started_at"],
-                    "finished_at": c["finished_at"],
-                    "outcome": c["scorecard"]["outcome"],
-                    "total": c["scorecard"]["total"],
-                    "passed": c["scorecard"]["passed"],
+                    **(
+                        dict.fromkeys(("finished_at", "outcome", "total", "passed", "ending", "promise_confirmed"))
+                        if c["ending"] == "interrupted"
+                        else {
+                            "finished_at": c["finished_at"],
+                            "outcome": c["scorecard"]["outcome"],
+                            "total": c["scorecard"]["total"],
+                            "passed": c["scorecard"]["passed"],
+                            "ending": c["ending"],
+                            "promise_confirmed": bool((c["scorecard"]["commitment"] or {}).get("confirmed")),
+                        }
+                    ),
                     "schema_version": RESULT_SCHEMA_VERSION,
                 }
                 for c in calls
@@ -145,7 +171,13 @@ def bulk_load(url: str, drill: str, calls: list[dict[str, Any]]) -> None:
             records: list[dict[str, Any]] = []
             scores: list[dict[str, Any]] = []
             findings: list[dict[str, Any]] = []
+            turns: list[dict[str, Any]] = []
             for call_id, c in zip(ids, calls, strict=True):
+                if c["ending"] == "interrupted":
+                    turns.extend(
+                        {"call_id": call_id, "position": n, "turn": t} for n, t in enumerate(c["record"]["turns"][:5])
+                    )
+                    continue
                 card = c["scorecard"]
                 records.append(
                     {"call_id": call_id, "record_version": 1, "record": c["record"], "scorecard": card}
@@ -168,6 +200,8 @@ def bulk_load(url: str, drill: str, calls: list[dict[str, Any]]) -> None:
             conn.execute(insert(CallScore), scores)
             if findings:
                 conn.execute(insert(CallFinding), findings)
+            if turns:
+                conn.execute(insert(CallTurn), turns)
     finally:
         engine.dispose()
 
@@ -204,11 +238,12 @@ def bench_store(url: str | None = None, calls: int = 10_000, saves: int = 50) ->
             t0 = time.perf_counter()
             results_text(store, drill="bench")
             results_ms = _ms(time.perf_counter() - t0)
-            import matplotlib.figure  # noqa: F401  (the one-off import is not the report's cost)
-
             t0 = time.perf_counter()
-            report_html(store, drill="bench")
-            report_ms = _ms(time.perf_counter() - t0)
+            scenarios = scenario_catalogue()
+            scenarios_ms = _ms(time.perf_counter() - t0)
+            t0, cpu0 = time.perf_counter(), time.process_time()
+            report_html(store, drill="bench", scenarios=scenarios)
+            report_ms, report_cpu_ms = _ms(time.perf_counter() - t0), _ms(time.process_time() - cpu0)
         finally:
             store.close()
     save_times.sort()
@@ -218,6 +253,8 @@ def bench_store(url: str | None = None, calls: int = 10_000, saves: int = 50) ->
         "turn_ms": _ms(statistics.median(turn_times)),
         "results_10k_ms": results_ms,
         "report_10k_ms": report_ms,
+        "report_10k_cpu_ms": report_cpu_ms,
+        "report_scenarios_ms": scenarios_ms,
         "seed_10k_ms": seed_ms,
         "calls": calls + saves,
     }

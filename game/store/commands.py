@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from game.drills import DrillError, drill_summary, find_drills, load_drill
-from game.store.report import principle_order, report_html
-from game.store.store import ResultRow, ResultStore, StoreError
+from game.store.catalogue import scenario_catalogue
+from game.store.report import DEFAULT_MARK, principle_order, report_html
+from game.store.store import ResultRow, ResultStore, StoreError, UnfinishedCall
 
 FORMATS = ("table", "csv", "json")
 
@@ -24,8 +25,9 @@ FORMATS = ("table", "csv", "json")
 def results_text(
     store: ResultStore, drill: str | None = None, trainee: str | None = None, fmt: str = "table"
 ) -> str:
-    """``collector-sim results``: one row per saved call."""
-    return format_results(store.results(drill=drill, trainee=trainee), fmt)
+    """``collector-sim results``: one row per saved call, unfinished ones marked as such."""
+    unfinished = store.unfinished_calls(drill=drill, trainee=trainee)
+    return format_results(store.results(drill=drill, trainee=trainee), fmt, unfinished)
 
 
 def _row_dict(row: ResultRow) -> dict[str, Any]:
@@ -43,43 +45,77 @@ def _row_dict(row: ResultRow) -> dict[str, Any]:
         "total": row.total,
         "passed": row.passed,
         "findings": row.findings,
+        "promise_confirmed": row.confirmed,
+        "status": "finished",
     }
 
 
-def format_results(rows: Sequence[ResultRow], fmt: str = "table") -> str:
-    """Results as an aligned table, CSV (one column per principle) or a JSON list."""
+def _unfinished_dict(call: UnfinishedCall) -> dict[str, Any]:
+    return {
+        "call": call.call_id,
+        "trainee": call.trainee,
+        "drill": call.drill,
+        "scenario": call.scenario,
+        "when": call.started_at.isoformat(),
+        "outcome": None,
+        "status": call.reason,
+        "turns": call.turns,
+        "total": None,
+        "passed": None,
+    }
+
+
+UNFINISHED_LABEL = {"interrupted": "UNFINISHED: interrupted", "input_ended": "UNFINISHED: input ended"}
+
+
+def format_results(
+    rows: Sequence[ResultRow], fmt: str = "table", unfinished: Sequence[UnfinishedCall] = ()
+) -> str:
+    """Results as an aligned table, CSV (one column per principle) or a JSON list, oldest first.
+
+    Unfinished calls come in their place in time, marked (outcome ``UNFINISHED: …`` in the table,
+    ``status`` in JSON and CSV), with no scores: they have none to count.
+    """
     if fmt not in FORMATS:
         raise StoreError(f"unknown format {fmt!r}; choose table, csv or json")
+    calls: list[ResultRow | UnfinishedCall] = sorted(
+        [*rows, *unfinished], key=lambda c: (c.started_at, c.call_id)
+    )
     if fmt == "json":
-        return json.dumps([_row_dict(r) for r in rows], ensure_ascii=False, indent=2) + "\n"
+        items = [_row_dict(c) if isinstance(c, ResultRow) else _unfinished_dict(c) for c in calls]
+        return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
     principles = principle_order(p for r in rows for p in r.principles)
     header = ["trainee", "drill", "scenario", "when", "outcome", *principles, "total", "pass"]
     if fmt == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(header)
-        for r in rows:
-            scores = [r.principles.get(p, "") for p in principles]
-            when = r.started_at.isoformat()
-            writer.writerow(
-                [r.trainee, r.drill or "", r.scenario, when, r.outcome, *scores, r.total, r.passed]
-            )
+        writer.writerow([*header, "status"])
+        for c in calls:
+            when = c.started_at.isoformat()
+            if isinstance(c, ResultRow):
+                scores = [c.principles.get(p, "") for p in principles]
+                line = [c.trainee, c.drill or "", c.scenario, when, c.outcome, *scores, c.total, c.passed, "finished"]
+            else:
+                line = [c.trainee, c.drill or "", c.scenario, when, "", *[""] * len(principles), "", "", c.reason]
+            writer.writerow(line)
         return buffer.getvalue()
-    if not rows:
+    if not calls:
         return "No saved calls.\n"
     header[3] = "when (UTC)"
     table = [
         [
-            r.trainee,
-            r.drill or "-",
-            r.scenario,
-            f"{r.started_at:%Y-%m-%d %H:%M}",
-            r.outcome or "-",  # a damaged or hand-edited row may have none
-            *(str(r.principles.get(p, "-")) for p in principles),
-            str(r.total),
-            "yes" if r.passed else "no",
+            c.trainee,
+            c.drill or "-",
+            c.scenario,
+            f"{c.started_at:%Y-%m-%d %H:%M}",
+            *(
+                [c.outcome or "-", *(str(c.principles.get(p, "-")) for p in principles), str(c.total)]
+                if isinstance(c, ResultRow)
+                else [UNFINISHED_LABEL[c.reason], *["-"] * len(principles), "-"]
+            ),
+            ("yes" if c.passed else "no") if isinstance(c, ResultRow) else "-",
         ]
-        for r in rows
+        for c in calls
     ]
     return _align(header, table, numeric=set(range(5, 6 + len(principles))))
 
@@ -97,10 +133,24 @@ def _align(header: list[str], rows: list[list[str]], numeric: Collection[int]) -
     return "\n".join([line(header), "  ".join("-" * w for w in widths), *map(line, rows)]) + "\n"
 
 
+def report_options(drill: str | None) -> dict[str, Any]:
+    """The report's title and pass marks from the drill (its title, not its file name), and what each
+    scenario is. A drill no longer found keeps its name and the default marks."""
+    options: dict[str, Any] = {"scenarios": scenario_catalogue()}
+    if drill is None:
+        return options
+    try:
+        found = load_drill(drill)
+    except DrillError:
+        return {**options, "title": drill, "total_mark": DEFAULT_MARK}
+    marks = found.pass_marks
+    return {**options, "title": found.title, "marks": dict(marks.principles), "total_mark": marks.total}
+
+
 def write_report(store: ResultStore, out: Path | str, drill: str | None = None) -> Path:
     """``collector-sim report``: write the HTML report to ``out``, whole or not at all; returns the path."""
     path = Path(out)
-    page = report_html(store, drill=drill)
+    page = report_html(store, drill=drill, **report_options(drill))
     partial = path.with_name(f".{path.name}.partial")
     try:
         partial.write_text(page, encoding="utf-8")

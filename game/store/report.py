@@ -1,67 +1,37 @@
 """The team lead's report: one self-contained, printable HTML file with charts.
 
-``summarize`` turns saved results into the figures a team lead reads (pass rate, each principle's
-team average, each trainee's trend and weakest principle); ``render_report`` lays them out with inline
-SVG charts. Nothing in the page points outside it: no scripts, fonts, images or links to fetch.
+``read_report`` gathers what the report needs from the store; ``summarize`` turns it into figures
+(pure); ``render_report`` lays them out through the Jinja2 template ``templates/report.html.j2`` with
+autoescaping on, so whatever a trainee typed is shown, never run. Nothing in the page points outside it:
+no scripts, fonts, images or links to fetch; links go to anchors inside the page.
+
+What counts, and why: pass, promise and average figures are over calls played to their end. An
+interrupted call (turns saved, never finished) and a call the input ran out on are listed apart, so
+they neither count as a 0 nor lift a pass rate. A promise rate only counts scenarios whose goal is a
+promise (not a gatekeeper or a dispute). Trends compare a scenario with itself over real dates; a
+single day is a figure, not a trend. A weakest principle is named only where it is below its pass mark.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import html
+import functools
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from statistics import fmean
+from typing import Any
 
-from game.drills.models import PRINCIPLES
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+from game.drills.models import PRINCIPLES, PassMarks
 from game.store import charts
-from game.store.store import Finding, ResultRow, ResultStore
+from game.store.catalogue import ScenarioSummary
+from game.store.store import Finding, ResultRow, ResultStore, UnfinishedCall
 
-TREND_CALLS = 5
-
-
-@dataclass(frozen=True)
-class TraineeStats:
-    """One trainee's figures; ``first`` and ``last`` average their first and last few calls."""
-
-    name: str
-    calls: int
-    passed: int
-    average: float
-    best: int
-    first: float | None
-    last: float | None
-    principles: dict[str, float]
-    weakest: str | None
-    daily: list[tuple[dt.date, float]]
-    findings: int
-
-    @property
-    def pass_rate(self) -> float:
-        return 100 * self.passed / self.calls
-
-
-@dataclass(frozen=True)
-class TeamStats:
-    """The whole team's figures over the calls reported on."""
-
-    calls: int
-    passed: int
-    average: float
-    principles: dict[str, float]
-    weakest: str | None
-    trainees: list[TraineeStats]
-    periods: list[tuple[dt.date, float, float]]
-    period_unit: str
-    first_day: dt.date | None
-    last_day: dt.date | None
-    findings: int
-    flagged_calls: int
-
-    @property
-    def pass_rate(self) -> float:
-        return 100 * self.passed / self.calls if self.calls else 0.0
+DEFAULT_MARK = PassMarks().total
+# Over this many days, trends are drawn per week (its Monday) rather than per day.
+WEEKLY_AFTER_DAYS = 31
 
 
 def principle_order(names: Iterable[str]) -> list[str]:
@@ -75,92 +45,353 @@ def label(key: str) -> str:
     return key.replace("_", " ").capitalize()
 
 
-def _principle_averages(rows: Sequence[ResultRow]) -> dict[str, float]:
-    scores: dict[str, list[int]] = defaultdict(list)
-    for row in rows:
+@dataclass(frozen=True)
+class ReportInput:
+    """Everything the report reads: results, unfinished calls, findings with their calls' turns, what
+    each scenario is, and the pass marks (per principle, else ``total_mark``)."""
+
+    title: str
+    results: Sequence[ResultRow]
+    unfinished: Sequence[UnfinishedCall] = ()
+    findings: Sequence[Finding] = ()
+    transcripts: Mapping[int, Sequence[Mapping[str, Any]]] = field(default_factory=dict)
+    scenarios: Mapping[str, ScenarioSummary] = field(default_factory=dict)
+    marks: Mapping[str, int] = field(default_factory=dict)
+    total_mark: int = DEFAULT_MARK
+
+    def mark(self, principle: str) -> int:
+        return self.marks.get(principle, self.total_mark)
+
+    def can_promise(self, scenario: str) -> bool:
+        """Whether a call of this scenario aims at a promise; a scenario no longer found is counted."""
+        known = self.scenarios.get(scenario)
+        return known is None or known.can_promise
+
+    def scenario_title(self, scenario: str) -> str:
+        known = self.scenarios.get(scenario)
+        return known.title if known else scenario
+
+
+@dataclass(frozen=True)
+class Rates:
+    """The counts behind one row; rates are None where nothing could be measured."""
+
+    calls: int
+    passed: int
+    promise_calls: int
+    promised: int
+    confirmed: int
+    average: float | None
+    findings: int
+    unfinished: int
+
+    @property
+    def pass_rate(self) -> float | None:
+        return 100 * self.passed / self.calls if self.calls else None
+
+    @property
+    def promise_rate(self) -> float | None:
+        return 100 * self.promised / self.promise_calls if self.promise_calls else None
+
+    @property
+    def confirmed_rate(self) -> float | None:
+        return 100 * self.confirmed / self.promise_calls if self.promise_calls else None
+
+
+@dataclass(frozen=True)
+class Weakest:
+    principle: str
+    average: float
+    mark: int
+
+
+@dataclass(frozen=True)
+class Trend:
+    """A change in average total between the first and the last period a scenario was taken in."""
+
+    change: float
+    scenarios: int
+
+
+@dataclass(frozen=True)
+class Row:
+    """One trainee or one scenario: its counts, principle averages, weakest below the mark and trend."""
+
+    key: str
+    label: str
+    rates: Rates
+    principles: dict[str, float]
+    weakest: Weakest | None
+    trend: Trend | None = None
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class Period:
+    start: dt.date
+    average: float
+    pass_rate: float
+    calls: int
+
+
+@dataclass(frozen=True)
+class ScenarioTrend:
+    """A scenario's average total per period over real dates; one period is no trend."""
+
+    scenario: str
+    label: str
+    periods: list[Period]
+
+    @property
+    def drawable(self) -> bool:
+        return len(self.periods) > 1
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The figures of the whole report."""
+
+    title: str
+    team: Rates
+    principles: dict[str, float]
+    weakest: Weakest | None
+    scenarios: list[Row]
+    trainees: list[Row]
+    matrix: dict[tuple[str, str], Rates]
+    trends: list[ScenarioTrend]
+    period_unit: str
+    first_day: dt.date | None
+    last_day: dt.date | None
+    flagged_calls: int
+
+
+@dataclass
+class _Tally:
+    """Running sums over some calls. Each call is added once, to its (trainee, scenario) pair; trainees,
+    scenarios and the team are merges of pairs, so 10,000 calls are read once, not once per table."""
+
+    calls: int = 0
+    passed: int = 0
+    promise_calls: int = 0
+    promised: int = 0
+    confirmed: int = 0
+    total: int = 0
+    scores: dict[str, list[int]] = field(default_factory=dict)
+
+    def add(self, row: ResultRow, aiming: bool) -> None:
+        self.calls += 1
+        self.passed += row.passed
+        self.total += row.total
+        if aiming:
+            self.promise_calls += 1
+            self.promised += row.promised
+            self.confirmed += row.promised and row.confirmed
         for name, score in row.principles.items():
-            scores[name].append(score)
-    return {name: fmean(scores[name]) for name in principle_order(scores)}
+            pair = self.scores.get(name)
+            if pair is None:
+                self.scores[name] = [score, 1]
+            else:
+                pair[0] += score
+                pair[1] += 1
+
+    def merge(self, other: _Tally) -> None:
+        self.calls += other.calls
+        self.passed += other.passed
+        self.total += other.total
+        self.promise_calls += other.promise_calls
+        self.promised += other.promised
+        self.confirmed += other.confirmed
+        for name, (total, count) in other.scores.items():
+            pair = self.scores.setdefault(name, [0, 0])
+            pair[0] += total
+            pair[1] += count
+
+    def rates(self, findings: int = 0, unfinished: int = 0) -> Rates:
+        return Rates(
+            calls=self.calls,
+            passed=self.passed,
+            promise_calls=self.promise_calls,
+            promised=self.promised,
+            confirmed=self.confirmed,
+            average=self.total / self.calls if self.calls else None,
+            findings=findings,
+            unfinished=unfinished,
+        )
+
+    def averages(self) -> dict[str, float]:
+        return {name: self.scores[name][0] / self.scores[name][1] for name in principle_order(self.scores)}
 
 
-def _weakest(averages: dict[str, float]) -> str | None:
-    return min(averages, key=lambda name: averages[name]) if averages else None
+def _merged(tallies: Iterable[_Tally]) -> _Tally:
+    out = _Tally()
+    for tally in tallies:
+        out.merge(tally)
+    return out
 
 
-def _periods(rows: Sequence[ResultRow]) -> tuple[list[tuple[dt.date, float, float]], str]:
-    """Average total and pass rate per day, or per week (its Monday) when the calls span over a month."""
-    days = [row.started_at.date() for row in rows]
-    weekly = (max(days) - min(days)).days > 31
-    groups: dict[dt.date, list[ResultRow]] = defaultdict(list)
-    for day, row in zip(days, rows, strict=True):
-        groups[day - dt.timedelta(days=day.weekday()) if weekly else day].append(row)
-    periods = [
-        (start, fmean(r.total for r in group), 100 * sum(r.passed for r in group) / len(group))
-        for start, group in sorted(groups.items())
-    ]
-    return periods, "week" if weekly else "day"
+def _weakest(averages: Mapping[str, float], data: ReportInput) -> Weakest | None:
+    """The principle furthest below its pass mark, or None when every one meets its mark."""
+    below = {name: avg - data.mark(name) for name, avg in averages.items() if avg < data.mark(name)}
+    if not below:
+        return None
+    name = min(below, key=lambda n: (below[n], n))
+    return Weakest(name, averages[name], data.mark(name))
 
 
-def _trainee(name: str, rows: Sequence[ResultRow], findings: int) -> TraineeStats:
-    totals = [row.total for row in rows]
-    window = min(TREND_CALLS, len(totals) // 2)
-    by_day: dict[dt.date, list[int]] = defaultdict(list)
-    for row in rows:
-        by_day[row.started_at.date()].append(row.total)
-    averages = _principle_averages(rows)
-    return TraineeStats(
-        name=name,
-        calls=len(rows),
-        passed=sum(row.passed for row in rows),
-        average=fmean(totals),
-        best=max(totals),
-        first=fmean(totals[:window]) if window else None,
-        last=fmean(totals[-window:]) if window else None,
-        principles=averages,
-        weakest=_weakest(averages),
-        daily=[(day, fmean(values)) for day, values in sorted(by_day.items())],
-        findings=findings,
+def _period_of(day: dt.date, weekly: bool) -> dt.date:
+    return day - dt.timedelta(days=day.weekday()) if weekly else day
+
+
+def _trend(periods: Mapping[dt.date, list[int]]) -> float | None:
+    """Last period's average minus the first's, from (sum, count) per period; None for one period."""
+    if len(periods) < 2:
+        return None
+    first, last = periods[min(periods)], periods[max(periods)]
+    return last[0] / last[1] - first[0] / first[1]
+
+
+def _count(items: Iterable[Any], attr: str) -> dict[str, int]:
+    counts: dict[str, int] = defaultdict(int)
+    for item in items:
+        counts[getattr(item, attr)] += 1
+    return counts
+
+
+def summarize(data: ReportInput) -> Summary:
+    """The report's figures (pure): the team, each scenario, each trainee, and each pair of them."""
+    rows = data.results
+    days = [r.started_at.date() for r in rows]
+    weekly = bool(days) and (max(days) - min(days)).days > WEEKLY_AFTER_DAYS
+    pairs: dict[tuple[str, str], _Tally] = defaultdict(_Tally)
+    # (sum of totals, calls) per pair and period, and (sum, calls, passed) per scenario and period.
+    pair_periods: dict[tuple[str, str], dict[dt.date, list[int]]] = defaultdict(dict)
+    scenario_periods: dict[str, dict[dt.date, list[int]]] = defaultdict(dict)
+    aiming = {scenario: data.can_promise(scenario) for scenario in {r.scenario for r in rows}}
+    for row, day in zip(rows, days, strict=True):
+        key = (row.trainee, row.scenario)
+        pairs[key].add(row, aiming[row.scenario])
+        period = _period_of(day, weekly)
+        mine = pair_periods[key].setdefault(period, [0, 0])
+        mine[0] += row.total
+        mine[1] += 1
+        theirs = scenario_periods[row.scenario].setdefault(period, [0, 0, 0])
+        theirs[0] += row.total
+        theirs[1] += 1
+        theirs[2] += row.passed
+    findings_of = {"trainee": _count(data.findings, "trainee"), "scenario": _count(data.findings, "scenario")}
+    unfinished_of = {"trainee": _count(data.unfinished, "trainee"), "scenario": _count(data.unfinished, "scenario")}
+    trainees = sorted({t for t, _ in pairs} | set(unfinished_of["trainee"]), key=lambda n: (n.lower(), n))
+    scenarios = sorted(
+        {s for _, s in pairs} | set(unfinished_of["scenario"]),
+        key=lambda s: (data.scenarios[s].difficulty if s in data.scenarios else 99, data.scenario_title(s), s),
     )
 
+    def make_row(kind: str, key: str, tally: _Tally, label_: str, detail: str = "", trend: Trend | None = None) -> Row:
+        averages = tally.averages()
+        return Row(
+            key=key,
+            label=label_,
+            rates=tally.rates(findings_of[kind].get(key, 0), unfinished_of[kind].get(key, 0)),
+            principles=averages,
+            weakest=_weakest(averages, data),
+            trend=trend,
+            detail=detail,
+        )
 
-def summarize(rows: Sequence[ResultRow], findings: Sequence[Finding] = ()) -> TeamStats:
-    """The report's figures from saved results (oldest first, as ``ResultStore.results`` gives them)."""
-    if not rows:
-        return TeamStats(0, 0, 0.0, {}, None, [], [], "day", None, None, len(findings), 0)
-    by_trainee: dict[str, list[ResultRow]] = defaultdict(list)
-    for row in rows:
-        by_trainee[row.trainee].append(row)
-    finding_counts: dict[str, int] = defaultdict(int)
-    for finding in findings:
-        finding_counts[finding.trainee] += 1
-    averages = _principle_averages(rows)
-    periods, unit = _periods(rows)
-    return TeamStats(
-        calls=len(rows),
-        passed=sum(row.passed for row in rows),
-        average=fmean(row.total for row in rows),
+    def scenario_detail(key: str) -> str:
+        known = data.scenarios.get(key)
+        return f"difficulty {known.difficulty}" if known else "scenario not found"
+
+    def trainee_trend(trainee: str) -> Trend | None:
+        """The mean, over the scenarios this trainee took in more than one period, of last minus first."""
+        changes = [c for (t, _), p in pair_periods.items() if t == trainee and (c := _trend(p)) is not None]
+        return Trend(fmean(changes), len(changes)) if changes else None
+
+    team = _merged(pairs.values())
+    averages = team.averages()
+    return Summary(
+        title=data.title,
+        team=team.rates(len(data.findings), len(data.unfinished)),
         principles=averages,
-        weakest=_weakest(averages),
-        trainees=[
-            _trainee(name, by_trainee[name], finding_counts[name])
-            for name in sorted(by_trainee, key=str.lower)
+        weakest=_weakest(averages, data),
+        scenarios=[
+            make_row(
+                "scenario",
+                s,
+                _merged(tally for (_, scenario), tally in pairs.items() if scenario == s),
+                data.scenario_title(s),
+                scenario_detail(s),
+            )
+            for s in scenarios
         ],
-        periods=periods,
-        period_unit=unit,
-        first_day=min(row.started_at for row in rows).date(),
-        last_day=max(row.started_at for row in rows).date(),
-        findings=len(findings),
-        flagged_calls=sum(1 for row in rows if row.findings),
+        trainees=[
+            make_row("trainee", t, _merged(v for (who, _), v in pairs.items() if who == t), t, "", trainee_trend(t))
+            for t in trainees
+        ],
+        matrix={pair: tally.rates() for pair, tally in pairs.items()},
+        trends=[
+            ScenarioTrend(
+                s,
+                data.scenario_title(s),
+                [
+                    Period(start, total / calls, 100 * passed / calls, calls)
+                    for start, (total, calls, passed) in sorted(scenario_periods[s].items())
+                ],
+            )
+            for s in scenarios
+            if s in scenario_periods
+        ],
+        period_unit="week" if weekly else "day",
+        first_day=min(days) if days else None,
+        last_day=max(days) if days else None,
+        flagged_calls=len({f.call_id for f in data.findings}),
     )
 
 
-def report_html(store: ResultStore, drill: str | None = None) -> str:
-    """The report over every finished call in ``store`` (of one drill, when named)."""
-    return render_report(store.results(drill=drill), store.findings(drill=drill), drill)
+def read_report(
+    store: ResultStore,
+    drill: str | None = None,
+    *,
+    title: str | None = None,
+    scenarios: Mapping[str, ScenarioSummary] | None = None,
+    marks: Mapping[str, int] | None = None,
+    total_mark: int = DEFAULT_MARK,
+) -> ReportInput:
+    """What the report over ``store`` (one drill's calls, when named) needs, read in a few queries."""
+    findings = store.findings(drill=drill)
+    return ReportInput(
+        title=title or (f"Drill: {drill}" if drill else "All drills"),
+        results=store.results(drill=drill),
+        unfinished=store.unfinished_calls(drill=drill),
+        findings=findings,
+        transcripts=store.transcripts([f.call_id for f in findings]),
+        scenarios=scenarios or {},
+        marks=marks or {},
+        total_mark=total_mark,
+    )
 
 
-def _e(value: object) -> str:
-    return html.escape(str(value), quote=True)
+def report_html(store: ResultStore, drill: str | None = None, **options: Any) -> str:
+    """The report over every call in ``store`` (of one drill, when named); options as ``read_report``."""
+    return render_report(read_report(store, drill, **options))
+
+
+@functools.cache
+def _environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("game.store", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["label"] = label
+    env.filters["day"] = _day
+    env.filters["band"] = _band
+    env.filters["calls"] = _calls
+    env.filters["pct"] = _pct
+    return env
 
 
 def _day(value: dt.date) -> str:
@@ -171,245 +402,46 @@ def _calls(count: int) -> str:
     return f"{count} call" if count == 1 else f"{count} calls"
 
 
-def _band(score: float) -> str:
+def _pct(value: float | None) -> str:
+    return "—" if value is None else f"{value:.0f}%"
+
+
+def _band(score: float | None) -> str:
     """A colour class for a 0-100 score, so weak spots stand out on screen and on paper."""
+    if score is None:
+        return "none"
     return "good" if score >= 80 else "fair" if score >= 60 else "weak"
 
 
-def _score(value: float, **data: str) -> str:
-    """A table cell with a coloured score; ``data`` becomes data-* attributes naming what it is."""
-    attrs = "".join(f' data-{key.replace("_", "-")}="{_e(v)}"' for key, v in data.items())
-    return f'<td class="num"><span class="score {_band(value)}"{attrs}>{value:.1f}</span></td>'
+def _charts(summary: Summary) -> dict[str, Any]:
+    """The charts' geometry, keyed by what they show; the template draws them as inline SVG."""
+    out: dict[str, Any] = {}
+    if summary.principles:
+        weakest = summary.weakest.principle if summary.weakest else None
+        names = {n: label(n) for n in summary.principles}
+        out["principles"] = charts.bar_chart(summary.principles, names, weakest)
+    for trend in summary.trends:
+        if trend.drawable:
+            points = [(p.start, p.average, p.pass_rate) for p in trend.periods]
+            out[f"trend:{trend.scenario}"] = charts.line_chart(points)
+    return out
 
 
-def _kpis(team: TeamStats) -> str:
-    calls = _calls(team.calls)
-    cards = [
-        ("Pass rate", f"{team.pass_rate:.0f}%", f"{team.passed} of {calls} passed", "pass-rate"),
-        ("Average total", f"{team.average:.1f}", "out of 100", "average-total"),
-        ("Trainees", str(len(team.trainees)), calls, "trainees"),
-        ("Compliance findings", str(team.findings), f"in {team.flagged_calls} of {calls}", "findings"),
+def render_report(data: ReportInput) -> str:
+    """The whole HTML page for this input."""
+    summary = summarize(data)
+    findings_by_call: dict[int, list[Finding]] = defaultdict(list)
+    for finding in data.findings:
+        findings_by_call[finding.call_id].append(finding)
+    flagged = [
+        (call_id, group[0], data.transcripts.get(call_id, []), {f.turn for f in group})
+        for call_id, group in sorted(findings_by_call.items(), key=lambda kv: (kv[1][0].started_at, kv[0]))
     ]
-    return "".join(
-        f'<div class="kpi"><div class="kpi-label">{title}</div>'
-        f'<div class="kpi-value" data-stat="{key}">{_e(value)}</div>'
-        f'<div class="kpi-sub">{_e(sub)}</div></div>'
-        for title, value, sub, key in cards
+    template = _environment().get_template("report.html.j2")
+    return template.render(
+        s=summary,
+        data=data,
+        charts=_charts(summary),
+        findings=list(reversed(data.findings)),
+        flagged=flagged,
     )
-
-
-def _principles_section(team: TeamStats) -> str:
-    rows = "".join(
-        f"<tr><th scope=row>{_e(label(name))}</th>{_score(avg, principle=name)}</tr>"
-        for name, avg in team.principles.items()
-    )
-    weakest = (
-        f"<p class=note>The team's weakest principle is <strong>{_e(label(team.weakest))}</strong> "
-        f"({team.principles[team.weakest]:.1f}); it is highlighted.</p>"
-        if team.weakest
-        else ""
-    )
-    chart = charts.principle_bars(team.principles, {n: label(n) for n in team.principles}, team.weakest)
-    return (
-        '<section class="card"><h2>Principles: team average</h2>'
-        f'<div class="split"><figure>{chart}</figure>'
-        f'<table class="compact"><thead><tr><th>Principle</th><th class="num">Average</th></tr></thead>'
-        f"<tbody>{rows}</tbody></table></div>{weakest}</section>"
-    )
-
-
-def _trend_cell(trainee: TraineeStats) -> str:
-    if trainee.first is None or trainee.last is None:
-        return '<td class="num muted">—</td>'
-    change = trainee.last - trainee.first
-    arrow, kind = ("▲", "up") if change > 0.5 else ("▼", "down") if change < -0.5 else ("▶", "flat")
-    return (
-        f'<td class="num"><span class="trend {kind}">{arrow} {change:+.1f}</span>'
-        f'<span class="muted small"> {trainee.first:.0f} → {trainee.last:.0f}</span></td>'
-    )
-
-
-def _trainee_table(team: TeamStats) -> str:
-    body = []
-    for t in team.trainees:
-        weakest = (
-            f'<td data-trainee-weakest="{_e(t.name)}" data-key="{_e(t.weakest)}">{_e(label(t.weakest))} '
-            f'<span class="muted">({t.principles[t.weakest]:.1f})</span></td>'
-            if t.weakest
-            else "<td>—</td>"
-        )
-        body.append(
-            f"<tr><th scope=row>{_e(t.name)}</th><td class=num>{t.calls}</td>"
-            f'<td class=num data-trainee-pass="{_e(t.name)}">{t.pass_rate:.0f}%</td>'
-            f"{_score(t.average, trainee_average=t.name)}<td class=num>{t.best}</td>"
-            f"{_trend_cell(t)}{weakest}<td class=num>{t.findings or ''}</td></tr>"
-        )
-    return (
-        '<table><thead><tr><th>Trainee</th><th class="num">Calls</th><th class="num">Pass rate</th>'
-        '<th class="num">Average</th><th class="num">Best</th>'
-        '<th class="num">Trend, first → last calls</th>'
-        '<th>Weakest principle</th><th class="num">Findings</th></tr></thead>'
-        f"<tbody>{''.join(body)}</tbody></table>"
-    )
-
-
-def _trainee_cards(team: TeamStats) -> str:
-    cards = []
-    trends = charts.TraineeTrends(team.average)
-    for i, t in enumerate(team.trainees):
-        chart = trends.render(t.daily, f"trainee-{i}", f"{t.name}: average total per day")
-        weakest = f"Weakest: {_e(label(t.weakest))} ({t.principles[t.weakest]:.1f})" if t.weakest else ""
-        figures = f"{_calls(t.calls)} · pass {t.pass_rate:.0f}% · avg {t.average:.1f}"
-        cards.append(
-            f'<div class="trainee"><div class="trainee-head"><strong>{_e(t.name)}</strong>'
-            f'<span class="muted small">{figures}</span></div>'
-            f'<figure>{chart}</figure><div class="small">{weakest}</div></div>'
-        )
-    return (
-        '<p class="note">Average total per day; the dotted line is the team average.</p>'
-        f'<div class="trainees">{"".join(cards)}</div>'
-    )
-
-
-def _turn(turn: int | None) -> str:
-    return "" if turn is None else f' <span class="muted">(turn {turn})</span>'
-
-
-def _findings_section(findings: Sequence[Finding]) -> str:
-    if not findings:
-        return (
-            '<section class="card"><h2>Compliance findings</h2>'
-            '<p class="note">None: no call broke a rule.</p></section>'
-        )
-    rows = "".join(
-        f"<tr><td class=nowrap>{f.started_at:%Y-%m-%d %H:%M}</td><td>{_e(f.trainee)}</td>"
-        f'<td>{_e(f.scenario)}</td><td><span class="rule">{_e(label(f.rule))}</span></td>'
-        f'<td class="words">“{_e(f.text)}”{_turn(f.turn)}</td></tr>'
-        for f in reversed(findings)
-    )
-    return (
-        '<section class="card break"><h2>Compliance findings</h2>'
-        f'<p class="note">Every line flagged as unlawful or abusive, newest first ({len(findings)} in all). '
-        "These fail a call whatever its scores.</p>"
-        '<table class="findings"><thead><tr><th>When (UTC)</th><th>Trainee</th><th>Scenario</th><th>Rule</th>'
-        f"<th>Words</th></tr></thead><tbody>{rows}</tbody></table></section>"
-    )
-
-
-def _header(team: TeamStats, heading: str) -> str:
-    if team.first_day and team.last_day:
-        first, last = _day(team.first_day), _day(team.last_day)
-        span = first if first == last else f"{first} – {last}"
-        trainees = "1 trainee" if len(team.trainees) == 1 else f"{len(team.trainees)} trainees"
-        meta = f"{_calls(team.calls)} by {trainees} · {span}"
-    else:
-        meta = "No finished calls saved yet."
-    return (
-        '<header class="top"><div class="wrap"><div class="brand">Collector Sim · Team report</div>'
-        f'<h1>{_e(heading)}</h1><p class="meta">{_e(meta)}</p></div></header>'
-    )
-
-
-def _body(team: TeamStats, findings: Sequence[Finding]) -> list[str]:
-    if not team.calls:
-        return [
-            '<section class="card"><p>Finished calls appear here once trainees have taken them.</p></section>'
-        ]
-    trend = charts.team_trend(team.periods, team.period_unit)
-    trainees = _trainee_table(team) + _trainee_cards(team)
-    return [
-        f'<section class="kpis">{_kpis(team)}</section>',
-        _principles_section(team),
-        f'<section class="card"><h2>Team trend</h2><figure>{trend}</figure></section>',
-        f'<section class="card break"><h2>Trainees</h2>{trainees}</section>',
-        _findings_section(findings),
-    ]
-
-
-def render_report(rows: Sequence[ResultRow], findings: Sequence[Finding], drill: str | None) -> str:
-    """The whole HTML page for these results."""
-    team = summarize(rows, findings)
-    heading = f"Drill: {drill}" if drill else "All drills"
-    footer = (
-        "<footer>A call passes when it meets its drill's pass marks (total, each principle, no compliance "
-        f"finding). A trend compares a trainee's first {TREND_CALLS} calls with their last {TREND_CALLS} "
-        "(fewer when they have taken under ten). Averages are over finished calls; times are UTC.</footer>"
-    )
-    return (
-        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>Collector Sim team report · {_e(heading)}</title><style>{CSS}</style></head>"
-        f"<body>{_header(team, heading)}<main>{''.join(_body(team, findings))}{footer}</main></body></html>\n"
-    )
-
-
-CSS = """
-:root { --ink: #1d2b3a; --muted: #6b7785; --line: #e3e7ec; --bg: #f4f6f8; --accent: #2f5d8a;
-  --good: #2e8b57; --fair: #c9730a; --weak: #c0392b; }
-* { box-sizing: border-box; }
-html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-body { margin: 0; background: var(--bg); color: var(--ink); font: 14px/1.45 -apple-system, "Segoe UI",
-  Roboto, "Helvetica Neue", Arial, "Noto Sans", "Liberation Sans", "PingFang SC", "Microsoft YaHei",
-  "Noto Sans CJK SC", "Noto Sans SC", sans-serif; }
-main, .wrap { max-width: 1040px; margin: 0 auto; padding: 0 24px; }
-main { padding-bottom: 32px; }
-.top { background: var(--ink); color: #fff; padding: 22px 0 18px; margin-bottom: 20px; }
-.brand { font-size: 12px; letter-spacing: .08em; text-transform: uppercase; opacity: .75; }
-h1 { margin: 4px 0 2px; font-size: 26px; font-weight: 600; }
-.meta { margin: 0; opacity: .85; }
-h2 { margin: 0 0 12px; font-size: 17px; font-weight: 600; }
-.card { background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 18px 20px;
-  margin: 0 0 18px; }
-.kpis { display: grid; grid-template-columns: repeat(4, 1fr); gap: 14px; margin-bottom: 18px; }
-.kpi { background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 14px 16px; }
-.kpi-label { font-size: 12px; color: var(--muted); text-transform: uppercase; letter-spacing: .05em; }
-.kpi-value { font-size: 30px; font-weight: 600; margin: 2px 0; font-variant-numeric: tabular-nums; }
-.kpi-sub { font-size: 12px; color: var(--muted); }
-figure { margin: 0; }
-svg.chart { width: 100%; height: auto; display: block; }
-.split { display: grid; grid-template-columns: 2fr 1fr; gap: 20px; align-items: center; }
-table { width: 100%; border-collapse: collapse; font-size: 13px; }
-th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
-thead th { font-size: 11px; text-transform: uppercase; letter-spacing: .04em; color: var(--muted);
-  font-weight: 600; border-bottom: 2px solid var(--line); }
-tbody th { font-weight: 600; }
-tbody tr:nth-child(even) { background: #fafbfc; }
-.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-.compact td, .compact th { padding: 5px 6px; }
-.score { display: inline-block; min-width: 44px; padding: 1px 6px; border-radius: 10px; text-align: center; }
-.score.good { background: #e3f3ea; color: #1e6b41; }
-.score.fair { background: #fbefd9; color: #8a4f05; }
-.score.weak { background: #f8e1de; color: #9b2c20; }
-.trend.up { color: var(--good); } .trend.down { color: var(--weak); } .trend.flat { color: var(--muted); }
-.muted { color: var(--muted); } .small { font-size: 12px; } .nowrap { white-space: nowrap; }
-.note { color: var(--muted); font-size: 13px; margin: 12px 0 0; }
-.trainees { display: grid; grid-template-columns: repeat(3, 1fr); gap: 12px; margin-top: 10px; }
-.trainee { border: 1px solid var(--line); border-radius: 6px; padding: 10px 12px; }
-.trainee-head { display: flex; justify-content: space-between; align-items: baseline; gap: 8px;
-  flex-wrap: wrap; }
-.rule { display: inline-block; padding: 1px 7px; border-radius: 10px; background: #f8e1de; color: #9b2c20;
-  font-size: 12px; white-space: nowrap; }
-.words { font-style: italic; }
-footer { color: var(--muted); font-size: 12px; margin-top: 8px; }
-@media (max-width: 760px) {
-  .kpis { grid-template-columns: repeat(2, 1fr); }
-  .split, .trainees { grid-template-columns: 1fr; }
-}
-@page { size: A4; margin: 12mm; }
-@media print {
-  body { background: #fff; font-size: 11px; }
-  table { font-size: 11px; }
-  .kpi-value { font-size: 22px; }
-  main, .wrap { max-width: none; padding: 0; }
-  .top { padding: 14px 16px 12px; margin-bottom: 12px; }
-  .card, .kpi, .trainee { break-inside: avoid; }
-  .card { border-color: #d5dae0; padding: 12px 14px; margin-bottom: 12px; }
-  .card.break { break-inside: auto; }
-  h2 { break-after: avoid; }
-  thead { display: table-header-group; }
-  tr { break-inside: avoid; }
-  .kpis { grid-template-columns: repeat(4, 1fr); }
-  .split { grid-template-columns: 2fr 1fr; }
-  .trainees { grid-template-columns: repeat(2, 1fr); }
-}
-"""

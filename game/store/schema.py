@@ -6,7 +6,8 @@ agree, so the models are the readable picture of the schema and the migrations t
 Layout, and why: ``calls`` holds one short row per call (who, what, when, outcome, total) so that
 results and reports scan it fast; the full record and scorecard, needed only to replay or re-score a
 call, sit in ``call_records``; per-principle scores and compliance findings are rows of their own so
-reports never parse JSON; ``call_turns`` holds a call in progress, one row per turn.
+reports never parse JSON; ``call_turns`` holds a call in progress, one row per turn. A call whose
+``finished_at`` stays empty was interrupted (the game was stopped or killed); its turns are kept.
 """
 
 from __future__ import annotations
@@ -79,6 +80,9 @@ class Call(Base):
     outcome: Mapped[str | None] = mapped_column(String(40))
     total: Mapped[int | None] = mapped_column(Integer)
     passed: Mapped[bool | None]
+    # "completed", or "input_ended" when the input ran out mid-call; empty while the call is unfinished.
+    ending: Mapped[str | None] = mapped_column(String(20))
+    promise_confirmed: Mapped[bool | None]
     schema_version: Mapped[int] = mapped_column(Integer)
 
 

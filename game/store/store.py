@@ -91,6 +91,13 @@ class ResultRow:
     passed: bool
     principles: dict[str, int] = field(default_factory=dict)
     findings: int = 0
+    confirmed: bool = False
+    ending: str = "completed"
+
+    @property
+    def promised(self) -> bool:
+        """The debtor promised to pay (whether or not the promise was read back)."""
+        return self.outcome == "commitment"
 
 
 @dataclass(frozen=True)
@@ -105,6 +112,31 @@ class Finding:
     rule: str
     turn: int | None
     text: str
+
+
+@dataclass(frozen=True)
+class UnfinishedCall:
+    """A call that has no result to count: ``interrupted`` (begun, turns saved, never finished: the game
+    was stopped or killed) or ``input_ended`` (the input ran out mid-call, so it ended unplayed)."""
+
+    call_id: int
+    trainee: str
+    drill: str | None
+    scenario: str
+    started_at: dt.datetime
+    turns: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class ProgressPoint:
+    """One trainee's average on one principle, with one persona (scenario), on one day (UTC)."""
+
+    scenario: str
+    principle: str
+    day: dt.date
+    average: float
+    calls: int
 
 
 @dataclass(frozen=True)
@@ -370,23 +402,36 @@ class ResultStore:
         finished_at: dt.datetime,
         *,
         passed: bool | None = None,
+        input_ended: bool = False,
     ) -> None:
         """Save the finished call in one transaction: record, scorecard, scores and findings.
 
         ``passed`` is the drill's verdict (see ``game.drills.call_passes``); without it the scorecard's
-        own ``passed`` counts. The per-turn rows go, since the record now holds every turn.
+        own ``passed`` counts. ``input_ended`` marks a call cut short because the input ran out: it is
+        kept whole but listed as unfinished, never counted in results, pass rates or leaderboards.
+        The per-turn rows go, since the record now holds every turn.
         """
         finished = _utc(finished_at, "finished_at")
         record, scorecard = _json_ready(record, "call record"), _json_ready(scorecard, "scorecard")
         total, principles, findings = _scorecard_parts(scorecard)
         outcome = str(scorecard.get("outcome") or record.get("outcome") or "")
         verdict = bool(scorecard.get("passed", False)) if passed is None else passed
+        commitment = scorecard.get("commitment")
+        confirmed = isinstance(commitment, Mapping) and bool(commitment.get("confirmed"))
+        ending = "input_ended" if input_ended else "completed"
         with self._write("save the call") as conn:
             self._open_call(conn, call_id)
             conn.execute(
                 update(Call)
                 .where(Call.id == call_id)
-                .values(finished_at=finished, outcome=outcome, total=total, passed=verdict)
+                .values(
+                    finished_at=finished,
+                    outcome=outcome,
+                    total=total,
+                    passed=verdict,
+                    ending=ending,
+                    promise_confirmed=confirmed,
+                )
             )
             conn.execute(
                 insert(CallRecord).values(
@@ -447,32 +492,129 @@ class ResultStore:
                 .group_by(CallFinding.call_id)
             )
         }
+        # Rows unpacked by position (in ``_finished_calls``'s column order): named access costs more.
         return [
             ResultRow(
+                call_id=call_id,
+                trainee=trainee,
+                drill=drill,
+                scenario=scenario,
+                seed=seed,
+                rubric=rubric,
+                started_at=started_at,
+                finished_at=finished_at,
+                outcome=outcome,
+                total=total,
+                passed=bool(passed),
+                principles=scores.get(call_id, {}),
+                findings=int(counts.get(call_id, 0)),
+                confirmed=bool(confirmed),
+                ending=ending or "completed",
+            )
+            for (
+                call_id,
+                trainee,
+                drill,
+                scenario,
+                seed,
+                rubric,
+                started_at,
+                finished_at,
+                outcome,
+                total,
+                passed,
+                ending,
+                confirmed,
+            ) in map(tuple, rows)
+        ]
+
+    def results(self, drill: str | None = None, trainee: str | None = None) -> list[ResultRow]:
+        """Every call played to its end, oldest first, optionally of one drill and/or one trainee.
+
+        Unfinished calls are not results: ``unfinished_calls`` lists them.
+        """
+        with self._read("read the results") as conn:
+            return self._result_rows(conn, _finished_calls(drill, trainee, completed_only=True))
+
+    def unfinished_calls(self, drill: str | None = None, trainee: str | None = None) -> list[UnfinishedCall]:
+        """Calls with no result to count, oldest first: interrupted ones and ones the input ran out on."""
+        turns = (
+            select(CallTurn.call_id, func.count().label("n")).group_by(CallTurn.call_id).subquery()
+        )
+        stmt = (
+            select(
+                Call.id,
+                Trainee.name.label("trainee"),
+                DrillRow.name.label("drill"),
+                Call.scenario,
+                Call.started_at,
+                Call.finished_at,
+                func.coalesce(turns.c.n, 0).label("saved_turns"),
+            )
+            .join(Trainee, Trainee.id == Call.trainee_id)
+            .outerjoin(DrillRow, DrillRow.id == Call.drill_id)
+            .outerjoin(turns, turns.c.call_id == Call.id)
+            .where(Call.finished_at.is_(None) | (Call.ending == "input_ended"))
+            .order_by(Call.started_at, Call.id)
+        )
+        stmt = _filtered(stmt, drill, trainee)
+        with self._read("list the unfinished calls") as conn:
+            rows = conn.execute(stmt).all()
+            ended = [r.id for r in rows if r.finished_at is not None]
+            said = {
+                call_id: len(record.get("turns", []))
+                for call_id, record in conn.execute(
+                    select(CallRecord.call_id, CallRecord.record).where(CallRecord.call_id.in_(ended))
+                )
+            }
+        return [
+            UnfinishedCall(
                 call_id=r.id,
                 trainee=r.trainee,
                 drill=r.drill,
                 scenario=r.scenario,
-                seed=r.seed,
-                rubric=r.rubric,
                 started_at=r.started_at,
-                finished_at=r.finished_at,
-                outcome=r.outcome,
-                total=r.total,
-                passed=bool(r.passed),
-                principles=scores.get(r.id, {}),
-                findings=int(counts.get(r.id, 0)),
+                turns=int(r.saved_turns) if r.finished_at is None else said.get(r.id, 0),
+                reason="interrupted" if r.finished_at is None else "input_ended",
             )
             for r in rows
         ]
 
-    def results(self, drill: str | None = None, trainee: str | None = None) -> list[ResultRow]:
-        """Every finished call, oldest first, optionally of one drill and/or one trainee."""
-        with self._read("read the results") as conn:
-            return self._result_rows(conn, _finished_calls(drill, trainee))
+    def transcripts(self, call_ids: Sequence[int]) -> dict[int, list[dict[str, Any]]]:
+        """The scorecard's turns of these finished calls by id, which a finding's ``turn`` indexes (for the
+        report's transcripts of flagged calls)."""
+        wanted = sorted(set(call_ids))
+        with self._read("read the transcripts") as conn:
+            return {
+                int(call_id): list(card.get("turns", []))
+                for call_id, card in conn.execute(
+                    select(CallRecord.call_id, CallRecord.scorecard).where(CallRecord.call_id.in_(wanted))
+                )
+            }
+
+    def principle_progress(self, trainee: str) -> list[ProgressPoint]:
+        """Each principle over time per persona for one trainee: a day's average per scenario and principle.
+
+        Only calls played to their end count. Sorted by scenario, principle, then day, so the progress
+        scene can draw one line per principle for each persona.
+        """
+        stmt = (
+            select(Call.scenario, Call.started_at, CallScore.principle, CallScore.score)
+            .join(CallScore, CallScore.call_id == Call.id)
+            .join(Trainee, Trainee.id == Call.trainee_id)
+            .where(Trainee.name == trainee.strip(), Call.ending == "completed")
+        )
+        groups: dict[tuple[str, str, dt.date], list[int]] = {}
+        with self._read("read the progress") as conn:
+            for r in conn.execute(stmt):
+                groups.setdefault((r.scenario, r.principle, r.started_at.date()), []).append(int(r.score))
+        return [
+            ProgressPoint(scenario, principle, day, sum(scores) / len(scores), len(scores))
+            for (scenario, principle, day), scores in sorted(groups.items())
+        ]
 
     def saved_call(self, call_id: int) -> SavedCall:
-        """One finished call with its full record and scorecard, to replay or re-score it."""
+        """One finished call (played to its end or cut short) with its full record and scorecard."""
         with self._read("read the call") as conn:
             rows = self._result_rows(conn, _finished_calls(None, None).where(Call.id == call_id))
             if not rows:
@@ -483,7 +625,8 @@ class ResultStore:
         return SavedCall(rows[0], dict(saved.record), dict(saved.scorecard))
 
     def findings(self, drill: str | None = None, trainee: str | None = None) -> list[Finding]:
-        """Every compliance finding in finished calls, oldest first."""
+        """Every compliance finding in finished calls, oldest first (a call cut short included: the words
+        were said)."""
         calls = _finished_calls(drill, trainee).subquery()
         stmt = (
             select(calls, CallFinding.rule, CallFinding.turn, CallFinding.text)
@@ -508,7 +651,7 @@ class ResultStore:
             )
             .join(Trainee, Trainee.id == Call.trainee_id)
             .join(DrillRow, DrillRow.id == Call.drill_id)
-            .where(DrillRow.name == drill, Call.finished_at.is_not(None))
+            .where(DrillRow.name == drill, Call.ending == "completed")
             .group_by(Trainee.name)
             .order_by(func.max(Call.total).desc(), Trainee.name)
         )
@@ -519,7 +662,15 @@ class ResultStore:
             ]
 
 
-def _finished_calls(drill: str | None, trainee: str | None) -> Select[Any]:
+def _filtered(stmt: Select[*tuple[Any, ...]], drill: str | None, trainee: str | None) -> Select[*tuple[Any, ...]]:
+    if drill is not None:
+        stmt = stmt.where(DrillRow.name == drill)
+    if trainee is not None:
+        stmt = stmt.where(Trainee.name == trainee.strip())
+    return stmt
+
+
+def _finished_calls(drill: str | None, trainee: str | None, *, completed_only: bool = False) -> Select[Any]:
     stmt = (
         select(
             Call.id,
@@ -533,17 +684,15 @@ def _finished_calls(drill: str | None, trainee: str | None) -> Select[Any]:
             Call.outcome,
             Call.total,
             Call.passed,
+            Call.ending,
+            Call.promise_confirmed,
         )
         .join(Trainee, Trainee.id == Call.trainee_id)
         .outerjoin(DrillRow, DrillRow.id == Call.drill_id)
-        .where(Call.finished_at.is_not(None))
+        .where(Call.ending == "completed" if completed_only else Call.finished_at.is_not(None))
         .order_by(Call.started_at, Call.id)
     )
-    if drill is not None:
-        stmt = stmt.where(DrillRow.name == drill)
-    if trainee is not None:
-        stmt = stmt.where(Trainee.name == trainee.strip())
-    return stmt
+    return _filtered(stmt, drill, trainee)
 
 
 def _scorecard_parts(scorecard: Mapping[str, Any]) -> tuple[int, dict[str, int], list[dict[str, Any]]]:

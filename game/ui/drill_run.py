@@ -74,12 +74,15 @@ class QueuedStore:
         finished_at: dt.datetime,
         *,
         passed: bool | None = None,
+        input_ended: bool = False,
     ) -> None:
         store = self.store
 
         def finish() -> None:
             if call_id.call_id is not None:
-                store.finish_call(call_id.call_id, record, scorecard, finished_at, passed=passed)
+                store.finish_call(
+                    call_id.call_id, record, scorecard, finished_at, passed=passed, input_ended=input_ended
+                )
 
         self._later(finish)
 
