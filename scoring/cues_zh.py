@@ -26,7 +26,7 @@ _THANKS: Final = re.compile(r"谢谢|感谢|多谢|辛苦")
 _PLEASE: Final = re.compile(r"请|麻烦|劳驾|方便的话")
 _CLOSE: Final = re.compile(r"再见|拜拜|祝您|不打扰|先这样")
 _DEBT: Final = re.compile(r"欠款|欠费|欠的|还款|账单|逾期|贷款|货款|本金|尾款|未还|没还")
-_TODAY: Final = re.compile(r"今天|今日|马上|现在")
+_TODAY: Final = re.compile(r"今天|今日|马上")
 _SOONEST: Final = re.compile(r"最快|尽快|越快越好|最早")
 _DATE: Final = re.compile(
     r"今天|明天|后天|[周礼拜星期][一二三四五六日天]|[0-9一二三四五六七八九十]+[号日]|月底|月初|发工资"
