@@ -113,7 +113,7 @@ def test_turns_are_numbered_from_1_with_a_bullet_the_font_has(app: App) -> None:
 
 def test_every_lawful_conduct_finding_can_be_opened(app: App) -> None:
     card = card_of(app, "angry-contractor")
-    assert len(card.card.compliance) == 2
+    assert len(card.card.compliance) == 3  # no mini-Miranda, an insult, twelve hundred for $1,250
     assert "lawful" in {t.name for t in card.ring.targets}
     press(app, pygame.K_l)
     assert card.view is View.LAWFUL and card.box is not None

@@ -35,8 +35,8 @@ def summarize_scenarios(scenarios: Iterable[Scenario]) -> dict[str, ScenarioSumm
     """Summaries by id. A principle scored on every scenario trains nothing in particular, so it is
     left out of ``trains`` unless the persona's data call for it (an angry start, a debtor who goes
     quiet after the ask)."""
-    from scoring.principles import PRINCIPLES
     from scoring.goal import goal_of
+    from scoring.principles import PRINCIPLES
 
     items = list(scenarios)
     applies = {s.id: {p.key for p in PRINCIPLES if p.applies(s)} for s in items}

@@ -68,7 +68,7 @@ def weakest_principle(history: Sequence[PastCall], pass_mark: int = PASS_MARK) -
 
 
 def _easiest(scenarios: Iterable[ScenarioSummary]) -> ScenarioSummary | None:
-    return min(scenarios, key=lambda s: (s.difficulty, s.id), default=None)
+    return min(scenarios, key=lambda s: (s.difficulty, s.title, s.id), default=None)
 
 
 def recommend_next(

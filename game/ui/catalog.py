@@ -6,10 +6,12 @@ list until the new one arrives. Broken files stay in the list with their problem
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Sequence
 from pathlib import Path
 
 from game.engine.scenario import Loaded, Scenario, load_all
+from game.store.catalogue import summarize_scenarios
+from game.store.next_call import PastCall, recommend_next
 
 
 class Catalog:
@@ -37,13 +39,11 @@ class Catalog:
     def find(self, scenario_id: str) -> Scenario | None:
         return next((s for s in self.scenarios() if s.id == scenario_id), None)
 
-    def next_up(self, passed: Collection[str], besides: str | None = None) -> Scenario | None:
-        """The call to take next: the easiest not yet passed (other than ``besides``, the one just
-        taken, when there is another), else the easiest of all."""
-        ranked = sorted(self.scenarios(), key=lambda s: (s.difficulty, s.title, s.id))
-        open_ = [s for s in ranked if s.id not in passed]
-        others = [s for s in open_ if s.id != besides]
-        for choice in (others, open_, ranked):
-            if choice:
-                return choice[0]
-        return None
+    def next_up(self, history: Sequence[PastCall], besides: str | None = None) -> Scenario | None:
+        """The call to take next, by the trainee's own finished calls: the easiest not yet passed, or
+        the persona that trains their weakest principle (``recommend_next``); never ``besides``, the
+        call just taken, while there is another."""
+        summaries = list(summarize_scenarios(self.scenarios()).values())
+        offered = [s for s in summaries if s.id != besides] or summaries
+        choice = recommend_next(offered, history)
+        return self.find(choice.scenario) if choice is not None else None

@@ -31,6 +31,11 @@ class CallResult:
     principles: dict[str, int] = field(default_factory=dict)
     passed: bool = False
 
+    @property
+    def started_at(self) -> dt.datetime:
+        """When the call was taken (``at`` is ISO text), for choosing the next call by recent form."""
+        return dt.datetime.fromisoformat(self.at)
+
 
 class Progress:
     """Results in memory; ``snapshot`` gives the JSON text a background job writes to disk."""

@@ -70,7 +70,7 @@ class PickerScene(Scene):
 
     def recommended(self) -> Scenario | None:
         """The call the trainee should take next (where the focus starts)."""
-        return self.kit.catalog.next_up(self.kit.progress.passed())
+        return self.kit.catalog.next_up(self.kit.progress.calls)
 
     def build(self, size: tuple[int, int]) -> None:
         width, height = size

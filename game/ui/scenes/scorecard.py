@@ -131,8 +131,8 @@ class ScorecardScene(Scene):
             else:
                 self.swap(routes.Briefing(following, drill=self.drill))
         elif self.demo is None:
-            passed = self.kit.progress.passed()
-            self.swap(routes.Briefing(self.kit.catalog.next_up(passed, besides=self.scenario.id) or self.scenario))
+            following = self.kit.catalog.next_up(self.kit.progress.calls, besides=self.scenario.id)
+            self.swap(routes.Briefing(following or self.scenario))
 
     def menu(self) -> None:
         """Esc: the main menu; in a drill, the drill's summary; after a demo, the briefing."""
