@@ -142,7 +142,7 @@ THREAT: Final = _rx(
     OWN_SEIZURE.pattern,
     r"(?:ruin|ruining|destroy|destroying|wreck|wrecking|trash|trashing)(?: [\w']+){0,2}? (?:your|his|her) "
     r"(?:credit|life|name|reputation|business|career|marriage|family)",
-    r"(?:take|taking|drag|dragging|haul|hauling) you (?:straight |right )?(?:in)?to court",
+    r"(?:take|taking|drag|dragging|haul|hauling) (?:you|him|her|them) (?:straight |right )?(?:in)?to court",
     # telling others: "we'll call your employer", "let your wife know"
     rf"{_TELL} (?:all (?:of )?)?{_PARTY}",
     # others finding out: "a shame if your employer found out", "your neighbours will hear about it"

@@ -194,9 +194,9 @@ def test_a_drill_answered_until_input_ends_stores_no_made_up_call(tmp_path: Path
     assert b"Input ended: call 1 is saved unfinished" in run.stdout
     with ResultStore.open(url) as store:
         assert store.results() == []
-        [unfinished] = store.unfinished()
-        said = [t["text"] for t in store.turns(unfinished) if t["speaker"] == "trainee"]
-    assert said == [OPENING]
+        [unfinished] = store.unfinished_calls()
+        said = [t["text"] for t in store.turns(unfinished.call_id) if t["speaker"] == "trainee"]
+    assert (unfinished.reason, said) == ("input_ended", [OPENING])
 
 
 def test_a_drill_stopped_with_ctrl_c_keeps_its_turns_unfinished(tmp_path: Path) -> None:

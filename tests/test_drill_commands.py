@@ -36,16 +36,17 @@ def test_a_drill_in_the_terminal_is_saved_turn_by_turn_and_reported(store_url: s
         "--console",
         "--db",
         store_url,
-        stdin=GOOD_RETIREE_CALL,
+        stdin=GOOD_RETIREE_CALL + "Hello, is this Mr. Brennan?\n",
     )
     assert run.returncode == 0, run.stderr
     assert "Drill mark: PASS" in run.stdout
     assert "Ana Ruiz: 1 of 2 calls passed" in run.stdout
 
-    assert "Input ended before call 2 began; nothing of it is saved." in run.stdout
+    assert "Input ended: call 2 is saved unfinished with its 3 turns, and not scored." in run.stdout
     rows = json.loads(_cli("results", "--db", store_url, "--format", "json").stdout)
     assert [(r["trainee"], r["scenario"], r["outcome"], r["passed"], r["status"]) for r in rows] == [
         ("Ana Ruiz", "cooperative-retiree", "commitment", True, "finished"),
+        ("Ana Ruiz", "angry-contractor", None, None, "input_ended"),
     ]
     with ResultStore.open(store_url) as store:
         saved = store.saved_call(rows[0]["call"])

@@ -30,7 +30,7 @@ SHIPPED = list(scenario_catalogue().values())
 
 
 def test_a_new_trainee_starts_with_the_easiest_call() -> None:
-    assert recommend_next(SHIPPED, []) == NextCall("cooperative-night-nurse", "first_call")
+    assert recommend_next(SHIPPED, []) == NextCall("cooperative-retiree", "first_call")
 
 
 def test_failing_a_difficulty_2_call_never_leads_to_a_difficulty_5_one() -> None:
@@ -44,13 +44,13 @@ def test_failing_a_difficulty_2_call_never_leads_to_a_difficulty_5_one() -> None
 
 def test_without_a_weakness_the_easiest_call_not_yet_passed_comes_next() -> None:
     history = [taken("cooperative-retiree", 0, True), taken("cooperative-night-nurse", 1, True)]
-    assert recommend_next(SHIPPED, history) == NextCall("angry-contractor", "easiest_not_passed")
+    assert recommend_next(SHIPPED, history) == NextCall("mri-bill-after-validation", "easiest_not_passed")
 
 
 def test_a_weakness_no_persona_trains_in_particular_falls_back_to_the_easiest_not_passed() -> None:
     history = [taken("cooperative-retiree", 0, False, repeat_amount=30)]
     assert weakest_principle(history) == "repeat_amount"
-    assert recommend_next(SHIPPED, history) == NextCall("cooperative-night-nurse", "easiest_not_passed")
+    assert recommend_next(SHIPPED, history) == NextCall("cooperative-retiree", "easiest_not_passed")
 
 
 def test_the_weakest_principle_reads_recent_calls_and_only_counts_below_the_mark() -> None:
@@ -72,3 +72,14 @@ def test_the_choice_is_pure_and_the_same_every_time() -> None:
     history = [taken("cooperative-retiree", 0, False, politeness=50)]
     first = recommend_next(SHIPPED, history)
     assert all(recommend_next(list(reversed(SHIPPED)), list(reversed(history))) == first for _ in range(3))
+
+
+
+def test_a_trainee_is_offered_calls_in_the_languages_they_play() -> None:
+    language = {s.id: s.language for s in SHIPPED}
+    english = recommend_next(SHIPPED, [taken("cooperative-retiree", 0, True)])
+    chinese = recommend_next(SHIPPED, [taken("cooperative-night-nurse-zh", 0, True)])
+    assert english is not None and chinese is not None
+    assert (language[english.scenario], language[chinese.scenario]) == ("en", "zh")
+    first = recommend_next(SHIPPED, [])
+    assert first is not None and language[first.scenario] == "en"

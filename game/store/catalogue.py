@@ -29,6 +29,7 @@ class ScenarioSummary:
     archetype: str
     can_promise: bool
     trains: frozenset[str]
+    language: str = "en"
 
 
 def summarize_scenarios(scenarios: Iterable[Scenario]) -> dict[str, ScenarioSummary]:
@@ -56,6 +57,7 @@ def summarize_scenarios(scenarios: Iterable[Scenario]) -> dict[str, ScenarioSumm
             archetype=s.persona.archetype,
             can_promise=goal_of(s) in ("promise", "plan"),
             trains=frozenset(trains),
+            language=s.language,
         )
     return summaries
 

@@ -71,6 +71,14 @@ def _easiest(scenarios: Iterable[ScenarioSummary]) -> ScenarioSummary | None:
     return min(scenarios, key=lambda s: (s.difficulty, s.title, s.id), default=None)
 
 
+def _in_their_languages(scenarios: Sequence[ScenarioSummary], history: Sequence[PastCall]) -> list[ScenarioSummary]:
+    """The scenarios in the languages the trainee has played (English before any call): a trainee is
+    not sent to a call in a language they have not chosen."""
+    language_of = {s.id: s.language for s in scenarios}
+    spoken = {language_of[c.scenario] for c in history if c.scenario in language_of} or {"en"}
+    return [s for s in scenarios if s.language in spoken] or list(scenarios)
+
+
 def recommend_next(
     scenarios: Sequence[ScenarioSummary], history: Sequence[PastCall], pass_mark: int = PASS_MARK
 ) -> NextCall | None:
@@ -84,6 +92,7 @@ def recommend_next(
     """
     if not scenarios:
         return None
+    scenarios = _in_their_languages(scenarios, history)
     if not history:
         first = _easiest(scenarios)
         assert first is not None
