@@ -128,6 +128,9 @@ def note_for(mark: Mark, principle: str, facts: CallFacts) -> Note:
 def finding_for(mark: Mark, facts: CallFacts) -> Finding:
     """The compliance finding for one rule mark (its topic is the rule id)."""
     note, better = _texts(f"compliance.{mark.topic}", mark, mark.topic, facts)
+    if facts.third_party and better is not None:
+        # Talking to someone else, any better line is the call-back message: nothing about the debt.
+        better = _texts("compliance.third_party_disclosure", mark, "third_party_disclosure", facts)[1]
     return Finding(mark.topic, mark.turn, _words(facts, mark.turn), note, better)
 
 

@@ -603,7 +603,7 @@ def allowed_fee(words: str, line: str, agreed: Iterable[str]) -> bool:
         [_stem(w) for w in fee.lower().split() if w not in ("fee", "fees", "charge", "charges")] for fee in agreed
     ]
     if qualifier:
-        return any(qualifier[0] in wanted for wanted in agreed_sets)
+        return any(wanted and all(k in qualifier for k in wanted) for wanted in agreed_sets)
     return any(wanted and all(k in line_stems for k in wanted) for wanted in agreed_sets)
 
 

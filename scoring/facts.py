@@ -185,8 +185,12 @@ def coaching_values(record: CallRecord, scenario: Scenario) -> dict[str, str]:
     """Placeholder values for coaching lines: the engine's own, plus name, balance and the promise."""
     values = base_values(scenario)
     account = scenario.account
-    last = account.debtor_name.split()[-1]
-    values["name"] = f"{account.title} {last}" if account.title else account.debtor_name
+    if scenario.language == "zh":
+        surname = split_name(account.debtor_name)[0]
+        values["name"] = f"{surname}{account.title.strip()}" if account.title.strip() else account.debtor_name
+    else:
+        last = account.debtor_name.split()[-1]
+        values["name"] = f"{account.title} {last}" if account.title else account.debtor_name
     values["balance"] = money(account.amount, account.currency)
     promised = record.commitment.amount if record.commitment else account.amount
     values["promised"] = money(promised, account.currency)
