@@ -62,13 +62,18 @@ def schema_text() -> str:
     return json.dumps(scenario_schema(), indent=2, ensure_ascii=False) + "\n"
 
 
-def write_schema(path: Path = SCHEMA_PATH) -> bool:
-    """Write the schema file; True when it changed."""
-    text = schema_text()
+def write_if_changed(path: Path, text: str) -> bool:
+    """Write a generated file only when its text changed (so its time stamp means something); True
+    when it was written."""
     if path.is_file() and path.read_text(encoding="utf-8") == text:
         return False
     path.write_text(text, encoding="utf-8")
     return True
+
+
+def write_schema(path: Path = SCHEMA_PATH) -> bool:
+    """Write the schema file; True when it changed."""
+    return write_if_changed(path, schema_text())
 
 
 if __name__ == "__main__":

@@ -11,11 +11,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from game.authoring.schema import DRAFT, write_if_changed
 from game.cases.files import CASES_DIR
 from game.cases.models import Case
 
 SCHEMA_PATH = CASES_DIR / "schema.json"
-DRAFT = "http://json-schema.org/draft-07/schema#"
 
 
 def case_schema() -> dict[str, Any]:
@@ -34,11 +34,7 @@ def schema_text() -> str:
 
 def write_schema(path: Path = SCHEMA_PATH) -> bool:
     """Write the schema file; True when it changed."""
-    text = schema_text()
-    if path.is_file() and path.read_text(encoding="utf-8") == text:
-        return False
-    path.write_text(text, encoding="utf-8")
-    return True
+    return write_if_changed(path, schema_text())
 
 
 if __name__ == "__main__":
