@@ -373,6 +373,9 @@ class ScorecardScene(Scene):
         )
         passed = card.passed
         badge = "Passed" if passed else "Not passed yet"
+        if card.auto_fail:
+            first = min(card.compliance, key=lambda f: f.turn if f.turn is not None else -1)
+            badge = f"Auto-fail: {first.rule.replace('_', ' ')}"
         verdict = self.drill_passed()
         if self.drill is not None and verdict is not None:
             passed = verdict
@@ -382,7 +385,7 @@ class ScorecardScene(Scene):
             surface,
             fonts.get(16, bold=True),
             badge,
-            palette.success if passed else palette.warm,
+            palette.success if passed else palette.danger if card.auto_fail else palette.warm,
             (inner.x + star_size * 8 + 14, y + star_size),
             "midleft",
         )
