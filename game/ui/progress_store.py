@@ -62,10 +62,6 @@ class Progress:
     def add(self, result: CallResult) -> None:
         self.calls.append(result)
 
-    def passed(self) -> set[str]:
-        """The scenarios passed at least once."""
-        return {call.scenario for call in self.calls if call.passed}
-
     def best_stars(self) -> dict[str, int]:
         best: dict[str, int] = {}
         for call in self.calls:
