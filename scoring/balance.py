@@ -22,14 +22,19 @@ _OWED: Final = re.compile(
 )
 _CLAIM: Final = re.compile(
     r"\b(?:balance|you owe|owing|outstanding|total|amount due|past due|overdue)\b[^.?!\d]{0,25}?"
-    r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)",
+    r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    # the figure first: "that leaves $125 outstanding", "$900 still owing"
+    r"|(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?:dollars?|pounds?|euros?)?\s+(?:still\s+)?"
+    r"(?:outstanding|owing|owed|overdue|past due|in arrears|left (?:owing|to pay|on the account))",
     re.IGNORECASE,
 )
 
 
 def _claimed_as_balance(said: Said, amount: float) -> bool:
     """Whether the line presents ``amount`` as what is owed ("your balance is $1,520")."""
-    return any(same_amount(float(m.group(1).replace(",", "")), amount) for m in _CLAIM.finditer(said.turn.text))
+    return any(
+        same_amount(float((m.group(1) or m.group(2)).replace(",", "")), amount) for m in _CLAIM.finditer(said.turn.text)
+    )
 
 
 _FEE_AFTER: Final = re.compile(
@@ -71,10 +76,14 @@ def is_wrong(facts: CallFacts, said: Said, amount: float, offered: set[float]) -
         # named earlier) is a wrong read-back that commitment judges; a figure from nowhere misstates.
         allowed = (*_lawful(facts), balance, *offered, *_splits(balance), *_asked_before(facts, said))
         return not any(same_amount(amount, a) for a in allowed)
-    if any(same_amount(amount, a) for a in (*offered, *_lawful(facts), *_splits(balance))):
+    if any(same_amount(amount, a) for a in (*offered, *_lawful(facts))):
         return False
     if said.cues.fee and (not _claimed_as_balance(said, amount) or _fee_amount(said, amount)):
         return False  # the amount of a fee: the fee rule judges it
+    if _claimed_as_balance(said, amount):
+        return True  # given as what is owed: an even split of the balance is no excuse
+    if any(same_amount(amount, a) for a in _splits(balance)):
+        return False
     if not (_MONEY.search(said.turn.text) or _OWED.search(said.turn.text)):
         return False  # a number that is not money ("your 401k")
     if amount > balance or amount >= balance * NEAR_BALANCE or _claimed_as_balance(said, amount):

@@ -89,7 +89,11 @@ def pressure_to_borrow(facts: CallFacts, house: frozenset[str]) -> list[Mark]:
 _MONEY_WORDS = re.compile(r"\b(?:due|pay|paid|paying|payment|money)\b", re.IGNORECASE)
 
 
-_NEED = re.compile(r"\b(?:need|needs|want|expect|require|must|have to|has to|still)\b", re.IGNORECASE)
+_NEED = re.compile(
+    r"\b(?:need|needs|want|expect|require|must|have to|has to|still|responsible for|liable for|obliged to|"
+    r"obligated to)\b",
+    re.IGNORECASE,
+)
 
 
 def _pressing(said: Said) -> bool:
@@ -100,12 +104,13 @@ def _pressing(said: Said) -> bool:
 
 
 def _arranging(said: Said) -> bool:
-    """A payment talked about with a date or a method, and no verification in sight."""
+    """A payment talked about with a date or a method, and no verification in sight (or an amount taken by a
+    method all the same: "we'll note your dispute; meanwhile, can I take the $1,250 by card?")."""
     cues = said.cues
     text = said.turn.text
     money = cues.debt or bool(said.amounts) or bool(_MONEY_WORDS.search(text))
     wanting = cues.date or cues.method or bool(_NEED.search(text))
-    return money and wanting and not cues.verification
+    return money and wanting and (not cues.verification or bool(said.amounts and cues.method))
 
 
 def collecting_disputed_debt(facts: CallFacts, house: frozenset[str]) -> list[Mark]:

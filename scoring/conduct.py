@@ -63,15 +63,42 @@ _INNER_NEG: Final = re.compile(
 )
 
 
-# "I'd rather not ring your office, but I will": the negation is taken back.
-_BUT_WILL: Final = re.compile(r"\bbut (?:i|we)(?:'ll| will| would| am going to| are going to| can| could)\b", _I)
+# "I'd rather not ring your office, but I will", "…unless you make us": the negation is taken back.
+_BUT_WILL: Final = re.compile(
+    r"\bbut (?:i|we)(?:'ll| will| would| am going to| are going to| can| could)\b|\bunless you (?:make|force|leave) (?:us|me)\b",
+    _I,
+)
 
 
-def _hits(pattern: re.Pattern[str], text: str, *, negatable: bool = True) -> list[str]:
+# A negation on the verb inside a match: "your employer won't be told", "they will never hear".
+_VERB_NEG: Final = re.compile(
+    r"(?<![\w'])(?:won't|will not|wouldn't|would not|never|don't|doesn't|isn't|aren't|can't|cannot|not)"
+    r"(?: (?:be|ever|have to|need to|get to|going to))* (?:told|know|knows|hear|hears|find|learn|learns|contacted|called|"
+    r"informed|notified|involved|see|sees|visited|receive|hearing|involve|contact|call|tell)(?![\w'])",
+    _I,
+)
+# The listener asked to do it: "could you tell your flatmate…" is a message, not the collector's threat.
+_LISTENER_DOES: Final = re.compile(r"(?:\b(?:can|could|would|will) you(?: please| just| kindly)?|\bplease,?)\s*$", _I)
+# The debtor's own belief or right, not the collector's claim: "if you think this is fraud, you can file a
+# police report" ("you could be arrested" is still a claim).
+_DEBTORS_OWN: Final = re.compile(
+    r"\b(?:if you (?:think|believe|suspect|feel)|you (?:can|could|may|might|should|are (?:welcome|free) to|have the right to)"
+    r"(?: always| also| still)? (?:file|report|call|contact|ask|check|speak|talk|send|dispute|request|complain|seek|get advice|"
+    r"go to the|take (?:it|this) to))\b[^.?!;:]*$",
+    _I,
+)
+
+
+def _hits(
+    pattern: re.Pattern[str], text: str, *, negatable: bool = True, cleared_by: re.Pattern[str] | None = None
+) -> list[str]:
     out: list[str] = []
     for match in pattern.finditer(text):
         reversed_ = bool(_BUT_WILL.search(text[match.end() :]))
-        if negatable and not reversed_ and (negated(text, match.start()) or _INNER_NEG.search(match.group(0))):
+        inner = match.group(0)
+        if negatable and not reversed_ and (negated(text, match.start()) or _INNER_NEG.search(inner) or _VERB_NEG.search(inner)):
+            continue
+        if cleared_by is not None and cleared_by.search(text[max(0, match.start() - 60) : match.start()]):
             continue
         word = match.group(0).strip()
         if word and word.lower() not in (o.lower() for o in out):
@@ -146,7 +173,7 @@ THREAT: Final = _rx(
     # telling others: "we'll call your employer", "let your wife know"
     rf"{_TELL} (?:all (?:of )?)?{_PARTY}",
     # others finding out: "a shame if your employer found out", "your neighbours will hear about it"
-    rf"(?:{_PARTY})(?: [\w']+){{0,3}} (?:{_LEARN})",
+    rf"(?:{_PARTY})(?: [\w']+){{0,5}} (?:{_LEARN})",
     r"(?:what|how) (?:would|will|might|do you think) " + rf"(?:{_PARTY}) (?:think|say|feel|react)",
     rf"(?:what|how) (?:{_PARTY}) (?:would|will|might|are going to|is going to) (?:think|say|feel|react|make of)",
     rf"(?:we|i|we'll|i'll|someone|somebody|our [\w']+)(?: [\w']+){{0,4}} (?:speak|speaking|talk|talking|have a word|having a word|chat|chatting|discuss (?:it|this))"
@@ -189,6 +216,8 @@ THREAT: Final = _rx(
     r"what (?:happens|will happen|could happen|might happen) (?:if|when) you (?:keep|don't|do not|continue|refuse|ignore)",
     r"(?:don't|do not) want (?:us|me|this|it|things|that) to (?:escalate|get|go|take|come|turn|happen)",
     rf"(?:{_PARTY})(?: [\w']+){{0,2}} (?:interested|curious|surprised|shocked|keen) to (?:learn|hear|know|find out)",
+    rf"(?:{_PARTY})(?: [\w']+){{0,2}} (?:would|will|might|could|'d|may|must) be (?:very |really |quite |most |so |extremely )?"
+    r"(?:interested|curious|surprised|shocked|keen) (?:in|about|by|to)",
     # holding a third party's contact details: "we have your sister's number"
     rf"(?:have|got|know|found|pulled) (?:{_PARTY})(?:'s|') (?:number|phone|address|details|contact|email|work number|school|work|workplace|employer|job|office)",
     r"(?:everyone|everybody|the whole \w+|people) (?:will|would|is going to|are going to|'ll) (?:know|find out|hear|see)",
@@ -249,11 +278,30 @@ THREAT: Final = _rx(
     r"within 24 hours|by (?:monday|tuesday|wednesday|thursday|friday|tomorrow)|first thing)",
     r"(?:lawsuit|legal action|court action|proceedings|suit) (?:will be|is being|are being|has been|have been) "
     r"(?:filed|started|issued|brought|taken|launched) against you",
+    r"(?:is|'s|are|'re) (?:going|heading|being sent|being taken) (?:straight |right |directly )?(?:to|into) court|"
+    r"(?:will|'ll) (?:go|be going|be sent|end up) (?:straight |right |directly )?(?:to|in) court",
+    # a third party the collector would reach, by any verb of contact: "give your references a ring"
+    rf"(?:give|giving) (?:{_PARTY}) (?:a )?(?:ring|call|bell|buzz|shout|visit|heads-up|heads up|quick call|quick ring)",
+    rf"(?:{_PARTY}) (?:is|will be|'s|are|would be) (?:our|my) (?:next|first) (?:call|stop|port of call|step|contact)",
+    rf"(?:make sure|ensure|see to it that|see that) (?:{_PARTY}) (?:knows?|hears?|finds? out|learns?|sees?)",
+    # a third party named, then the collector who would explain it "to him"
+    rf"{_PARTY_NOUN}\b[^.?!]{{0,40}}[.?!]? (?:i|we)(?:'ll| will| could| can| might| would| shall)?(?: just| simply| always)? "
+    r"(?:explain|tell|mention|pass on|spell out|go through)(?: [\w']+){0,3} (?:to|with) (?:him|her|them)",
+    # a third party who would start to ask, notice or wonder
+    rf"(?:{_PARTY})(?: [\w']+){{0,2}} (?:are going to|is going to|'re going to|'s going to|will|would|might|could|may) "
+    r"(?:start |begin |soon )?(?:asking|ask|notice|noticing|wonder|wondering|question|questioning)",
+    # drawing them in: "a pity to drag them into this"
+    rf"(?:drag|dragging|bring|bringing|pull|pulling|get|getting|involve|involving|mix|mixing)(?: [\w']+){{0,2}}? "
+    rf"(?:them|him|her|(?:your |his |her )?(?:[\w']+ )?{_PARTY_NOUN}) (?:into|in on|up in|involved in) (?:this|it|all this|the matter)",
+    r"(?:real |such a |a |terrible |awful )?pity if",
+    r"(?:bad|nasty|terrible|unfortunate|awful|unpleasant) things (?:happen|can happen|could happen|tend to happen|might happen)|"
+    r"have (?:bad|nasty|terrible|unfortunate|awful) things happen",
+    r"(?:people|folks|neighbou?rs|tongues)(?: (?:in|around|at|on|round|from) [\w' ]{1,30}?)? (?:talk|gossip|wag)\b|gossip",
 )
 # A consequence framed as what a court would decide, or a referral that may happen, is lawful.
 _LAWFUL_FRAME: Final = re.compile(
     r"\b(?:if (?:a|the) (?:court|judge)|(?:a|the) court (?:could|may|might|would have to|must)|only (?:a|the|after a) court|"
-    r"after (?:a |the )?(?:court |)judgment|(?:with|without) a (?:court )?(?:judgment|order)|court order(?:s)? (?:is|are) needed|"
+    r"after (?:a |the )?(?:court |)judgment|with a (?:court )?(?:judgment|order)|(?:can't|cannot|can not|won't|not|never|no one|nobody|nothing)(?: [\w']+){0,6} without a (?:court )?(?:judgment|order)|court order(?:s)? (?:is|are) needed|"
     r"would need a (?:court|judgment)|unless a court|once a court)\b",
     _I,
 )
@@ -295,8 +343,6 @@ FALSE_CLAIM: Final = _rx(
     r"(?:lien|charging order|judgment|garnishment order|levy|court order|warrant)s? (?:will|is going to|has|have|is|are)"
     r" (?:be |been |being )?(?:placed|filed|put|registered|issued|entered|obtained|granted|signed)",
     r"immigration status|visa status|residency status|green card",
-    r"(?:federal|state|county|government|national|criminal)(?: [\w']+)? (?:division|department|bureau|agency|unit|office|"
-    r"authority|service)",
     rf"^(?:{_TITLE}) [A-Z][a-z]+",
     r"case (?:number|reference|file)|docket|court date|appear (?:in|before) (?:the |a )?(?:court|judge|magistrate)",
     r"(?:take|taking|deduct|deducting|dock|docking|garnish|garnishing)(?: [\w']+){0,4} (?:of|from|out of) your (?:salary|wages|"
@@ -362,6 +408,31 @@ FALSE_CLAIM: Final = _rx(
     r"(?:legal action|litigation|a lawsuit|garnishment|seizure|repossession|proceedings)",
     r"(?:our|the) (?:lawyers?|attorneys?|solicitors?|legal (?:team|department)) (?:have|has) (?:been )?"
     r"(?:instructed|authori[sz]ed|ordered|told) to (?:sue|file|proceed|take|start|begin)",
+    # a role claimed: an office of government or law by its name, a legal title, a lawyer at work on the file
+    r"(?:department|office|bureau|division|board|commission|agency|ministry) (?:of|for) (?:[\w']+ ){0,2}(?:enforcement|justice|"
+    r"recovery|revenue|treasury|investigations?|crimes?|fraud)",
+    r"(?:federal|state|county|government|national|criminal)(?: [\w']+){0,2} (?:division|department|bureau|agency|unit|office|"
+    r"authority|service)",
+    r"(?:i'm|i am|this is|we're|we are|calling from|with) (?:a |an |the )?(?:[\w']+ ){0,2}(?:paralegal|legal assistant|"
+    r"legal clerk|law clerk|court clerk|legal secretary)",
+    r"(?:law firm|law office|legal firm|counsel) (?:handling|representing|retained|assigned|acting|on)",
+    r"(?:our|the|an?) (?:attorneys?|lawyers?|solicitors?|legal counsel|counsel)(?: [\w']+){0,2} (?:has|have|is|are)"
+    r"(?: [\w']+){0,2} (?:reviewed|reviewing|looked at|looking at|approved|approving|signed off|assigned|handling|working on|"
+    r"preparing|prepared|drawn up|drafting|studied|gone over|going over)",
+    r"(?:on|at) (?:our|the|a) (?:lawyer|attorney|solicitor|legal)(?:'s|s')? (?:desk|office|table)",
+    r"(?:file|account|case|paperwork|papers|matter)(?: [\w']+){0,3} (?:is|are|'s|has been|have been) (?:sitting |now |already )?"
+    r"(?:with|at|on) (?:our|the) (?:lawyers?|attorneys?|solicitors?|legal (?:team|department))",
+    # crime implied: the law broken
+    r"(?:a )?(?:violation|breach) of (?:federal|state|criminal|the) (?:law|statute)|(?:breaking|violating|broke|violated) "
+    r"(?:the|federal|state) law|(?:federal|state|criminal) (?:offen[cs]e|statute)s?",
+    # an order or hold on the debtor's goods, as if a court had already acted
+    r"(?:an? |the )?(?:order|warrant|judgment|writ|garnishment)s? (?:out|issued|in place|pending|signed) (?:for|against|on) "
+    r"(?:you|your)",
+    rf"(?:put|place|placing|putting|slap|slapping) (?:a )?(?:hold|freeze|block|stop|lien) on (?:your|the) (?:[\w']+ )?{_GOODS}",
+    # credit reporting misstated: deletion promised for payment, a fraud label
+    r"(?:wipe|wiping|remove|removing|delete|deleting|erase|erasing|clear|clearing|take|taking) (?:it |this |the [\w']+ )?"
+    r"(?:off|from) (?:your )?(?:credit (?:report|file|record|history|score)|report|file)",
+    r"(?:flag|flagged|report|reported|list|listed|mark|marked)(?: [\w']+){0,5} as (?:a )?(?:fraud\w*|criminal|thief|fraud risk)",
 )
 
 # --- abuse ---------------------------------------------------------------------------------------------
@@ -396,6 +467,23 @@ INSULT: Final = _rx(
     r"(?:a|any) (?:responsible|decent|normal|grown|honest|reasonable|sensible) (?:adult|person|human|man|woman|parent) would",
     r"act(?:ing)? like (?:a |an )?(?:child|baby|kid|toddler|teenager|spoiled \w+)|your type|your lot|"
     r"(?:your|those|these|more|the same|all these) (?:lies|fairy tales|sob stories)",
+    # what the debtor said called worthless: "that rubbish", "expect me to believe that"
+    r"(?:that|this|your|such|what) (?:utter |complete |total |absolute )?(?:rubbish|nonsense|garbage|baloney|drivel|tripe|"
+    r"cobblers|codswallop|twaddle|hogwash|claptrap|horseshit|bs)",
+    r"(?:expect|want) me to (?:believe|buy|swallow|fall for) (?:that|this|it)",
+    # a slur on the debtor's mind or character, however it is put
+    r"(?:are you|you(?:'re| are)|you seem|you sound)(?: (?:always|really|just|that|this|so|being|such a|a bit|quite|deliberately))* "
+    r"(?:dense|thick|dim|slow|simple|clueless|selfish|greedy|feckless|gormless|spoilt|spoiled|entitled|dishonest|shameless)",
+    r"clueless|feckless|gormless|dimwitted|con (?:artist|man)|conman|fraudster|chancer|swindler|grifter|scammer|hustler",
+    r"(?:like|as) (?:a |an )?(?:little )?(?:child|baby|kid|toddler|teenager|schoolboy|schoolgirl)",
+    r"(?:stop|quit|enough of|enough with|spare me) (?:making |giving me |with )?(?:the |your |all these |these )?excuses",
+    # a lecture on the debtor's spending
+    r"if you (?:spent|wasted|blew|splashed) less|(?:stop|quit) (?:spending|wasting|blowing)(?: [\w']+){0,2} on|"
+    r"(?:spent|spend|spending|wasted|waste|wasting|blew|blow|blowing)(?: [\w']+){0,3} (?:on|at) (?:takeaways?|takeout|beer|booze|"
+    r"drink|cigarettes|smokes|holidays|vacations|gambling|the pub|nights out|designer \w+|luxuries|junk|fancy \w+)",
+    r"(?:nobody|no one|anyone|anybody|any [\w']+) with (?:any |an ounce of |a shred of |a scrap of )?(?:self-respect|self respect|"
+    r"dignity|pride|sense|brains|common sense|decency|morals|integrity|shame)",
+    r"(?:have you|you have|you've got|you've) no (?:shame|pride|self-respect|dignity|morals|decency|sense)",
 )
 
 # --- profanity -----------------------------------------------------------------------------------------
@@ -457,7 +545,7 @@ _LENDER: Final = (
 )
 BORROW: Final = _rx(
     r"borrow(?:ing|s)?|borrowed from (?:your|a|family|friends|someone|somebody)",
-    r"(?:a|an|another|new|some) (?:[\w']+ )?loan",
+    r"(?:a|an|another|new|some) (?:[\w'-]+ )?loan",
     r"(?:overdraft|credit limit|credit line|loan|limit) (?:extension|increase|top-up|top up)",
     r"ask (?:your|the) (?:bank|lender|card company|credit card company) (?:for|to)",
     r"(?:take|taking|took|get|getting|apply for|applying for) (?:out )?(?:a |an |another |some )?(?:quick |small |short-term |personal |payday |title |"
@@ -472,7 +560,7 @@ BORROW: Final = _rx(
     r"(?: [\w$,.']+){0,3}? (?:on|onto|with|from|off) "
     r"(?:a |your |another |the |one of your )?(?:credit cards?|card limit|overdraft|store cards?|other cards?|credit line)",
     r"use (?:a |your |another )?(?:credit card|overdraft|store card|credit line) to (?:pay|clear|cover|settle)",
-    rf"(?:ask|asking|get|getting|borrow from|hit up|tap|lean on) {_LENDER} (?:for (?:the |a |some )?(?:money|loan|cash|help|\$)|"
+    rf"(?:ask|asking|get|getting|borrow from|hit up|tap|lean on) {_LENDER} (?:for (?:the |a |an |some )?(?:money|loan|cash|help|advance|sub|\$)|"
     rf"to (?:lend|loan|help (?:you )?(?:out|pay|cover)|cover|front|spot|chip in|pay|give|bail))",
     rf"(?:can|could|would|will|can't|couldn't|won't|wouldn't) {_LENDER} (?:not )?(?:lend|loan|help you (?:out|pay)|cover|spot|"
     r"front|chip in|bail you out|give you)",
@@ -486,12 +574,14 @@ BORROW: Final = _rx(
     r"(?:take|taking|use|using|dip|dipping|raid|raiding|empty|emptying|withdraw|withdrawing|cash|cashing)(?: it| the money| some| "
     r"cash)? (?:out of|from|into) (?:your |the )?(?:[\w']+ )?(?:savings|pension|401\(?k\)?|isa|retirement|college fund)",
     r"borrow(?:ing)? against",
+    r"(?:an? )?advance (?:on|against|from|of) (?:your |next month's |this month's )?(?:salary|wages|pay|paycheck|pension|benefits)|"
+    r"(?:salary|pay|payday|wage|paycheck) advance",
     r"(?:sell|selling) (?:it|them|that|this)(?: [\w']+){0,2} (?:would|could|to|and|will) (?:clear|cover|pay|settle|sort)",
     r"(?:extend|extending|increase|increasing|top up|topping up|raise|raising) (?:your |the )?(?:mortgage|loan|credit|overdraft|limit)",
     rf"{_LENDER} (?:who |that )?(?:could|can|might|would|will) (?:lend|loan|help you out|help you pay|cover (?:it|this|you)|"
     r"spot you|front you|chip in|bail you out|give you the money)",
     r"(?:lend|loan) you (?:the|some|that) money",
-    r"(?:loan|credit card|overdraft|cash advance|credit line|line of credit|advance) (?:would|could|might|can|will) "
+    r"(?:loan|credit card|overdraft|cash advance|credit line|line of credit|advance) (?:would|could|might|can|will|should|must|ought to) "
     r"(?:clear|cover|settle|pay|sort|take care of|help)",
     r"(?:sell|selling|sold|flog|flogging) (?:off )?(?:your |some of your |the |off your |off some of your )?(?:car|truck|house|home|jewel\w*|ring|watch|furniture|"
     r"tv|stuff|things|belongings|possessions|assets|shares|stocks?|boat|equipment|tools|gold|laptop|phone|bike|"
@@ -525,6 +615,8 @@ def _stems(text: str) -> frozenset[str]:
 
 
 THREAT_GATE: Final = _gate(
+    "pity things gossip tongues folks give giving ring next first ensure sure explain mention pass spell go asking ask "
+    "notice wonder question drag bring pull get involve mix straight going heading sent "
     "office workplace employer town village building agent representative collector officer publish print circulate share "
     "car truck van vehicle bike computer machine tool jewel "
     "employer boss manager supervisor workplace hr payroll colleagues coworkers workmates neighbours neighbors "
@@ -546,6 +638,9 @@ THREAT_GATE: Final = _gate(
     "store premises garage warehouse business"
 )
 FALSE_CLAIM_GATE: Final = _gate(
+    "department office bureau division board commission agency ministry paralegal assistant clerk secretary firm "
+    "counsel reviewed desk file account matter papers paperwork violation breach breaking violating broke violated "
+    "order hold freeze block stop lien put place slap wipe remove delete erase clear take flag report list mark "
     "car cars truck van vehicle furniture belongings things stuff possessions tools stock tv bank money "
     "arrest arrested jail prison imprison locked behind handcuffs custody warrant warrants criminal prosecute "
     "prosecution press pressing charges charged felony misdemeanor misdemeanour crime fraud theft illegal law "
@@ -575,6 +670,11 @@ BORROW_GATE: Final = _gate(
     "emergency bill transfer apply applying ebay gumtree craigslist marketplace vinted bank lender extension"
 )
 INSULT_GATE: Final = _gate(
+    "dense dim clueless selfish greedy feckless gormless spoilt spoiled entitled dishonest shameless dimwitted con "
+    "conman fraudster chancer swindler grifter scammer hustler like baby toddler teenager schoolboy schoolgirl enough "
+    "spare spent wasted blew splashed spending wasting blowing spend blow rubbish nonsense garbage baloney drivel tripe "
+    "cobblers codswallop twaddle hogwash claptrap horseshit bs expect want self dignity pride sense brains decency "
+    "morals integrity have you "
     "responsible decent normal grown honest reasonable sensible adult "
     "deadbeat deadbeats dead idiot idiots idiotic stupid moron morons moronic loser losers liar liars lazy scum scumbag "
     "bum bums freeloader scrounger leech leeches parasite useless pathetic thief thieves crook crooks cheat cheats clown "
@@ -639,7 +739,7 @@ def _fee_phrase(words: str) -> str:
 
 
 def threats(text: str, stems: frozenset[str] | None = None) -> list[str]:
-    return _hits(THREAT, text) if THREAT_GATE & (stems or _stems(text)) else []
+    return _hits(THREAT, text, cleared_by=_LISTENER_DOES) if THREAT_GATE & (stems or _stems(text)) else []
 
 
 _SEIZURE_WORD: Final = re.compile(
@@ -652,7 +752,7 @@ def false_claims(text: str, stems: frozenset[str] | None = None) -> list[str]:
     in the collector's own name (then it is a threat)."""
     if not FALSE_CLAIM_GATE & (stems or _stems(text)):
         return []
-    found = _hits(FALSE_CLAIM, text)
+    found = _hits(FALSE_CLAIM, text, cleared_by=_DEBTORS_OWN)
     if found and (_LAWFUL_FRAME.search(text) or _hits(OWN_SEIZURE, text)):
         found = [w for w in found if not _SEIZURE_WORD.search(w)]
     return found

@@ -202,6 +202,8 @@ DEBT: Final = _phrases(
     r"loan",
     r"invoice",
     r"late",
+    r"(?:debt |stage of |next stage of )recovery|recovery (?:process|stage|action|team|department|agent|agency)",
+    r"recover(?:ing)? (?:the |this |that |his |her |their )?(?:money|funds|amount|sum)",
     r"欠款",
     r"还款",
     r"逾期",

@@ -76,7 +76,7 @@ def test_a_family_gate_never_hides_a_line_its_pattern_would_match() -> None:
         (conduct.INSULT, conduct.INSULT_GATE),
         (conduct.FEE, conduct.FEE_GATE),
     )
-    cases = load_cases([DATA / "dev.yaml", DATA / "heldout.yaml"])
+    cases = load_cases(sorted(DATA.glob("*.yaml")))
     hidden = [
         c.text
         for c in cases
