@@ -13,7 +13,7 @@ from functools import cached_property
 from typing import Final
 
 from game.engine import step
-from game.engine.lines import base_values, money
+from game.engine.lines import base_values, money, spoken_date, spoken_method
 from game.engine.record import CallRecord, Turn
 from game.engine.scenario.defaults import traits_of
 from game.engine.scenario.models import Excuse, Scenario
@@ -194,6 +194,10 @@ def coaching_values(record: CallRecord, scenario: Scenario) -> dict[str, str]:
     values["balance"] = money(account.amount, account.currency)
     promised = record.commitment.amount if record.commitment else account.amount
     values["promised"] = money(promised, account.currency)
+    if record.commitment is not None:
+        # A read-back names every item as the debtor gave it: "$400 on Friday, December 18, by debit card".
+        values["promised_date"] = spoken_date(record.commitment.date, scenario.language)
+        values["promised_method"] = spoken_method(record.commitment.method, scenario.language)
     return values
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from test_scoring_calls import GOOD, call, good_call, make_scenario, say, swap
 
 import scoring.principles
-from game.engine.record import Turn
+from game.engine.record import Commitment, Turn
 from scoring import format_scorecard, live_chips, score_call
 from scoring.bench import bench_score_call
 from scoring.coaching import bank
@@ -182,3 +182,26 @@ def test_the_benchmark_reports_full_and_live_for_forty_turns() -> None:
     figures = bench_score_call(runs=3)
     assert list(figures) == ["full", "live", "turns"]
     assert figures["turns"] == 40
+
+
+def test_every_better_line_is_a_line_to_say_and_a_read_back_names_amount_date_and_method() -> None:
+    """A better line is said aloud: no stage directions (a blank such as "(your name)" is a slot to fill),
+    no "that date" or "exactly as you said" in place of the items."""
+    vague = re.compile(r"that date|that method|agreed (?:date|method)|exactly as you said|same words", re.IGNORECASE)
+    for key, entry in bank().items():
+        if entry.better is None:
+            continue
+        directions = re.sub(r"\((?:your name|your number)\)", "", entry.better)
+        assert "(" not in directions and not vague.search(entry.better), key
+    items = {"{promised}", "{promised_date}", "{promised_method}"}
+    for key in ("commitment.not_confirmed", "commitment.readback_wrong", "commitment.readback_incomplete",
+                "repeat_amount.not_at_confirmation"):  # fmt: skip
+        assert items <= set(re.findall(r"\{\w+\}", bank()[key].better or "")), key
+
+
+def test_the_read_back_better_line_carries_the_promise_from_the_call() -> None:
+    unconfirmed = swap(11, say("Great, I'll note it down. Thank you, Mr. Brennan.", "thank"))
+    promise = Commitment(400.0, "2026-12-18", "debit card", confirmed=False)
+    card = score_call(call(*unconfirmed, commitment=promise), make_scenario())
+    note = next(n for n in card.principle("commitment").notes if n.topic == "commitment.not_confirmed")
+    assert note.better == "Just to confirm, Mr. Brennan: $400 on Friday, December 18, by debit card, correct?"
