@@ -37,11 +37,13 @@ def _principles(facts: CallFacts, rubric: Rubric) -> tuple[PrincipleScore, ...]:
     for principle in PRINCIPLES:
         if not principle.applies(facts.scenario):
             continue
+        found = principle.assess(facts)
+        if not found.shown:
+            continue
         if facts.final and not facts.trainee:
             # A finished call with no word from the trainee earns nothing: absence of faults is not skill.
             scores.append(PrincipleScore(principle.key, 0, (SILENT_CALL,), rubric.weights[principle.key]))
             continue
-        found = principle.assess(facts)
         notes = tuple(note_for(m, principle.key, facts) for m in found.marks)
         weight = rubric.weights[principle.key] if found.counted else 0.0
         scores.append(PrincipleScore(principle.key, score_of(found.marks), notes, weight))

@@ -56,7 +56,7 @@ def test_the_top_notes_are_few_compliance_first_then_the_principles_that_lost_mo
         "compliance.misstated_balance",
         "calm_tone.shouting",
         "politeness.no_greeting",
-        "commitment.no_promise",
+        "right_party.unverified",
     ]
     wrong = card.top_notes[1]
     assert (wrong.turn, wrong.text) == (1, "Brennan? PAY THE $1,520 TODAY!!")

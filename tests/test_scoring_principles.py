@@ -384,6 +384,27 @@ def test_politeness_wants_the_title_with_the_name() -> None:
     assert principle(call(*first_names), "politeness") == 95
 
 
+# right_party: the debt told only once the debtor has said who they are
+
+
+def test_the_balance_told_before_the_debtor_confirms_who_they_are_costs_right_party() -> None:
+    early = swap(
+        1,
+        say(
+            "Good morning, this is Anna from Northwind Supply about the $1,250 balance on your account.",
+            "greet",
+            "identify_self",
+            "state_amount",
+            amounts=(1250.0,),
+        ),
+    )
+    card = score_call(call(*early), make_scenario())
+    note = card.principle("right_party").notes[0]
+    assert (note.topic, note.turn, note.text) == ("right_party.unverified", 1, early[1].text)
+    assert card.principle("right_party").score < 100 and card.principle("right_party").weight > 0
+    assert "right_party" not in [p.key for p in score_call(good_call(), make_scenario()).principles]
+
+
 # right_party, on a gatekeeper call
 
 

@@ -10,10 +10,13 @@ from scoring.card import Mark
 
 @dataclass(frozen=True)
 class Assessment:
-    """A principle's marks; ``counted`` is False when the call gave it nothing to judge."""
+    """A principle's marks; ``counted`` is False when the call gave it nothing to judge, ``shown`` False
+    when the principle is not on this call's card at all (right_party on a call the debtor answered
+    himself, unless the debt was told before he said who he was)."""
 
     marks: tuple[Mark, ...]
     counted: bool = True
+    shown: bool = True
 
 
 def always(scenario: Scenario) -> bool:
