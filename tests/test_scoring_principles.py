@@ -288,6 +288,12 @@ def test_stay_quiet_rises_for_a_pause_after_the_ask() -> None:
     )
 
 
+def test_stay_quiet_does_not_praise_dead_air_after_the_debtors_own_question() -> None:
+    dead_air = (*STALL[:7], wait(1), reply("Hello? Are you still there?", "silence"), wait(5), *STALL[8:])
+    assert "stay_quiet.pause" in topics(call(*STALL, commitment=OFFER), "stay_quiet")
+    assert "stay_quiet.pause" not in topics(call(*dead_air, commitment=OFFER), "stay_quiet")
+
+
 def test_stay_quiet_drops_most_for_bargaining_against_yourself_in_the_silence() -> None:
     bargained = swap(7, say("Or maybe just $200 for now?", "request_payment", amounts=(200.0,)), STALL)
     bargained = swap(8, reply("Fine, $200 then, by bank transfer on Monday.", "commit"), bargained)
@@ -382,6 +388,18 @@ def test_politeness_wants_the_title_with_the_name() -> None:
         )
     assert topics(call(*first_names), "politeness") == ["politeness.no_title"]
     assert principle(call(*first_names), "politeness") == 95
+
+
+def _no_close(record: CallRecord) -> tuple[int | None, str]:
+    notes = score_call(record, make_scenario()).principle("politeness").notes
+    note = next(n for n in notes if n.topic == "politeness.no_close")
+    return note.turn, note.text
+
+
+def test_a_call_cut_short_after_the_ask_is_not_told_its_ask_was_the_missing_close() -> None:
+    assert _no_close(call(*GOOD[:6], outcome="no_commitment", commitment=None)) == (None, "")
+    curt = call(*GOOD[:6], say("Okay then.", "other"), outcome="no_commitment", commitment=None)
+    assert _no_close(curt) == (6, "Okay then.")
 
 
 # right_party: the debt told only once the debtor has said who they are

@@ -10,7 +10,7 @@ all day") costs too, and all of it more so toward a gatekeeper.
 from __future__ import annotations
 
 from scoring.card import Mark
-from scoring.facts import CallFacts
+from scoring.facts import ASKS, CallFacts, Said
 from scoring.principles.base import Assessment, always
 
 KEY = "politeness"
@@ -51,9 +51,21 @@ def _courtesy(facts: CallFacts) -> list[Mark]:
     if not any(s.has("thank") or s.cues.please for s in spoken):
         marks.append(Mark(f"{KEY}.no_thanks", None, -10))
     if facts.record.outcome != "hung_up" and not any(s.has("close") for s in spoken[-2:]):
-        last = spoken[-1] if len(spoken) > 1 else None  # a one-line call's only line is its opening
-        marks.append(Mark(f"{KEY}.no_close", last.index if last else None, -10))
+        marks.append(Mark(f"{KEY}.no_close", _where_the_close_belonged(spoken), -10))
     return marks
+
+
+# A line that did its own job (an ask, the amount, a read-back, a plan): a missing close is not its fault.
+_PURPOSEFUL = ASKS | {"state_amount", "state_purpose", "confirm_commitment", "propose_plan"}
+
+
+def _where_the_close_belonged(spoken: tuple[Said, ...]) -> int | None:
+    """The last line, when it was the trainee's own sign-off without courtesy ("Okay then"); else the
+    whole call: a call cut short after the ask, or a one-line call whose only line is its opening."""
+    last = spoken[-1] if len(spoken) > 1 else None
+    if last is None or last.acts & _PURPOSEFUL:
+        return None
+    return last.index
 
 
 def _rudeness(facts: CallFacts) -> list[Mark]:

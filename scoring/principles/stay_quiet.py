@@ -4,7 +4,8 @@ The source's 学会闭嘴: silence is the finest way of speaking; keep quiet whi
 never say more than helps. Costs: talking over the debtor; filling the silence after the ask, worst of
 all by lowering one's own ask ("…or maybe just $50?"); doing nearly all the talking; monologues;
 arguing. A pause of three seconds or more after the ask is a skill (negotiation research finds such
-pauses pay) and scores up. A call that never asks shows only half of it: there was no ask to be quiet
+pauses pay) and scores up; silence once the debtor has asked something ("Hello? Are you there?") is a
+question left unanswered, and earns nothing. A call that never asks shows only half of it: there was no ask to be quiet
 after.
 """
 
@@ -48,7 +49,9 @@ def _after_quiet(facts: CallFacts, quiet: Said) -> tuple[list[Mark], int]:
             return marks, said.index
         elif said.trainee:
             return [], said.index
-        elif said.beat not in QUIET_BEATS:
+        elif said.beat not in QUIET_BEATS or "?" in said.turn.text:
+            # The debtor answered, or asked something ("Hello? Are you still there?"): silence after the
+            # debtor's own question is dead air, not the pause after the ask, so only what came before counts.
             if waited >= SKILLED_PAUSE and last_silence is not None:
                 return [Mark(f"{KEY}.pause", last_silence.index, 10, {"seconds": f"{waited:g}"})], said.index
             return [], said.index
