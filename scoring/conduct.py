@@ -82,7 +82,7 @@ _LISTENER_DOES: Final = re.compile(r"(?:\b(?:can|could|would|will) you(?: please
 # The debtor's own belief or right, not the collector's claim: "if you think this is fraud, you can file a
 # police report" ("you could be arrested" is still a claim).
 _DEBTORS_OWN: Final = re.compile(
-    r"\b(?:if you (?:think|believe|suspect|feel)|you (?:can|could|may|might|should|are (?:welcome|free) to|have the right to)"
+    r"\b(?:victim of|if you (?:think|believe|suspect|feel)|you (?:can|could|may|might|should|are (?:welcome|free) to|have the right to)"
     r"(?: always| also| still)? (?:file|report|call|contact|ask|check|speak|talk|send|dispute|request|complain|seek|get advice|"
     r"go to the|take (?:it|this) to))\b[^.?!;:]*$",
     _I,
@@ -121,6 +121,8 @@ _PARTY: Final = (
     r"spouse|partner|fianc[eé]e?|girlfriend|boyfriend|kids|children|son|daughter|parents|mother|father|mom|"
     r"mum|dad|in-laws|friends|church|pastor|congregation|landlord|customers|clients|members|tenants|staff|"
     r"team|school|kids' school|community|commanding officer|superiors?|references|sister|brother|cousins?|aunt|uncle|"
+    r"(?:mother|father|sister|brother|son|daughter)-in-law|step(?:mom|mum|dad|father|mother|son|daughter|kids)|"
+    r"hr department|personnel (?:department|office)|payroll department|"
     r"grandm\w+|grandparents|roommates?|flatmates?|housemates?|bank manager|doctor|priest|coach|teacher|"
     r"whole (?:street|town|village|office|block|building|family))"
     r"|everyone(?: you know| at (?:work|your \w+))?|everybody(?: you know)?|people (?:at|in|from) your (?!position|situation|shoes|circumstances|boat|case)[\w']+)"
@@ -203,7 +205,8 @@ THREAT: Final = _rx(
     rf"(?:{_PARTY})(?: [\w']+){{0,2}} (?:would|will|might|could|'d|may|must) (?:[\w']+ ){{0,2}}(?:know|like to know|love to know|"
     r"be interested|be curious|find out|hear|learn|see|wonder|be surprised|be shocked|want to know|be told|be informed)",
     rf"(?:imagine|picture|what if) (?:{_PARTY}) (?:seeing|hearing|finding out|knowing|learning|getting|reading)",
-    r"(?:we|i) (?:do |already |still )?(?:have|got|know) your (?:work |home |office |employer's )?(?:address|workplace|employer)",
+    r"(?:we|i)(?:'ve| have| do| already| still)*(?: got| have| know)? your (?:work |home |office |employer's )?"
+    r"(?:address|workplace|employer)(?! (?:still|is)\b)",
     rf"(?:send|sending|write|writing|email|emailing|text|texting|message|messaging|post|posting|forward|forwarding)"
     rf"(?: [\w']+){{0,3}} to (?:all )?(?:of )?(?:{_PARTY})",
     r"(?:anything|something)(?: [\w']+){0,3} happen(?:s|ed|ing)? to (?:you|your)",
@@ -249,7 +252,8 @@ THREAT: Final = _rx(
     r"or else",
     r"you(?:'d| had| would)? better (?:pay|watch|be careful|think|get|find)",
     r"(?:you )?(?:don't|do not) want to (?:find out|see|know|test|push|mess)",
-    r"(?:things|this|it) (?:will|could|can|is going to|are going to|might|would) (?:get|turn|become) (?:very |really |pretty |quite |a lot |much )?"
+    r"(?:things|this|it|that)(?:'ll| will| could| can| is going to| are going to| might| would|'s going to) (?:get|turn|become) "
+    r"(?:very |really |pretty |quite |a lot |much )?"
     r"(?:ugly|nasty|worse|messy|very bad|bad|unpleasant|difficult|complicated|uncomfortable)",
     r"make (?:your life|life|things|this|it) (?:\w+ )?(?:hell|miserable|a misery|difficult|hard|unpleasant|uncomfortable)"
     r"(?: for you)?",
@@ -281,7 +285,8 @@ THREAT: Final = _rx(
     r"(?:is|'s|are|'re) (?:going|heading|being sent|being taken) (?:straight |right |directly )?(?:to|into) court|"
     r"(?:will|'ll) (?:go|be going|be sent|end up) (?:straight |right |directly )?(?:to|in) court",
     # a third party the collector would reach, by any verb of contact: "give your references a ring"
-    rf"(?:give|giving) (?:{_PARTY}) (?:a )?(?:ring|call|bell|buzz|shout|visit|heads-up|heads up|quick call|quick ring)",
+    rf"(?:give|giving) (?:{_PARTY})(?: department| team| office| people)? (?:a )?(?:quick |little )?(?:ring|call|bell|buzz|"
+    r"shout|visit|heads-up|heads up)",
     rf"(?:{_PARTY}) (?:is|will be|'s|are|would be) (?:our|my) (?:next|first) (?:call|stop|port of call|step|contact)",
     rf"(?:make sure|ensure|see to it that|see that) (?:{_PARTY}) (?:knows?|hears?|finds? out|learns?|sees?)",
     # a third party named, then the collector who would explain it "to him"
@@ -297,6 +302,22 @@ THREAT: Final = _rx(
     r"(?:bad|nasty|terrible|unfortunate|awful|unpleasant) things (?:happen|can happen|could happen|tend to happen|might happen)|"
     r"have (?:bad|nasty|terrible|unfortunate|awful) things happen",
     r"(?:people|folks|neighbou?rs|tongues)(?: (?:in|around|at|on|round|from) [\w' ]{1,30}?)? (?:talk|gossip|wag)\b|gossip",
+    # knowing where the family is: "your daughter's school", "your parents still live on Oak Lane"
+    r"your (?:kids?'?s?|children's|daughter's|son's|child's|wife's|husband's|partner's|mother's|father's|parents'|family's) "
+    r"(?:school|nursery|daycare|college|work|workplace|office|job|employer|house|home|address|street)",
+    rf"(?:{_PARTY})(?: still| now)? (?:live|lives|living|work|works|working|stay|stays) (?:on|at|in|near|round|around|down|over|by)",
+    rf"(?:{_PARTY})(?: [\w']+){{0,3}} (?:talk|knock|put|drum) (?:some )?sense into you",
+    # asking a third party about it, paying a place a visit, holding details and using them
+    rf"(?:we|i|we'll|i'll|we'd|i'd)(?: [\w']+){{0,4}} (?:ask|asking|check with|question|questioning) (?:{_PARTY})",
+    r"(?:pay|paying|paid) (?:[\w']+ ){1,3}a (?:visit|house call|little visit)",
+    r"(?:not afraid|won't hesitate|will not hesitate|don't hesitate) to (?:use|call|contact|visit|ring|tell)",
+    r"(?:we|i)(?:'ve| have)?(?: got)? (?:our |other |many |plenty of )?(?:ways|means|methods) (?:of|to) (?:getting|get|making|make|"
+    r"reaching|finding)|let's just say",
+    # exposure online or in a group
+    r"(?:end up|wind up|go|get|be|appear|turn up|show up|land) (?:on|in) (?:facebook|social media|the internet|online|"
+    r"the (?:local )?(?:paper|news|newspaper))",
+    r"(?:make sure|ensure) (?:your|his|her) (?:name|debt|situation|account)(?: [\w']+){0,2} (?:comes up|gets (?:around|out|"
+    r"mentioned)|is (?:mentioned|known|raised|read out)|goes (?:around|out))",
 )
 # A consequence framed as what a court would decide, or a referral that may happen, is lawful.
 _LAWFUL_FRAME: Final = re.compile(
@@ -336,7 +357,8 @@ FALSE_CLAIM: Final = _rx(
     r"judge|process server|court officer|enforcement office|high court)",
     r"(?:court|legal) (?:papers|summons|documents) (?:will|are going to|are being|have been|has been)",
     r"(?:i'm|i am|i work|calling|ringing|speaking)(?: [\w']+){0,5} of the (?:court|courthouse|county court|state|sheriff)",
-    r"(?:you will|you'll|you are going to|you're going to|about to) be (?:served|summoned|summonsed|charged|prosecuted)",
+    r"(?:you will|you'll|you are going to|you're going to|about to) be (?:served|summoned|summonsed|"
+    r"charged(?! (?:\d|a |an |interest|fees?|for|[$£€]|extra|more|late|per|each|monthly|on))|prosecuted)",
     r"(?:process server|served with papers|served at)",
     r"(?:the|a) (?:court|judge|government|state|irs|sheriff) (?:has|have|had) (?:already )?(?:ordered|instructed|authori[sz]ed|issued|"
     r"approved|signed|asked)",
@@ -408,6 +430,14 @@ FALSE_CLAIM: Final = _rx(
     r"(?:legal action|litigation|a lawsuit|garnishment|seizure|repossession|proceedings)",
     r"(?:our|the) (?:lawyers?|attorneys?|solicitors?|legal (?:team|department)) (?:have|has) (?:been )?"
     r"(?:instructed|authori[sz]ed|ordered|told) to (?:sue|file|proceed|take|start|begin)",
+    r"(?:appointed|authori[sz]ed|commissioned|deputi[sz]ed|empowered|retained|hired|sent|mandated) by (?:the )?(?:state|courts?|"
+    r"government|county|federal government|irs|police|sheriff|judge|attorney general|department of \w+)",
+    r"(?:call|message|letter|notice)(?: is| comes)? from (?:the )?(?:[\w']+ )?(?:court|courts|county|state|sheriff|government|"
+    r"police|enforcement office|enforcement)",
+    r"(?:tax refund|refund|tax return|stimulus)(?: [\w']+){0,2} (?:will|would|can|could|is going to|gets|get) (?:be )?"
+    r"(?:intercepted|withheld|offset|seized|taken|garnished|redirected|frozen)",
+    r"(?:credit|report|record|file)(?: [\w']+){0,4} for (?:the next |another |at least )?(?:(?:eight|nine|ten|eleven|twelve|"
+    r"fifteen|twenty|thirty|fifty)(?:-\w+)?|[89]|\d\d) years",
     # a role claimed: an office of government or law by its name, a legal title, a lawyer at work on the file
     r"(?:department|office|bureau|division|board|commission|agency|ministry) (?:of|for) (?:[\w']+ ){0,2}(?:enforcement|justice|"
     r"recovery|revenue|treasury|investigations?|crimes?|fraud)",
@@ -473,7 +503,8 @@ INSULT: Final = _rx(
     r"(?:expect|want) me to (?:believe|buy|swallow|fall for) (?:that|this|it)",
     # a slur on the debtor's mind or character, however it is put
     r"(?:are you|you(?:'re| are)|you seem|you sound)(?: (?:always|really|just|that|this|so|being|such a|a bit|quite|deliberately))* "
-    r"(?:dense|thick|dim|slow|simple|clueless|selfish|greedy|feckless|gormless|spoilt|spoiled|entitled|dishonest|shameless)",
+    r"(?:dense|thick|dim|slow|simple|clueless|selfish|greedy|feckless|gormless|spoilt|spoiled|entitled(?! to)|dishonest|"
+    r"shameless)",
     r"clueless|feckless|gormless|dimwitted|con (?:artist|man)|conman|fraudster|chancer|swindler|grifter|scammer|hustler",
     r"(?:like|as) (?:a |an )?(?:little )?(?:child|baby|kid|toddler|teenager|schoolboy|schoolgirl)",
     r"(?:stop|quit|enough of|enough with|spare me) (?:making |giving me |with )?(?:the |your |all these |these )?excuses",
@@ -484,6 +515,9 @@ INSULT: Final = _rx(
     r"(?:nobody|no one|anyone|anybody|any [\w']+) with (?:any |an ounce of |a shred of |a scrap of )?(?:self-respect|self respect|"
     r"dignity|pride|sense|brains|common sense|decency|morals|integrity|shame)",
     r"(?:have you|you have|you've got|you've) no (?:shame|pride|self-respect|dignity|morals|decency|sense)",
+    r"play(?:ing)? the (?:victim|martyr|innocent|poor me|sympathy card)",
+    r"what (?:kind|sort|type) of (?:a )?(?:[\w']+ )?(?:person|parent|man|woman|mother|father|adult|human being|grown-up)",
+    r"sob stor(?:y|ies)",
 )
 
 # --- profanity -----------------------------------------------------------------------------------------
@@ -615,6 +649,8 @@ def _stems(text: str) -> frozenset[str]:
 
 
 THREAT_GATE: Final = _gate(
+    "live lives living works working stay stays sense pay paying paid afraid hesitate ways means methods let end wind "
+    "appear land debt situation account comes step hr personnel payroll check questioning "
     "pity things gossip tongues folks give giving ring next first ensure sure explain mention pass spell go asking ask "
     "notice wonder question drag bring pull get involve mix straight going heading sent "
     "office workplace employer town village building agent representative collector officer publish print circulate share "
@@ -638,6 +674,8 @@ THREAT_GATE: Final = _gate(
     "store premises garage warehouse business"
 )
 FALSE_CLAIM_GATE: Final = _gate(
+    "appointed authorised authorized commissioned deputised deputized empowered retained hired sent mandated call "
+    "message letter notice refund return stimulus intercepted withheld offset years record victim "
     "department office bureau division board commission agency ministry paralegal assistant clerk secretary firm "
     "counsel reviewed desk file account matter papers paperwork violation breach breaking violating broke violated "
     "order hold freeze block stop lien put place slap wipe remove delete erase clear take flag report list mark "
@@ -670,6 +708,7 @@ BORROW_GATE: Final = _gate(
     "emergency bill transfer apply applying ebay gumtree craigslist marketplace vinted bank lender extension"
 )
 INSULT_GATE: Final = _gate(
+    "play playing victim martyr innocent type sob stories story "
     "dense dim clueless selfish greedy feckless gormless spoilt spoiled entitled dishonest shameless dimwitted con "
     "conman fraudster chancer swindler grifter scammer hustler like baby toddler teenager schoolboy schoolgirl enough "
     "spare spent wasted blew splashed spending wasting blowing spend blow rubbish nonsense garbage baloney drivel tripe "

@@ -203,6 +203,8 @@ DEBT: Final = _phrases(
     r"invoice",
     r"late",
     r"(?:debt |stage of |next stage of )recovery|recovery (?:process|stage|action|team|department|agent|agency)",
+    r"behind (?:on|with) (?:his |her |their |your |the )?(?:payments?|bills?|account|us|rent|loan)",
+    r"(?:months?|weeks?|payments?) behind",
     r"recover(?:ing)? (?:the |this |that |his |her |their )?(?:money|funds|amount|sum)",
     r"欠款",
     r"还款",
