@@ -25,8 +25,8 @@ def heldout() -> list[Case]:
 
 
 def test_every_case_names_its_source_and_known_rules() -> None:
-    cases = load_cases([DATA / "dev.yaml", DATA / "heldout.yaml"])
-    assert len(cases) >= 300
+    cases = load_cases(sorted(DATA.glob("*.yaml")))
+    assert len(cases) >= 600
     assert all(c.source and c.rules <= set(FAMILIES) for c in cases)
     assert {f for c in cases for f in c.rules} == set(FAMILIES)
     assert sum(1 for c in cases if not c.rules) >= 100
@@ -42,6 +42,16 @@ def test_the_held_out_lines_keep_precision_and_recall_in_every_family(heldout: l
     assert below == {}
     precision, recall = report.micro
     assert (precision >= MINIMUM, recall >= MINIMUM) == (True, True), report.micro
+
+
+def test_the_fresh_parts_read_once_hold_and_the_part_never_tuned_on_stays_precise() -> None:
+    """Parts A and B were scored before their misses were read (scoring/README.md has those figures) and
+    now hold like the held-out part; part C was never tuned on, so only its precision and its lawful lines
+    are pinned: its recall is the honest measure of unseen wordings."""
+    read = evaluate(load_cases([DATA / "fresh-a.yaml", DATA / "fresh-b.yaml"]))
+    assert {f: t.recall for f, t in read.families.items() if min(t.precision, t.recall) < MINIMUM} == {}
+    unseen = evaluate(load_cases([DATA / "fresh-c.yaml"]))
+    assert unseen.micro[0] >= MINIMUM and unseen.lawful_flag_rate <= LAWFUL_FLAGGED_AT_MOST, unseen.lawful_flagged
 
 
 def test_lawful_held_out_lines_are_rarely_flagged(heldout: list[Case]) -> None:
