@@ -470,3 +470,64 @@ def test_a_caller_who_says_who_they_are_in_the_same_line_is_answered() -> None:
         heard("identify_self", "verify_identity", asks=("identity:dob",))
     )
     assert line is not None and line.beat == "identity_answer"
+
+
+# ------------------------------------------------------------------------------------------------
+# Only what was said: a promise remembers which of its items someone spoke
+
+
+def _offered_in_silence(scenario_id: str) -> tuple[Call, Commitment]:
+    """A quiet persona asked with no way to pay named, who fills the silence with amount and date."""
+    scenario = load_scenario(scenario_id)
+    call = opened(scenario)
+    call.say(heard("request_payment", amounts=(scenario.account.amount,)))
+    line = call.wait(4.0)
+    assert line is not None and line.beat == "silence_offer", call.spoken
+    assert call.state.commitment is not None and call.state.agreed == {"amount", "date"}
+    return call, call.state.commitment
+
+
+@pytest.mark.parametrize(("scenario_id", "how"), [("stalling-shop-owner", "how"), ("stalling-boutique-owner", "怎么")])
+def test_a_read_back_is_corrected_only_on_items_someone_said_and_an_open_one_is_asked_about(
+    scenario_id: str, how: str
+) -> None:
+    call, promise = _offered_in_silence(scenario_id)
+    own_method = call.scenario.persona.commitment.method  # type: ignore[union-attr]
+    spoken_method = "微信" if call.scenario.language == "zh" else own_method
+    wrong_amount = heard("confirm_commitment", amounts=(promise.amount + 200,), dates=(promise.date,), method="cheque")
+    line = call.say(wrong_amount)
+    assert line is not None and line.beat == "readback_corrected"
+    assert f"{promise.amount:,.0f}".replace(",", "" if call.scenario.language == "zh" else ",") in line.text
+    assert spoken_method not in line.text, line.text
+    right_so_far = heard("confirm_commitment", amounts=(promise.amount,), dates=(promise.date,))
+    line = call.say(right_so_far)
+    assert line is not None and line.beat == "open_method" and how in line.text and spoken_method not in line.text
+    line = call.say(heard("other", method="debit card"))
+    assert line is not None and line.beat == "terms_settled"
+    assert call.state.commitment is not None and call.state.commitment.method == "debit card"
+    whole = heard("confirm_commitment", amounts=(promise.amount,), dates=(promise.date,), method="debit card")
+    line = call.say(whole)
+    assert line is not None and line.beat == "confirm"
+    assert call.state.commitment is not None and call.state.commitment.confirmed
+
+
+def test_a_read_back_naming_the_way_to_pay_nobody_had_said_settles_it() -> None:
+    call, promise = _offered_in_silence("stalling-shop-owner")
+    line = call.say(heard("confirm_commitment", amounts=(promise.amount,), dates=(promise.date,), method="cheque"))
+    assert line is not None and line.beat == "confirm"
+    assert call.state.commitment is not None and call.state.commitment.method == "cheque"
+
+
+def test_after_a_promise_the_debtor_restates_only_what_was_said() -> None:
+    call, _ = _offered_in_silence("stalling-shop-owner")
+    line = call.say(heard("request_payment", asks=("yes_no",)))
+    assert line is not None and line.beat == "already_promised"
+    assert "$1,000" in line.text and "bank transfer" not in line.text
+
+
+def test_no_promise_line_claims_the_caller_said_something() -> None:
+    claims = ("like you said", "as you said", "you mentioned", "按你说的", "你说的那样")
+    for path in sorted((ROOT / "scenarios").glob("*/*.yaml")):
+        for pool in read_yaml(path).data.get("lines", []) if "cases" not in path.parts else []:
+            if pool["on"] in ("commit", "commit_counter", "silence_offer", "confirm"):
+                assert not [t for t in pool["say"] if any(c in t.lower() for c in claims)], path.name

@@ -39,6 +39,7 @@ PLACEHOLDERS: dict[str, str] = {
     "asked_date": "the date the trainee asked for",
     "identity_detail": "the identity detail asked for (date of birth, address, last digits)",
     "corrections": "the promise items read back wrong, as the debtor said them: Friday, December 18, by card",
+    "agreed": "the items of the promise said so far, by either side: $600, Friday, December 18, by card",
     "line": "an earlier line of the debtor's (restate frames only)",
 }
 

@@ -27,6 +27,7 @@ class CallState:
     abused: bool = False
     disputed: bool = False
     commitment: Commitment | None = None
+    agreed: frozenset[str] = frozenset()  # items of the promise (amount, date, method) someone has said
     silent_for: float = 0.0  # seconds of dead air since the trainee last spoke
     asked_if_there: bool = False  # the debtor asked "are you there?" during this dead air
     asked_amount: float | None = None  # the terms the trainee asked for, remembered for the promise

@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass, replace
 
 from game.engine import lines as L
-from game.engine.readback import judge
-from game.engine.record import CallRecord, Mood, TraineeTurn, Turn, Understanding
+from game.engine.readback import ITEMS, judge
+from game.engine.record import CallRecord, Commitment, Mood, TraineeTurn, Turn, Understanding
 from game.engine.rules import ASKS as ASKS  # the asks and the acts that disclose the debt, for scoring
 from game.engine.rules import DISCLOSING as DISCLOSING
 from game.engine.rules import EFFECTS, GUARDS, Situation, clamp
@@ -190,16 +190,29 @@ def _answers(situation: Situation, state: CallState) -> dict[str, str]:
         out["identity_detail"] = situation.identity_value(kinds[0]) or ""
     promise = state.commitment
     if promise is not None:
-        reading = judge(promise, promise.read_back)
-        wrong_items = reading.wrong or ("amount", "date", "method")
-        out["corrections"] = L.corrections(
-            wrong_items,
-            L.money(promise.amount, currency),
-            L.spoken_date(promise.date, language),
-            L.spoken_method(promise.method, language),
-            language,
-        )
+        said = (L.money(promise.amount, currency), L.spoken_date(promise.date, language))
+        method = L.spoken_method(promise.method, language)
+        wrong_items = [item for item in judge(promise, promise.read_back).wrong if item in state.agreed]
+        out["corrections"] = L.corrections(wrong_items, *said, method, language)
+        out["agreed"] = L.corrections([i for i in ITEMS if i in state.agreed], *said, method, language)
     return out
+
+
+def _agreed_in(scenario: Scenario, promise: Commitment, text: str) -> frozenset[str]:
+    """The items of the promise a debtor line says out loud."""
+    language, lowered = scenario.language, text.lower()
+    day = dt.date.fromisoformat(promise.date)
+    dates = (
+        (f"{day.month}月{day.day}", f"星期{'一二三四五六日'[day.weekday()]}")
+        if language == "zh"
+        else (f"{day:%B} {day.day}".lower(), f"{day:%A}".lower())
+    )
+    found = {
+        "amount": L.money(promise.amount, scenario.account.currency).lower() in lowered,
+        "date": any(d in lowered for d in dates),
+        "method": L.spoken_method(promise.method, language).lower() in lowered,
+    }
+    return frozenset(item for item, said in found.items() if said)
 
 
 def _speak(
@@ -226,8 +239,10 @@ def _speak(
     text = text or "..."
     end = start + speech_seconds(text, scenario.persona.voice.rate)
     turn = Turn(speaker="debtor", text=text, start=start, end=end, beat=beat, mood=state.mood, stage=state.stage)
+    promise = state.commitment
     state = replace(
         state,
+        agreed=state.agreed | _agreed_in(scenario, promise, text) if promise is not None else state.agreed,
         turns=(*state.turns, turn),
         clock=end,
         used_lines=state.used_lines | {text},
