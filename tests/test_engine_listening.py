@@ -10,6 +10,7 @@ import json
 import random
 import shutil
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,7 @@ from game.engine.stages import MOOD_LABELS, RULES
 from game.engine.step import DebtorLine, record_of, start_call, step
 
 CORE = ("angry-contractor", "stalling-shop-owner", "deadbeat-card-holder", "cooperative-retiree")
+CORE_ZH = ("angry-ride-driver", "stalling-boutique-owner", "deadbeat-online-loan", "cooperative-night-nurse-zh")
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -177,15 +179,19 @@ def test_a_read_back_of_a_promise_never_made_is_not_agreed_to() -> None:
     assert line is not None and line.beat == "not_agreed"
 
 
-@pytest.mark.parametrize("scenario_id", CORE)
-def test_a_wrong_balance_is_noticed_in_the_next_debtor_line(scenario_id: str) -> None:
+@pytest.mark.parametrize("scenario_id", CORE + CORE_ZH)
+@pytest.mark.parametrize("rude", [(), ("insult",), ("request_payment", "urgency")])
+def test_a_wrong_balance_is_noticed_in_the_next_debtor_line(scenario_id: str, rude: tuple[str, ...]) -> None:
     scenario = load_scenario(scenario_id)
-    call = Call(scenario)
-    call.say(heard("greet", "identify_self", "verify_identity"))
-    wrong = scenario.account.amount + 137
-    line = call.say(heard("state_purpose", "state_amount", amounts=(wrong,)))
-    assert line is not None and line.beat in ("balance_corrected", "balance_seized")
-    assert f"{wrong:,.0f}" in line.text
+    for wrong in (round(scenario.account.amount) + 137, round(scenario.account.amount * 0.8)):
+        call = Call(scenario)
+        call.say(heard("greet", "identify_self", "verify_identity"))
+        said = heard("state_purpose", "state_amount", *rude, amounts=(wrong,))
+        said = replace(said, entities=replace(said.entities, stated_balance=wrong))
+        line = call.say(said)
+        assert line is not None and line.beat in ("balance_corrected", "balance_seized"), call.spoken
+        assert f"{wrong:,.0f}".replace(",", "" if scenario.language == "zh" else ",") in line.text
+        assert call.state.commitment is None
 
 
 def test_a_cooperative_debtor_corrects_a_wrong_balance_and_a_deadbeat_seizes_on_it() -> None:
@@ -286,7 +292,7 @@ def _random_call(scenario: Scenario, seed: int) -> Call:
     return call
 
 
-@pytest.mark.parametrize("scenario_id", CORE)
+@pytest.mark.parametrize("scenario_id", CORE + CORE_ZH)
 def test_no_debtor_line_is_said_twice_in_a_call(scenario_id: str) -> None:
     scenario = load_scenario(scenario_id)
     for seed in range(25):
@@ -294,7 +300,7 @@ def test_no_debtor_line_is_said_twice_in_a_call(scenario_id: str) -> None:
         assert len(spoken) == len(set(spoken)), [t for t in spoken if spoken.count(t) > 1]
 
 
-@pytest.mark.parametrize("scenario_id", CORE)
+@pytest.mark.parametrize("scenario_id", CORE + CORE_ZH)
 def test_the_same_question_over_and_over_ends_in_a_change_of_course_not_a_loop(scenario_id: str) -> None:
     call = Call(load_scenario(scenario_id))
     for _ in range(40):
@@ -305,7 +311,7 @@ def test_the_same_question_over_and_over_ends_in_a_change_of_course_not_a_loop(s
     assert call.state.ended
 
 
-@pytest.mark.parametrize("scenario_id", CORE)
+@pytest.mark.parametrize("scenario_id", CORE + CORE_ZH)
 def test_a_minute_of_silence_ends_in_a_hang_up(scenario_id: str) -> None:
     for pieces in ((60.0,), (4.0,) * 15):
         call = Call(load_scenario(scenario_id))
@@ -316,7 +322,8 @@ def test_a_minute_of_silence_ends_in_a_hang_up(scenario_id: str) -> None:
         record = record_of(call.state)
         assert record.ended and record.outcome == "hung_up", call.spoken
         beats = [line.beat for line in call.lines]
-        assert beats.count("silence") <= 1
+        assert beats.count("silence") <= 1 and beats.count("silence_wait") <= 1, call.spoken
+        assert beats[-1] == "silence_leave"
 
 
 def test_replays_with_the_new_beats_are_byte_identical() -> None:

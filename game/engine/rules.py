@@ -137,6 +137,8 @@ class Situation:
         stated = self.heard.entities.stated_balance
         if stated is not None:
             return None if any(abs(stated - k) < CENT for k in known) else stated
+        if "silence_broken" in self.events:  # an amount said into the quiet after an ask is an offer
+            return None
         if any(abs(a - k) < CENT for a in amounts for k in known):
             return None
         above = [a for a in amounts if a > balance + CENT]
@@ -225,6 +227,11 @@ def _quiet_long_enough(s: Situation) -> bool:
     return s.turn.end - s.turn.start >= after_ask.quiet_seconds
 
 
+def _wrong_balance_heard(s: Situation) -> bool:
+    """The debtor's own balance stated wrong (a third party knows no balance to correct)."""
+    return s.wrong_balance is not None and not s.traits.third_party
+
+
 def _third_party(s: Situation) -> bool:
     return s.traits.third_party and not s.turn.silent
 
@@ -236,7 +243,7 @@ GUARDS: dict[str, Guard] = {
     "hang_up_due": _hang_up_due,
     "threatened": lambda s: bool(s.acts & {"threat", "false_claim"}),
     "insulted": lambda s: "insult" in s.acts,
-    "dead_air_spent": lambda s: s.turn.silent and s.state.silent_for >= s.traits.silence_patience,
+    "dead_air_spent": lambda s: s.turn.silent and (s.state.silent_for >= s.traits.silence_patience or s.state.waited),
     "third_party_hears_debt": lambda s: _third_party(s) and bool(s.acts & DISCLOSING),
     "third_party_farewell": lambda s: (
         _third_party(s) and bool(s.acts & {"close", "thank"}) and s.state.trainee_turns > 1
@@ -254,8 +261,8 @@ GUARDS: dict[str, Guard] = {
     "silence_broken_with_offer": lambda s: (
         "silence_broken" in s.events and any(a < s.scenario.account.amount for a in s.heard.entities.amounts)
     ),
-    "wrong_balance_corrected": lambda s: s.wrong_balance is not None and s.traits.wrong_amount == "correct",
-    "wrong_balance_seized": lambda s: s.wrong_balance is not None and s.traits.wrong_amount == "seize",
+    "wrong_balance_corrected": lambda s: _wrong_balance_heard(s) and s.traits.wrong_amount == "correct",
+    "wrong_balance_seized": lambda s: _wrong_balance_heard(s) and s.traits.wrong_amount == "seize",
     "wrong_creditor": lambda s: s.heard.entities.company is not None,
     "read_back_wrong": lambda s: bool(s.wrong_agreed),
     "read_back_right": lambda s: s.reading is not None and s.reading.confirmed,
@@ -413,6 +420,9 @@ def _defeat_excuse(s: Situation) -> Outcome:
 def _doubt(s: Situation, willingness: float) -> Outcome:
     mood = s.state.mood
     doubted = Mood(mood.anger, clamp(mood.trust - 10), clamp(mood.willingness - willingness))
+    if "insult" in s.acts:  # the error is answered first, and the insult is still taken
+        state, abused, _ = EFFECTS["abused"](s)
+        return replace(state, mood=doubted), ("caller_error_noticed", *abused), None
     return replace(s.state, mood=doubted), ("caller_error_noticed",), None
 
 
@@ -432,6 +442,7 @@ EFFECTS: dict[str, Effect] = {
     "disclosed": lambda s: (s.state, ("third_party_disclosure",), None),
     "offer_into_silence": _offer_into_silence,
     "ask_if_there": lambda s: (replace(s.state, asked_if_there=True), (), None),
+    "wait_once": lambda s: (replace(s.state, waited=True), (), None),
     "promise": _promise,
     "promise_offered": _promise_offered,
     "doubt": lambda s: _doubt(s, 0),

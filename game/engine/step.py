@@ -264,11 +264,12 @@ def _remembered(state: CallState, heard: Understanding) -> tuple[float | None, s
     )
 
 
-def _dead_air(state: CallState, turn: TraineeTurn) -> tuple[float, bool]:
-    """Seconds of silence add up until the trainee speaks, which also resets the "are you there?"."""
+def _dead_air(state: CallState, turn: TraineeTurn) -> tuple[float, bool, bool]:
+    """Seconds of silence add up until the trainee speaks, which also resets the "are you there?"
+    and the waiting that follows it."""
     if turn.silent:
-        return state.silent_for + (turn.end - turn.start), state.asked_if_there
-    return 0.0, False
+        return state.silent_for + (turn.end - turn.start), state.asked_if_there, state.waited
+    return 0.0, False, False
 
 
 def step(
@@ -300,7 +301,7 @@ def step(
         hangup=turn.hangup,
     )
     broken = state.awaiting_after_ask and not turn.silent
-    silent_for, asked_if_there = _dead_air(state, turn)
+    silent_for, asked_if_there, waited = _dead_air(state, turn)
     asked_amount, asked_date, asked_method = _remembered(state, heard)
     state = replace(
         state,
@@ -311,6 +312,7 @@ def step(
         awaiting_after_ask=state.awaiting_after_ask and not broken,
         silent_for=silent_for,
         asked_if_there=asked_if_there,
+        waited=waited,
         asked_amount=asked_amount,
         asked_date=asked_date,
         asked_method=asked_method,

@@ -15,7 +15,7 @@ from game.engine.understand.lexicon import Lexicon, load_lexicon
 from game.engine.understand.names import CREDITOR_TOKEN, DEBTOR_TOKEN, find_names
 from game.engine.understand.normalize import normalize
 from game.engine.understand.phrases import PhraseIndex, phrase_index, scenario_phrases
-from game.engine.understand.zh_amounts import parse_amounts_zh
+from game.engine.understand.zh_amounts import parse_amounts_zh, stated_balance_zh
 from game.engine.understand.zh_dates import parse_dates_zh
 from game.engine.understand.zh_names import find_names_zh
 from game.engine.understand.zh_text import normalize_zh, words_zh
@@ -113,7 +113,8 @@ def _understand_zh(text: str, context: Context, lexicon: Lexicon) -> Understandi
         indexes += (phrase_index(scenario_phrases(context.extra_phrases, "zh"), lexicon.function_words),)
     acts = classify(named.masked, features, lexicon, indexes, words_zh(named.masked))
     asks = lexicon.asks_in(named.masked) + (("read_back",) if "confirm_commitment" in acts else ())
-    return Understanding(acts, Entities(amounts, dates, named.names, method), asks)
+    stated = stated_balance_zh(text, context.balance)
+    return Understanding(acts, Entities(amounts, dates, named.names, method, stated_balance=stated), asks)
 
 
 def prepare(language: str = "en") -> None:
