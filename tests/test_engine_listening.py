@@ -538,3 +538,29 @@ def test_no_promise_line_claims_the_caller_said_something() -> None:
         for pool in read_yaml(path).data.get("lines", []) if "cases" not in path.parts else []:
             if pool["on"] in ("commit", "commit_counter", "silence_offer", "confirm"):
                 assert not [t for t in pool["say"] if any(c in t.lower() for c in claims)], path.name
+
+
+@pytest.mark.parametrize("scenario_id", CORE_ZH)
+@pytest.mark.parametrize("question", ["您的出生日期是哪一天？", "请问您身份证后四位是多少？", "您现在住在哪里？"])
+def test_a_chinese_persona_with_no_details_deflects_an_identity_question(scenario_id: str, question: str) -> None:
+    scenario = load_scenario(scenario_id)
+    assert scenario.account.identity is None
+    state, _ = start_call(scenario, 1)
+    for text in ("您好，我是安信小额贷款的小李。", question):
+        start = state.debtor_speaking_until + 0.8
+        state, line, _ = step(scenario, state, TraineeTurn(text=text, start=start, end=start + 2.0))
+    assert line is not None and line.beat in ("identity_refused", "who_is_calling"), line
+    assert "{" not in line.text and not any(ch.isdigit() for ch in line.text)
+
+
+def test_a_chinese_persona_with_details_on_file_answers_in_chinese(tmp_path: Path) -> None:
+    data: dict[str, Any] = read_yaml(ROOT / "scenarios" / "zh" / "cooperative-night-nurse.yaml").data
+    data["account"]["identity"] = {"date_of_birth": "1990-03-02", "last_digits": "4417"}
+    path = tmp_path / "nurse.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    loaded = load_file(path)
+    assert loaded.scenario is not None, loaded.problems
+    call = Call(loaded.scenario)
+    call.say(heard("identify_self"))
+    line = call.say(heard("verify_identity", asks=("identity:dob",)))
+    assert line is not None and line.beat == "identity_answer" and "1990年3月2号" in line.text

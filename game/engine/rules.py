@@ -153,6 +153,8 @@ class Situation:
             return None
         if kind == "dob" and identity.date_of_birth is not None:
             day = identity.date_of_birth
+            if self.scenario.language == "zh":
+                return f"{day.year}年{day.month}月{day.day}号"
             return f"{day:%B} {day.day}, {day.year}"
         if kind == "address":
             return identity.address
