@@ -564,3 +564,26 @@ def test_a_chinese_persona_with_details_on_file_answers_in_chinese(tmp_path: Pat
     call.say(heard("identify_self"))
     line = call.say(heard("verify_identity", asks=("identity:dob",)))
     assert line is not None and line.beat == "identity_answer" and "1990年3月2号" in line.text
+
+
+def test_a_line_nearly_said_before_counts_as_said() -> None:
+    from game.engine.lines import choose
+
+    said = frozenset({"Hello. What can I do for you?", "Sure, sure. What's up?", "喂？还在吗？"})
+    for again in ("What can I do for you?", "Sure.", "Hey, how's it going? What can I do for you?", "还在吗？"):
+        assert choose([[again]], {}, said, 1, 1, "greeting") is None, again
+    for new in ("Yes.", "Who is this, and what's this about?", "你好，请问哪位？"):
+        assert choose([[new]], {}, said, 1, 1, "greeting") == new
+
+
+@pytest.mark.parametrize("scenario_id", CORE + CORE_ZH)
+def test_no_debtor_line_is_said_nearly_twice_in_a_call(scenario_id: str) -> None:
+    from game.engine.lines import _near, _sentences, lower_first
+
+    scenario = load_scenario(scenario_id)
+    for seed in range(10):
+        texts = [line.text for line in _random_call(scenario, seed).lines]
+        for i, text in enumerate(texts):
+            if any(text.endswith(lower_first(t)) for t in texts[:i]):
+                continue  # a restatement ("Like I said, ...") holds an earlier line on purpose
+            assert not any(_near(_sentences(text), _sentences(t)) for t in texts[:i]), (text, texts[:i])

@@ -230,7 +230,8 @@ def _speak(
     index = len(state.turns)
     text = L.choose(_line_groups(scenario, state, beat), values, state.used_lines, state.seed, index, beat)
     if text is None:
-        text = L.choose(_restatements(scenario, state, beat, values), values, state.used_lines, state.seed, index, beat)
+        restated = _restatements(scenario, state, beat, values)
+        text = L.choose(restated, values, state.used_lines, state.seed, index, beat, near=False)
     if text is None and beat != "wrap_up":
         ended_by = "goodbye" if state.commitment is not None else "debtor"
         event = "goodbye" if ended_by == "goodbye" else "debtor_hung_up"
