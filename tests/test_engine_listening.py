@@ -10,12 +10,14 @@ import json
 import random
 import shutil
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
+from game.engine.lines import spoken_method
 from game.engine.readback import heard_back, judge
 from game.engine.record import Commitment, Entities, ReadBack, TraineeTurn, Understanding
 from game.engine.scenario import Scenario, defaults, load_file, load_scenario
@@ -25,6 +27,7 @@ from game.engine.stages import MOOD_LABELS, RULES
 from game.engine.step import DebtorLine, record_of, start_call, step
 
 CORE = ("angry-contractor", "stalling-shop-owner", "deadbeat-card-holder", "cooperative-retiree")
+CORE_ZH = ("angry-ride-driver", "stalling-boutique-owner", "deadbeat-online-loan", "cooperative-night-nurse-zh")
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -91,7 +94,10 @@ def easy(tmp_path: Path, scenario_id: str) -> Scenario:
 
 def shipped(scenario_id: str) -> dict[str, Any]:
     """A shipped scenario file's data, read as the game reads it (``on:`` stays a key, not true)."""
-    data: dict[str, Any] = read_yaml(ROOT / "scenarios" / "en" / f"{scenario_id}.yaml").data
+    path = ROOT / "scenarios" / "en" / f"{scenario_id}.yaml"
+    if not path.is_file():
+        path = next(p for p in (ROOT / "scenarios" / "zh").glob("*.yaml") if f"id: {scenario_id}\n" in p.read_text())
+    data: dict[str, Any] = read_yaml(path).data
     return data
 
 
@@ -138,7 +144,7 @@ def test_the_commitment_keeps_promised_and_read_back_side_by_side_in_the_record(
 # Answering what was asked
 
 
-@pytest.mark.parametrize("scenario_id", CORE)
+@pytest.mark.parametrize("scenario_id", CORE + CORE_ZH)
 def test_a_wrong_read_back_is_corrected_item_by_item_and_a_right_one_confirmed(
     tmp_path: Path, scenario_id: str
 ) -> None:
@@ -155,7 +161,9 @@ def test_a_wrong_read_back_is_corrected_item_by_item_and_a_right_one_confirmed(
     line = call.say(bad)
     assert line is not None and line.beat == "readback_corrected"
     day = dt.date.fromisoformat(promise.date)
-    assert f"{day:%B} {day.day}" in line.text and promise.method in line.text
+    zh = call.scenario.language == "zh"
+    assert (f"{day.month}月{day.day}号" if zh else f"{day:%B} {day.day}") in line.text
+    assert spoken_method(promise.method, call.scenario.language) in line.text
     assert "right" not in line.text.lower() and "correct" not in line.text.lower()
     assert call.state.commitment is not None and not call.state.commitment.confirmed
     good = heard(
@@ -177,15 +185,19 @@ def test_a_read_back_of_a_promise_never_made_is_not_agreed_to() -> None:
     assert line is not None and line.beat == "not_agreed"
 
 
-@pytest.mark.parametrize("scenario_id", CORE)
-def test_a_wrong_balance_is_noticed_in_the_next_debtor_line(scenario_id: str) -> None:
+@pytest.mark.parametrize("scenario_id", CORE + CORE_ZH)
+@pytest.mark.parametrize("rude", [(), ("insult",), ("request_payment", "urgency")])
+def test_a_wrong_balance_is_noticed_in_the_next_debtor_line(scenario_id: str, rude: tuple[str, ...]) -> None:
     scenario = load_scenario(scenario_id)
-    call = Call(scenario)
-    call.say(heard("greet", "identify_self", "verify_identity"))
-    wrong = scenario.account.amount + 137
-    line = call.say(heard("state_purpose", "state_amount", amounts=(wrong,)))
-    assert line is not None and line.beat in ("balance_corrected", "balance_seized")
-    assert f"{wrong:,.0f}" in line.text
+    for wrong in (round(scenario.account.amount) + 137, round(scenario.account.amount * 0.8)):
+        call = Call(scenario)
+        call.say(heard("greet", "identify_self", "verify_identity"))
+        said = heard("state_purpose", "state_amount", *rude, amounts=(wrong,))
+        said = replace(said, entities=replace(said.entities, stated_balance=wrong))
+        line = call.say(said)
+        assert line is not None and line.beat in ("balance_corrected", "balance_seized"), call.spoken
+        assert f"{wrong:,.0f}".replace(",", "" if scenario.language == "zh" else ",") in line.text
+        assert call.state.commitment is None
 
 
 def test_a_cooperative_debtor_corrects_a_wrong_balance_and_a_deadbeat_seizes_on_it() -> None:
@@ -286,7 +298,7 @@ def _random_call(scenario: Scenario, seed: int) -> Call:
     return call
 
 
-@pytest.mark.parametrize("scenario_id", CORE)
+@pytest.mark.parametrize("scenario_id", CORE + CORE_ZH)
 def test_no_debtor_line_is_said_twice_in_a_call(scenario_id: str) -> None:
     scenario = load_scenario(scenario_id)
     for seed in range(25):
@@ -294,7 +306,7 @@ def test_no_debtor_line_is_said_twice_in_a_call(scenario_id: str) -> None:
         assert len(spoken) == len(set(spoken)), [t for t in spoken if spoken.count(t) > 1]
 
 
-@pytest.mark.parametrize("scenario_id", CORE)
+@pytest.mark.parametrize("scenario_id", CORE + CORE_ZH)
 def test_the_same_question_over_and_over_ends_in_a_change_of_course_not_a_loop(scenario_id: str) -> None:
     call = Call(load_scenario(scenario_id))
     for _ in range(40):
@@ -305,7 +317,7 @@ def test_the_same_question_over_and_over_ends_in_a_change_of_course_not_a_loop(s
     assert call.state.ended
 
 
-@pytest.mark.parametrize("scenario_id", CORE)
+@pytest.mark.parametrize("scenario_id", CORE + CORE_ZH)
 def test_a_minute_of_silence_ends_in_a_hang_up(scenario_id: str) -> None:
     for pieces in ((60.0,), (4.0,) * 15):
         call = Call(load_scenario(scenario_id))
@@ -316,7 +328,8 @@ def test_a_minute_of_silence_ends_in_a_hang_up(scenario_id: str) -> None:
         record = record_of(call.state)
         assert record.ended and record.outcome == "hung_up", call.spoken
         beats = [line.beat for line in call.lines]
-        assert beats.count("silence") <= 1
+        assert beats.count("silence") <= 1 and beats.count("silence_wait") <= 1, call.spoken
+        assert beats[-1] == "silence_leave"
 
 
 def test_replays_with_the_new_beats_are_byte_identical() -> None:
@@ -470,3 +483,113 @@ def test_a_caller_who_says_who_they_are_in_the_same_line_is_answered() -> None:
         heard("identify_self", "verify_identity", asks=("identity:dob",))
     )
     assert line is not None and line.beat == "identity_answer"
+
+
+# ------------------------------------------------------------------------------------------------
+# Only what was said: a promise remembers which of its items someone spoke
+
+
+def _offered_in_silence(scenario_id: str) -> tuple[Call, Commitment]:
+    """A quiet persona asked with no way to pay named, who fills the silence with amount and date."""
+    scenario = load_scenario(scenario_id)
+    call = opened(scenario)
+    call.say(heard("request_payment", amounts=(scenario.account.amount,)))
+    line = call.wait(4.0)
+    assert line is not None and line.beat == "silence_offer", call.spoken
+    assert call.state.commitment is not None and call.state.agreed == {"amount", "date"}
+    return call, call.state.commitment
+
+
+@pytest.mark.parametrize(("scenario_id", "how"), [("stalling-shop-owner", "how"), ("stalling-boutique-owner", "怎么")])
+def test_a_read_back_is_corrected_only_on_items_someone_said_and_an_open_one_is_asked_about(
+    scenario_id: str, how: str
+) -> None:
+    call, promise = _offered_in_silence(scenario_id)
+    own_method = call.scenario.persona.commitment.method  # type: ignore[union-attr]
+    spoken_method = "微信" if call.scenario.language == "zh" else own_method
+    wrong_amount = heard("confirm_commitment", amounts=(promise.amount + 200,), dates=(promise.date,), method="cheque")
+    line = call.say(wrong_amount)
+    assert line is not None and line.beat == "readback_corrected"
+    assert f"{promise.amount:,.0f}".replace(",", "" if call.scenario.language == "zh" else ",") in line.text
+    assert spoken_method not in line.text, line.text
+    right_so_far = heard("confirm_commitment", amounts=(promise.amount,), dates=(promise.date,))
+    line = call.say(right_so_far)
+    assert line is not None and line.beat == "open_method" and how in line.text and spoken_method not in line.text
+    line = call.say(heard("other", method="debit card"))
+    assert line is not None and line.beat == "terms_settled"
+    assert call.state.commitment is not None and call.state.commitment.method == "debit card"
+    whole = heard("confirm_commitment", amounts=(promise.amount,), dates=(promise.date,), method="debit card")
+    line = call.say(whole)
+    assert line is not None and line.beat == "confirm"
+    assert call.state.commitment is not None and call.state.commitment.confirmed
+
+
+def test_a_read_back_naming_the_way_to_pay_nobody_had_said_settles_it() -> None:
+    call, promise = _offered_in_silence("stalling-shop-owner")
+    line = call.say(heard("confirm_commitment", amounts=(promise.amount,), dates=(promise.date,), method="cheque"))
+    assert line is not None and line.beat == "confirm"
+    assert call.state.commitment is not None and call.state.commitment.method == "cheque"
+
+
+def test_after_a_promise_the_debtor_restates_only_what_was_said() -> None:
+    call, _ = _offered_in_silence("stalling-shop-owner")
+    line = call.say(heard("request_payment", asks=("yes_no",)))
+    assert line is not None and line.beat == "already_promised"
+    assert "$1,000" in line.text and "bank transfer" not in line.text
+
+
+def test_no_promise_line_claims_the_caller_said_something() -> None:
+    claims = ("like you said", "as you said", "you mentioned", "按你说的", "你说的那样")
+    for path in sorted((ROOT / "scenarios").glob("*/*.yaml")):
+        for pool in read_yaml(path).data.get("lines", []) if "cases" not in path.parts else []:
+            if pool["on"] in ("commit", "commit_counter", "silence_offer", "confirm"):
+                assert not [t for t in pool["say"] if any(c in t.lower() for c in claims)], path.name
+
+
+@pytest.mark.parametrize("scenario_id", CORE_ZH)
+@pytest.mark.parametrize("question", ["您的出生日期是哪一天？", "请问您身份证后四位是多少？", "您现在住在哪里？"])
+def test_a_chinese_persona_with_no_details_deflects_an_identity_question(scenario_id: str, question: str) -> None:
+    scenario = load_scenario(scenario_id)
+    assert scenario.account.identity is None
+    state, _ = start_call(scenario, 1)
+    for text in ("您好，我是安信小额贷款的小李。", question):
+        start = state.debtor_speaking_until + 0.8
+        state, line, _ = step(scenario, state, TraineeTurn(text=text, start=start, end=start + 2.0))
+    assert line is not None and line.beat in ("identity_refused", "who_is_calling"), line
+    assert "{" not in line.text and not any(ch.isdigit() for ch in line.text)
+
+
+def test_a_chinese_persona_with_details_on_file_answers_in_chinese(tmp_path: Path) -> None:
+    data: dict[str, Any] = read_yaml(ROOT / "scenarios" / "zh" / "cooperative-night-nurse.yaml").data
+    data["account"]["identity"] = {"date_of_birth": "1990-03-02", "last_digits": "4417"}
+    path = tmp_path / "nurse.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    loaded = load_file(path)
+    assert loaded.scenario is not None, loaded.problems
+    call = Call(loaded.scenario)
+    call.say(heard("identify_self"))
+    line = call.say(heard("verify_identity", asks=("identity:dob",)))
+    assert line is not None and line.beat == "identity_answer" and "1990年3月2号" in line.text
+
+
+def test_a_line_nearly_said_before_counts_as_said() -> None:
+    from game.engine.lines import choose
+
+    said = frozenset({"Hello. What can I do for you?", "Sure, sure. What's up?", "喂？还在吗？"})
+    for again in ("What can I do for you?", "Sure.", "Hey, how's it going? What can I do for you?", "还在吗？"):
+        assert choose([[again]], {}, said, 1, 1, "greeting") is None, again
+    for new in ("Yes.", "Who is this, and what's this about?", "你好，请问哪位？"):
+        assert choose([[new]], {}, said, 1, 1, "greeting") == new
+
+
+@pytest.mark.parametrize("scenario_id", CORE + CORE_ZH)
+def test_no_debtor_line_is_said_nearly_twice_in_a_call(scenario_id: str) -> None:
+    from game.engine.lines import _near, _sentences, lower_first
+
+    scenario = load_scenario(scenario_id)
+    for seed in range(10):
+        texts = [line.text for line in _random_call(scenario, seed).lines]
+        for i, text in enumerate(texts):
+            if any(text.endswith(lower_first(t)) for t in texts[:i]):
+                continue  # a restatement ("Like I said, ...") holds an earlier line on purpose
+            assert not any(_near(_sentences(text), _sentences(t)) for t in texts[:i]), (text, texts[:i])

@@ -43,6 +43,24 @@ def test_chinese_amounts(text: str, amounts: tuple[float, ...]) -> None:
     assert amounts == parse_amounts_zh(text, balance=12500)
 
 
+@pytest.mark.parametrize(
+    ("text", "stated"),
+    [
+        ("你欠了我们3000元，今天必须还", 3000.0),
+        ("您的欠款一共是一万二千五百元", 12500.0),
+        ("欠款金额为15000元，今天能还吗", 15000.0),
+        ("您还欠平台两千元", 2000.0),
+        ("您的账户余额是八千六百元", 8600.0),
+        ("您欠的钱什么时候还？能先还3000吗", None),
+        ("每月还两千五", None),
+        ("先还一半吧", None),
+    ],
+)
+def test_the_amount_a_line_gives_as_owed(text: str, stated: float | None) -> None:
+    context = Context(TUESDAY, ("王建国",), language="zh", balance=12500.0)
+    assert understand(text, context).entities.stated_balance == stated
+
+
 def test_a_share_of_the_balance_needs_the_balance() -> None:
     assert parse_amounts_zh("先还一半") == ()
 

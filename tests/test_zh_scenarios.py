@@ -76,7 +76,8 @@ def _spoken_lines(path: Path) -> list[str]:
     values = base_values(scenario) | {
         "commit_amount": "5000元", "offer_amount": "5000元", "commit_date": "12月4号星期五", "method": "微信",
         "instalments": "3", "line": "我下周再说。", "identity_detail": "1985年3月2号", "asked_date": "12月4号星期五",
-        "corrections": "12月18号，用微信", "stated_amount": "5000元", "other_company": "华信", "remaining": "3000元",
+        "corrections": "12月18号，用微信", "agreed": "5000元", "stated_amount": "5000元", "other_company": "华信",
+            "remaining": "3000元",
     }  # fmt: skip
     texts = [text for pool in scenario.lines for text in pool.say]
     texts += [text for excuse in scenario.excuses for text in (*excuse.say, *excuse.countered)]

@@ -3,7 +3,8 @@
 Pools are picked by beat, then narrowed by stage and mood: the most specific matching pools come
 first, as in Yarn Spinner's line groups. Variants are drawn with a random generator seeded from the
 call's seed and turn number, so a replay speaks the same words. A line already said in the call is
-never said again word for word: the next group is tried, then the engine restates or changes course.
+never said again word for word, nor nearly (rapidfuzz over normalised sentences): the next group is
+tried, then the engine restates or changes course.
 """
 
 from __future__ import annotations
@@ -13,7 +14,10 @@ import random
 import re
 import string
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
+
+from rapidfuzz import fuzz
 
 from game.engine.understand.zh_names import split_name
 
@@ -39,6 +43,7 @@ PLACEHOLDERS: dict[str, str] = {
     "asked_date": "the date the trainee asked for",
     "identity_detail": "the identity detail asked for (date of birth, address, last digits)",
     "corrections": "the promise items read back wrong, as the debtor said them: Friday, December 18, by card",
+    "agreed": "the items of the promise said so far, by either side: $600, Friday, December 18, by card",
     "line": "an earlier line of the debtor's (restate frames only)",
 }
 
@@ -132,15 +137,67 @@ def ranked(pools: Iterable[LinePool], beat: str, stage: str, mood: str) -> list[
 
 
 def choose(
-    groups: Sequence[Sequence[str]], values: Mapping[str, str], said: frozenset[str], seed: int, turn: int, beat: str
+    groups: Sequence[Sequence[str]],
+    values: Mapping[str, str],
+    said: frozenset[str],
+    seed: int,
+    turn: int,
+    beat: str,
+    *,
+    near: bool = True,
 ) -> str | None:
-    """A deterministic draw from the first group with a line not yet said in this call (None: none)."""
+    """A deterministic draw from the first group with a line not yet said in this call, word for word
+    or nearly (``near``; a restatement is meant to hold an earlier line, so it passes ``False``)."""
     rng = random.Random(f"{seed}:{turn}:{beat}")
+    earlier = [_sentences(line) for line in sorted(said)] if near else []
     for group in groups:
-        fresh = list(dict.fromkeys(t for t in (fill(o, values) for o in group) if t and t not in said))
+        fresh = list(
+            dict.fromkeys(
+                t
+                for t in (fill(o, values) for o in group)
+                if t and t not in said and not any(_near(_sentences(t), e) for e in earlier)
+            )
+        )
         if fresh:
             return fresh[rng.randrange(len(fresh))]
     return None
+
+
+_CLAUSE_END = re.compile(r"[.!?;。！？；…]+")
+_NOT_WORD = re.compile(r"[^\w\s]+")
+_HAN = re.compile(r"[\u3400-\u9fff]")
+NEAR_RATIO = 90  # rapidfuzz ratio (0-100) from which two sentences count as the same sentence
+
+
+@lru_cache(maxsize=4096)
+def _sentences(line: str) -> tuple[str, tuple[str, ...]]:
+    """A line normalised whole and by sentence: lower case, no punctuation, a word said twice in a
+    row once ("Sure, sure." is "sure")."""
+
+    def norm(text: str) -> str:
+        words = _NOT_WORD.sub(" ", text.lower()).split()
+        return " ".join(w for i, w in enumerate(words) if i == 0 or w != words[i - 1])
+
+    parts = tuple(n for n in (norm(p) for p in _CLAUSE_END.split(line)) if n)
+    return norm(line.replace("…", " ")), parts
+
+
+def _long(sentence: str) -> bool:
+    """Long enough that saying it again is heard as a repeat: three words, or four Chinese characters."""
+    return len(_HAN.findall(sentence)) >= 4 or len(sentence.split()) >= 3
+
+
+def _near(line: tuple[str, tuple[str, ...]], said: tuple[str, tuple[str, ...]]) -> bool:
+    """Whether ``line`` would be heard as ``said`` again: the same once normalised, the whole of one
+    being a sentence of the other ("Sure." after "Sure, sure. What's up?"), or a long sentence of it
+    nearly the same as one of the other ("What can I do for you?" after "Hello. What can I do for you?")."""
+    whole, parts = line
+    said_whole, said_parts = said
+    if not whole or not said_whole:
+        return False
+    if whole == said_whole or whole in said_parts or said_whole in parts:
+        return True
+    return any(fuzz.ratio(a, b) >= NEAR_RATIO for a in parts if _long(a) for b in said_parts if _long(b))
 
 
 # Openers dropped when a line is restated ("Oh. I didn't know" -> "As I said, I didn't know").

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cached_property
 
-from game.engine.readback import Reading, heard_back, judge
+from game.engine.readback import ITEMS, Reading, heard_back, judge
 from game.engine.record import Commitment, Mood, TraineeTurn, Understanding
 from game.engine.scenario.defaults import traits_of
 from game.engine.scenario.models import Excuse, Scenario, Traits
@@ -58,12 +58,65 @@ class Situation:
         return tuple(a.split(":", 1)[1] for a in self.heard.asks if a.startswith("identity:"))
 
     @cached_property
+    def promise(self) -> Commitment | None:
+        """The promise standing, with any item nobody had said yet taken from this line when the
+        persona can meet it: the caller proposes what was never agreed."""
+        promise = self.state.commitment
+        if promise is None:
+            return None
+        entities, agreed = self.heard.entities, self.state.agreed
+        if any(item in agreed for item in judge(promise, heard_back(promise, entities)).wrong):
+            return promise  # a line that gets said items wrong is corrected first, settles nothing
+        own = self.scenario.persona.commitment
+        assert own is not None
+        if "method" not in agreed and entities.method is not None:
+            promise = replace(promise, method=entities.method)
+        call_date = self.scenario.account.call_date
+        latest = (call_date + dt.timedelta(days=own.latest_days)).isoformat()
+        if "date" not in agreed:
+            dates = [d for d in entities.dates if call_date.isoformat() <= d <= latest]
+            promise = replace(promise, date=dates[0]) if dates else promise
+        if "amount" not in agreed:
+            floor = own.min_amount or promise.amount
+            amounts = [a for a in entities.amounts if floor - CENT <= a <= promise.amount + CENT]
+            promise = replace(promise, amount=amounts[0]) if amounts else promise
+        return promise
+
+    @cached_property
+    def agreed(self) -> frozenset[str]:
+        """The items of the promise someone has said, with those this line settles."""
+        before, now = self.state.commitment, self.promise
+        if before is None or now is None:
+            return self.state.agreed
+        settled = {item for item in ITEMS if getattr(before, item) != getattr(now, item)}
+        return self.state.agreed | settled
+
+    @cached_property
+    def settles(self) -> bool:
+        """The line names an item of the promise nobody had said, and the persona takes it."""
+        return self.agreed != self.state.agreed
+
+    @cached_property
     def reading(self) -> Reading | None:
         """The read-back so far, with this line's items merged in (None without a read-back)."""
-        promise = self.state.commitment
+        promise = self.promise
         if promise is None or "confirm_commitment" not in self.acts:
             return None
         return judge(promise, heard_back(promise, self.heard.entities))
+
+    @property
+    def wrong_agreed(self) -> tuple[str, ...]:
+        """Items read back unlike what was said: only these can be corrected."""
+        reading = self.reading
+        return tuple(i for i in reading.wrong if i in self.agreed) if reading is not None else ()
+
+    @property
+    def open_items(self) -> tuple[str, ...]:
+        """Items of the promise a read-back leaves unsettled that nobody has said: asked about."""
+        reading = self.reading
+        if reading is None:
+            return ()
+        return tuple(i for i in ITEMS if i not in self.agreed and getattr(reading, i) != "match")
 
     @property
     def remaining(self) -> float:
@@ -84,6 +137,8 @@ class Situation:
         stated = self.heard.entities.stated_balance
         if stated is not None:
             return None if any(abs(stated - k) < CENT for k in known) else stated
+        if "silence_broken" in self.events:  # an amount said into the quiet after an ask is an offer
+            return None
         if any(abs(a - k) < CENT for a in amounts for k in known):
             return None
         above = [a for a in amounts if a > balance + CENT]
@@ -98,6 +153,8 @@ class Situation:
             return None
         if kind == "dob" and identity.date_of_birth is not None:
             day = identity.date_of_birth
+            if self.scenario.language == "zh":
+                return f"{day.year}年{day.month}月{day.day}号"
             return f"{day:%B} {day.day}, {day.year}"
         if kind == "address":
             return identity.address
@@ -172,6 +229,11 @@ def _quiet_long_enough(s: Situation) -> bool:
     return s.turn.end - s.turn.start >= after_ask.quiet_seconds
 
 
+def _wrong_balance_heard(s: Situation) -> bool:
+    """The debtor's own balance stated wrong (a third party knows no balance to correct)."""
+    return s.wrong_balance is not None and not s.traits.third_party
+
+
 def _third_party(s: Situation) -> bool:
     return s.traits.third_party and not s.turn.silent
 
@@ -183,7 +245,7 @@ GUARDS: dict[str, Guard] = {
     "hang_up_due": _hang_up_due,
     "threatened": lambda s: bool(s.acts & {"threat", "false_claim"}),
     "insulted": lambda s: "insult" in s.acts,
-    "dead_air_spent": lambda s: s.turn.silent and s.state.silent_for >= s.traits.silence_patience,
+    "dead_air_spent": lambda s: s.turn.silent and (s.state.silent_for >= s.traits.silence_patience or s.state.waited),
     "third_party_hears_debt": lambda s: _third_party(s) and bool(s.acts & DISCLOSING),
     "third_party_farewell": lambda s: (
         _third_party(s) and bool(s.acts & {"close", "thank"}) and s.state.trainee_turns > 1
@@ -201,11 +263,13 @@ GUARDS: dict[str, Guard] = {
     "silence_broken_with_offer": lambda s: (
         "silence_broken" in s.events and any(a < s.scenario.account.amount for a in s.heard.entities.amounts)
     ),
-    "wrong_balance_corrected": lambda s: s.wrong_balance is not None and s.traits.wrong_amount == "correct",
-    "wrong_balance_seized": lambda s: s.wrong_balance is not None and s.traits.wrong_amount == "seize",
+    "wrong_balance_corrected": lambda s: _wrong_balance_heard(s) and s.traits.wrong_amount == "correct",
+    "wrong_balance_seized": lambda s: _wrong_balance_heard(s) and s.traits.wrong_amount == "seize",
     "wrong_creditor": lambda s: s.heard.entities.company is not None,
-    "read_back_wrong": lambda s: s.reading is not None and bool(s.reading.wrong),
+    "read_back_wrong": lambda s: bool(s.wrong_agreed),
     "read_back_right": lambda s: s.reading is not None and s.reading.confirmed,
+    "read_back_open": lambda s: bool(s.open_items),
+    "terms_named": lambda s: s.settles and "balance" not in s.heard.asks,
     "read_back_partial": lambda s: s.reading is not None,
     "read_back_unpromised": lambda s: "confirm_commitment" in s.acts and s.state.commitment is None and not s.asked,
     "identity_asked_anonymously": lambda s: (
@@ -253,8 +317,8 @@ Outcome = tuple[CallState, tuple[str, ...], str | None]
 Effect = Callable[[Situation], Outcome]
 
 
-def terms(s: Situation, offer: float | None) -> tuple[Commitment, bool]:
-    """The promise and whether the date asked could be met.
+def terms(s: Situation, offer: float | None) -> tuple[Commitment, bool, frozenset[str]]:
+    """The promise, whether the date asked could be met, and the items the caller proposed.
 
     The caller's amount counts between the persona's floor and what it is prepared to pay (asked
     for more, it answers with its own amount); the caller's date counts from the call date to the
@@ -282,45 +346,61 @@ def terms(s: Situation, offer: float | None) -> tuple[Commitment, bool]:
         wanted = dt.date.fromisoformat(asked_dates[0])
         met = call_date <= wanted <= latest
         date = wanted if met else (latest if wanted > latest else usual)
-    method = entities.method or state.asked_method or own_terms.method
+    asked_method = entities.method or state.asked_method
+    method = asked_method or own_terms.method
     kind = own_terms.kind if amount < balance or own_terms.kind == "instalments" else "full"
     promise = Commitment(amount=amount, date=date.isoformat(), method=method, kind=kind, instalments=count)
-    return promise, met
+    said = {"amount"} if proposed else set()
+    said |= {"date"} if asked_dates and met else set()
+    said |= {"method"} if asked_method else set()
+    return promise, met, frozenset(said)
 
 
 def _promise(s: Situation) -> Outcome:
-    promise, met = terms(s, None)
-    return replace(s.state, commitment=promise), ("commitment_made",), None if met else "commit_counter"
+    promise, met, proposed = terms(s, None)
+    state = replace(s.state, commitment=promise, agreed=proposed)
+    return state, ("commitment_made",), None if met else "commit_counter"
 
 
 def _promise_offered(s: Situation) -> Outcome:
     lower = min(a for a in s.heard.entities.amounts if a < s.scenario.account.amount)
-    promise, met = terms(s, lower)
-    return replace(s.state, commitment=promise), ("commitment_made",), None if met else "commit_counter"
+    promise, met, proposed = terms(s, lower)
+    state = replace(s.state, commitment=promise, agreed=proposed | {"amount"})
+    return state, ("commitment_made",), None if met else "commit_counter"
 
 
 def _offer_into_silence(s: Situation) -> Outcome:
     after_ask = s.scenario.persona.after_ask
     assert after_ask is not None
-    # The offer into a silence is the debtor's own: its amount, on its usual date.
-    own = replace(s.state, asked_amount=None, asked_date=None, asked_method=None)
-    promise, _ = terms(replace(s, state=own, heard=Understanding(acts=())), after_ask.offer_amount)
-    state = replace(s.state, awaiting_after_ask=False, commitment=promise)
+    # The offer into a silence is the debtor's own amount, on its usual date, paid as the caller asked.
+    own = replace(s.state, asked_amount=None, asked_date=None)
+    promise, _, proposed = terms(replace(s, state=own, heard=Understanding(acts=())), after_ask.offer_amount)
+    state = replace(s.state, awaiting_after_ask=False, commitment=promise, agreed=proposed)
     return state, ("silence_worked", "commitment_made"), None
 
 
 def _note_read_back(s: Situation) -> Outcome:
-    promise = s.state.commitment
+    promise = s.promise
     assert promise is not None
     noted = replace(promise, read_back=heard_back(promise, s.heard.entities))
-    return replace(s.state, commitment=noted), ("read_back_checked",), None
+    return replace(s.state, commitment=noted, agreed=s.agreed), ("read_back_checked",), None
+
+
+def _ask_open_item(s: Situation) -> Outcome:
+    """A read-back leaves an item nobody said: the debtor asks about it instead of inventing it."""
+    state, events, _ = _note_read_back(s)
+    return state, events, f"open_{s.open_items[0]}"
+
+
+def _settle_terms(s: Situation) -> Outcome:
+    return replace(s.state, commitment=s.promise, agreed=s.agreed), ("commitment_settled",), None
 
 
 def _confirm_promise(s: Situation) -> Outcome:
-    promise = s.state.commitment
+    promise = s.promise
     assert promise is not None
     confirmed = replace(promise, read_back=heard_back(promise, s.heard.entities), confirmed=True)
-    return replace(s.state, commitment=confirmed), ("commitment_confirmed",), None
+    return replace(s.state, commitment=confirmed, agreed=s.agreed), ("commitment_confirmed",), None
 
 
 def _raise_excuse(s: Situation) -> Outcome:
@@ -342,6 +422,9 @@ def _defeat_excuse(s: Situation) -> Outcome:
 def _doubt(s: Situation, willingness: float) -> Outcome:
     mood = s.state.mood
     doubted = Mood(mood.anger, clamp(mood.trust - 10), clamp(mood.willingness - willingness))
+    if "insult" in s.acts:  # the error is answered first, and the insult is still taken
+        state, abused, _ = EFFECTS["abused"](s)
+        return replace(state, mood=doubted), ("caller_error_noticed", *abused), None
     return replace(s.state, mood=doubted), ("caller_error_noticed",), None
 
 
@@ -361,11 +444,14 @@ EFFECTS: dict[str, Effect] = {
     "disclosed": lambda s: (s.state, ("third_party_disclosure",), None),
     "offer_into_silence": _offer_into_silence,
     "ask_if_there": lambda s: (replace(s.state, asked_if_there=True), (), None),
+    "wait_once": lambda s: (replace(s.state, waited=True), (), None),
     "promise": _promise,
     "promise_offered": _promise_offered,
     "doubt": lambda s: _doubt(s, 0),
     "seize": lambda s: _doubt(s, 10),
     "note_read_back": _note_read_back,
+    "ask_open_item": _ask_open_item,
+    "settle_terms": _settle_terms,
     "confirm_promise": _confirm_promise,
     "defeat_excuse": _defeat_excuse,
     "dispute": lambda s: (replace(s.state, disputed=True), ("debt_disputed",), None),

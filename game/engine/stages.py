@@ -81,13 +81,17 @@ BEATS: Final[dict[str, tuple[str, tuple[str, ...]]]] = {
     "stall_quiet": ("after the ask, the debtor goes quiet", ("*",)),
     "silence_offer": ("the trainee let the silence work; the debtor fills it with an offer", ("*",)),
     "silence": ("the trainee says nothing (not after an ask): the debtor asks once if anyone is there", ("*",)),
-    "silence_wait": ("the trainee stays silent again after the debtor asked", ("*",)),
-    "silence_leave": ("dead air beyond the persona's patience: the debtor hangs up", ("*",)),
+    "silence_wait": ("the trainee stays silent again after the debtor asked: it says it waits, once", ("*",)),
+    "silence_leave": ("dead air beyond the persona's patience, or after it waited: the debtor hangs up", ("*",)),
     "commit": ("the debtor promises a payment", ("*",)),
     "commit_counter": ("the debtor promises, on its own date: the one asked is out of its reach", ("*",)),
     "confirm": ("the trainee reads the promise back right: amount, date and method", ("commitment", "close")),
     "readback_corrected": ("a read-back gets an item wrong; the debtor corrects it ({corrections})", ("*",)),
-    "readback_partial": ("a right read-back leaves items out; the debtor states the whole promise", ("*",)),
+    "readback_partial": ("a right read-back leaves items out; the debtor states what was agreed ({agreed})", ("*",)),
+    "open_amount": ("a read-back names no amount, and none was ever said: the debtor asks how much", ("*",)),
+    "open_date": ("a read-back names no date, and none was ever said: the debtor asks when", ("*",)),
+    "open_method": ("a read-back names no way to pay, and none was ever said: the debtor asks how", ("*",)),
+    "terms_settled": ("the caller names an item of the promise nobody said; the debtor takes it ({agreed})", ("*",)),
     "not_agreed": ("the trainee reads back a promise the debtor never made", ("*",)),
     "already_promised": ("asked to pay again after promising, the debtor repeats its promise", ("*",)),
     "balance_answer": ("asked about the remaining balance, the debtor names it ({remaining})", ("*",)),
@@ -144,15 +148,28 @@ class Rule:
 
 
 # The debtor's next beat: the first rule whose guard holds, read top to bottom. A hang-up beats
-# everything, abuse is answered before content, the debtor notices what was said wrong before it
-# answers the ask, an open excuse must be met before an ask can land, and a promise needs the
+# everything, a wrong balance is noticed at once (in a rude line too, whose rudeness sets the mood of
+# the reply), other abuse is answered before content, the debtor notices what was said wrong before
+# it answers the ask, an open excuse must be met before an ask can land, and a promise needs the
 # mood and the acts its persona asks for. Guards read traits, never an archetype's name.
 RULES: Final[tuple[Rule, ...]] = (
     Rule("trainee_hangs_up", "", "end_by_trainee", "the trainee hangs up"),
     Rule("hang_up_due", "hang_up", "end_by_debtor", "anger at the hang-up level, a hang-up act, or too many turns"),
     Rule("threatened", "threatened", "abused", "a threat or a false claim"),
+    Rule(
+        "wrong_balance_corrected",
+        "balance_corrected",
+        "doubt",
+        "a wrong balance, rudely said or not; trait wrong_amount: correct",
+    ),
+    Rule("wrong_balance_seized", "balance_seized", "seize", "a wrong balance, rudely said or not; wrong_amount: seize"),
     Rule("insulted", "insulted", "abused", "an insult"),
-    Rule("dead_air_spent", "silence_leave", "end_by_debtor", "silence beyond the persona's silence_patience"),
+    Rule(
+        "dead_air_spent",
+        "silence_leave",
+        "end_by_debtor",
+        "silence beyond the persona's silence_patience, or on after it asked and said it waits",
+    ),
     Rule("third_party_hears_debt", "gatekeeper_disclosure", "disclosed", "third party: the debt is mentioned"),
     Rule("third_party_farewell", "goodbye", "end_goodbye", "third party: the caller closes"),
     Rule("third_party_asked_for_debtor", "gatekeeper_block", "", "third party: asked for the debtor, or first turn"),
@@ -162,15 +179,21 @@ RULES: Final[tuple[Rule, ...]] = (
     Rule("quiet_worked", "silence_offer", "offer_into_silence", "quiet after an ask, long enough"),
     Rule("quiet_too_short", "stall_quiet", "", "quiet after an ask, not yet long enough"),
     Rule("silent_first", "silence", "ask_if_there", "silence; the debtor has not yet asked"),
-    Rule("silent_again", "silence_wait", "", "silence after the debtor asked"),
+    Rule("silent_again", "silence_wait", "wait_once", "silence after the debtor asked: it says it waits, once"),
     Rule("silence_broken_with_offer", "commit", "promise_offered", "the caller breaks a quiet with a lower amount"),
-    Rule("wrong_balance_corrected", "balance_corrected", "doubt", "a wrong balance; trait wrong_amount: correct"),
-    Rule("wrong_balance_seized", "balance_seized", "seize", "a wrong balance; trait wrong_amount: seize"),
     Rule("wrong_creditor", "creditor_challenged", "doubt", "the caller names another company"),
     Rule("read_back_wrong", "readback_corrected", "note_read_back", "a read-back with an item unlike the promise"),
     Rule("read_back_right", "confirm", "confirm_promise", "amount, date and method all read back as promised"),
+    Rule(
+        "read_back_open",
+        "open_method",
+        "ask_open_item",
+        "a read-back leaves out an item nobody said (`open_amount`,"
+        " `open_date` or `open_method`: the debtor asks about it)",
+    ),
     Rule("read_back_partial", "readback_partial", "note_read_back", "a read-back, right so far, with items left out"),
     Rule("read_back_unpromised", "not_agreed", "", "a read-back with no promise made"),
+    Rule("terms_named", "terms_settled", "settle_terms", "after a promise, the caller names an item nobody had said"),
     Rule("identity_asked_anonymously", "who_is_calling", "", "identity question, caller unnamed; asks_back"),
     Rule("identity_withheld", "identity_refused", "", "identity question; trait identity: refuse, or no detail"),
     Rule("identity_stated_wrong", "identity_corrected", "", "the caller states the detail wrongly"),

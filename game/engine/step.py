@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass, replace
 
 from game.engine import lines as L
-from game.engine.readback import judge
-from game.engine.record import CallRecord, Mood, TraineeTurn, Turn, Understanding
+from game.engine.readback import ITEMS, judge
+from game.engine.record import CallRecord, Commitment, Mood, TraineeTurn, Turn, Understanding
 from game.engine.rules import ASKS as ASKS  # the asks and the acts that disclose the debt, for scoring
 from game.engine.rules import DISCLOSING as DISCLOSING
 from game.engine.rules import EFFECTS, GUARDS, Situation, clamp
@@ -190,16 +190,29 @@ def _answers(situation: Situation, state: CallState) -> dict[str, str]:
         out["identity_detail"] = situation.identity_value(kinds[0]) or ""
     promise = state.commitment
     if promise is not None:
-        reading = judge(promise, promise.read_back)
-        wrong_items = reading.wrong or ("amount", "date", "method")
-        out["corrections"] = L.corrections(
-            wrong_items,
-            L.money(promise.amount, currency),
-            L.spoken_date(promise.date, language),
-            L.spoken_method(promise.method, language),
-            language,
-        )
+        said = (L.money(promise.amount, currency), L.spoken_date(promise.date, language))
+        method = L.spoken_method(promise.method, language)
+        wrong_items = [item for item in judge(promise, promise.read_back).wrong if item in state.agreed]
+        out["corrections"] = L.corrections(wrong_items, *said, method, language)
+        out["agreed"] = L.corrections([i for i in ITEMS if i in state.agreed], *said, method, language)
     return out
+
+
+def _agreed_in(scenario: Scenario, promise: Commitment, text: str) -> frozenset[str]:
+    """The items of the promise a debtor line says out loud."""
+    language, lowered = scenario.language, text.lower()
+    day = dt.date.fromisoformat(promise.date)
+    dates = (
+        (f"{day.month}月{day.day}", f"星期{'一二三四五六日'[day.weekday()]}")
+        if language == "zh"
+        else (f"{day:%B} {day.day}".lower(), f"{day:%A}".lower())
+    )
+    found = {
+        "amount": L.money(promise.amount, scenario.account.currency).lower() in lowered,
+        "date": any(d in lowered for d in dates),
+        "method": L.spoken_method(promise.method, language).lower() in lowered,
+    }
+    return frozenset(item for item, said in found.items() if said)
 
 
 def _speak(
@@ -217,7 +230,8 @@ def _speak(
     index = len(state.turns)
     text = L.choose(_line_groups(scenario, state, beat), values, state.used_lines, state.seed, index, beat)
     if text is None:
-        text = L.choose(_restatements(scenario, state, beat, values), values, state.used_lines, state.seed, index, beat)
+        restated = _restatements(scenario, state, beat, values)
+        text = L.choose(restated, values, state.used_lines, state.seed, index, beat, near=False)
     if text is None and beat != "wrap_up":
         ended_by = "goodbye" if state.commitment is not None else "debtor"
         event = "goodbye" if ended_by == "goodbye" else "debtor_hung_up"
@@ -226,8 +240,10 @@ def _speak(
     text = text or "..."
     end = start + speech_seconds(text, scenario.persona.voice.rate)
     turn = Turn(speaker="debtor", text=text, start=start, end=end, beat=beat, mood=state.mood, stage=state.stage)
+    promise = state.commitment
     state = replace(
         state,
+        agreed=state.agreed | _agreed_in(scenario, promise, text) if promise is not None else state.agreed,
         turns=(*state.turns, turn),
         clock=end,
         used_lines=state.used_lines | {text},
@@ -249,11 +265,12 @@ def _remembered(state: CallState, heard: Understanding) -> tuple[float | None, s
     )
 
 
-def _dead_air(state: CallState, turn: TraineeTurn) -> tuple[float, bool]:
-    """Seconds of silence add up until the trainee speaks, which also resets the "are you there?"."""
+def _dead_air(state: CallState, turn: TraineeTurn) -> tuple[float, bool, bool]:
+    """Seconds of silence add up until the trainee speaks, which also resets the "are you there?"
+    and the waiting that follows it."""
     if turn.silent:
-        return state.silent_for + (turn.end - turn.start), state.asked_if_there
-    return 0.0, False
+        return state.silent_for + (turn.end - turn.start), state.asked_if_there, state.waited
+    return 0.0, False, False
 
 
 def step(
@@ -285,7 +302,7 @@ def step(
         hangup=turn.hangup,
     )
     broken = state.awaiting_after_ask and not turn.silent
-    silent_for, asked_if_there = _dead_air(state, turn)
+    silent_for, asked_if_there, waited = _dead_air(state, turn)
     asked_amount, asked_date, asked_method = _remembered(state, heard)
     state = replace(
         state,
@@ -296,6 +313,7 @@ def step(
         awaiting_after_ask=state.awaiting_after_ask and not broken,
         silent_for=silent_for,
         asked_if_there=asked_if_there,
+        waited=waited,
         asked_amount=asked_amount,
         asked_date=asked_date,
         asked_method=asked_method,

@@ -26,11 +26,21 @@ class ActScore:
         return found / (found + self.false_positives + self.false_negatives)
 
 
-def act_scores(pairs: Iterable[tuple[frozenset[str], frozenset[str]]]) -> dict[str, ActScore]:
-    """Per act, for ``(expected, predicted)`` act sets; acts never labelled nor predicted are left out."""
-    counts = {act: [0, 0, 0] for act in ACTS}
+# What a line can ask of the debtor (``Understanding.asks``), scored like the acts.
+ASKS = (
+    "identity:dob", "identity:address", "identity:last_digits", "balance", "date", "amount", "method", "read_back",
+    "yes_no",
+)  # fmt: skip
+
+
+def act_scores(
+    pairs: Iterable[tuple[frozenset[str], frozenset[str]]], labels: tuple[str, ...] = ACTS
+) -> dict[str, ActScore]:
+    """Per label (an act, or an ask), for ``(expected, predicted)`` sets; labels never given nor
+    predicted are left out."""
+    counts = {act: [0, 0, 0] for act in labels}
     for expected, predicted in pairs:
-        for act in ACTS:
+        for act in labels:
             if act in expected and act in predicted:
                 counts[act][0] += 1
             elif act in predicted:

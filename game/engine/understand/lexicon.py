@@ -63,7 +63,10 @@ class Lexicon:
 
     def asks_in(self, line: str) -> tuple[str, ...]:
         """What ``line`` (normalised) asks of the debtor, in the lexicon's order."""
-        return tuple(dict.fromkeys(kind for kind, pattern in self.asks if pattern.search(line)))
+        found = tuple(dict.fromkeys(kind for kind, pattern in self.asks if pattern.search(line)))
+        if "identity:dob" in found:  # the day asked for is the birthday, not a day to pay
+            return tuple(kind for kind in found if kind != "date")
+        return found
 
 
 @lru_cache(maxsize=8)

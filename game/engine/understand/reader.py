@@ -15,7 +15,7 @@ from game.engine.understand.lexicon import Lexicon, load_lexicon
 from game.engine.understand.names import CREDITOR_TOKEN, DEBTOR_TOKEN, find_names
 from game.engine.understand.normalize import normalize
 from game.engine.understand.phrases import PhraseIndex, phrase_index, scenario_phrases
-from game.engine.understand.zh_amounts import parse_amounts_zh
+from game.engine.understand.zh_amounts import parse_amounts_zh, stated_balance_zh
 from game.engine.understand.zh_dates import parse_dates_zh
 from game.engine.understand.zh_names import find_names_zh
 from game.engine.understand.zh_text import normalize_zh, words_zh
@@ -88,12 +88,17 @@ def _other_company(masked: str) -> str | None:
 
 
 def _asks(masked: str, acts: tuple[str, ...], found: tuple[str, ...]) -> tuple[str, ...]:
-    asks = list(found)
-    if "confirm_commitment" in acts:
-        asks.append("read_back")
-    if _YES_NO.search(masked):
+    asks = [*found, *_read_back(acts, found)]
+    if _YES_NO.search(masked) and "yes_no" not in asks:
         asks.append("yes_no")
     return tuple(asks)
+
+
+def _read_back(acts: tuple[str, ...], found: tuple[str, ...]) -> tuple[str, ...]:
+    """A line confirming terms reads a promise back, unless what it confirms is who the debtor is."""
+    if "confirm_commitment" not in acts or any(ask.startswith("identity:") for ask in found):
+        return ()
+    return ("read_back",)
 
 
 def _understand_zh(text: str, context: Context, lexicon: Lexicon) -> Understanding:
@@ -112,8 +117,11 @@ def _understand_zh(text: str, context: Context, lexicon: Lexicon) -> Understandi
     if context.extra_phrases:
         indexes += (phrase_index(scenario_phrases(context.extra_phrases, "zh"), lexicon.function_words),)
     acts = classify(named.masked, features, lexicon, indexes, words_zh(named.masked))
-    asks = lexicon.asks_in(named.masked) + (("read_back",) if "confirm_commitment" in acts else ())
-    return Understanding(acts, Entities(amounts, dates, named.names, method), asks)
+    found = lexicon.asks_in(named.masked)
+    read_back = _read_back(acts, found)  # a read-back wants a yes by being one
+    asks = tuple(ask for ask in found if not (read_back and ask == "yes_no")) + read_back
+    stated = stated_balance_zh(text, context.balance)
+    return Understanding(acts, Entities(amounts, dates, named.names, method, stated_balance=stated), asks)
 
 
 def prepare(language: str = "en") -> None:

@@ -47,6 +47,24 @@ _SHARES: Final = re.compile(r"(?P<den>[二两三四五六七八九十\d]+)分之
 _REFERENCE_LIKE: Final = re.compile(r"^(?:0\d+|\d{7,})$")
 
 
+# What owing sounds like just before the amount it names: 你欠了我们3000元, 欠款一共是…, 余额为….
+_OWED: Final = re.compile(
+    r"(?:欠(?:了|着|下)?(?:我们|我司|平台|银行|公司|本行)?的?(?:款|钱|费|账)?(?:金额|总额)?"
+    r"|余额|未还(?:金额)?)"
+    r"(?:一共|总共|共|还有|合计|现在|目前)?(?:是|为|有|达|共计)?(?P<amount>[^，。！？,.!?；;\s]{1,14})"
+)
+
+
+def stated_balance_zh(text: str, balance: float | None = None) -> float | None:
+    """The amount a Chinese line gives as what is owed (你欠了我们3000元), if it gives one."""
+    line = unicodedata.normalize("NFKC", text)
+    for match in _OWED.finditer(line):
+        amounts = parse_amounts_zh(match["amount"], balance)
+        if amounts:
+            return amounts[0]
+    return None
+
+
 def parse_amounts_zh(text: str, balance: float | None = None) -> tuple[float, ...]:
     """The money amounts in ``text`` in order of appearance, each once; shares of ``balance``."""
     return _cached(text, balance)
