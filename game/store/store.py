@@ -50,6 +50,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import URL, make_url
 
+from game.store.progress import ProgressPoint, daily_averages
 from game.store.schema import (
     RESULT_SCHEMA_VERSION,
     Call,
@@ -126,17 +127,6 @@ class UnfinishedCall:
     started_at: dt.datetime
     turns: int
     reason: str
-
-
-@dataclass(frozen=True)
-class ProgressPoint:
-    """One trainee's average on one principle, with one persona (scenario), on one day (UTC)."""
-
-    scenario: str
-    principle: str
-    day: dt.date
-    average: float
-    calls: int
 
 
 @dataclass(frozen=True)
@@ -604,14 +594,8 @@ class ResultStore:
             .join(Trainee, Trainee.id == Call.trainee_id)
             .where(Trainee.name == trainee.strip(), Call.ending == "completed")
         )
-        groups: dict[tuple[str, str, dt.date], list[int]] = {}
         with self._read("read the progress") as conn:
-            for r in conn.execute(stmt):
-                groups.setdefault((r.scenario, r.principle, r.started_at.date()), []).append(int(r.score))
-        return [
-            ProgressPoint(scenario, principle, day, sum(scores) / len(scores), len(scores))
-            for (scenario, principle, day), scores in sorted(groups.items())
-        ]
+            return daily_averages((r.scenario, r.started_at, r.principle, r.score) for r in conn.execute(stmt))
 
     def saved_call(self, call_id: int) -> SavedCall:
         """One finished call (played to its end or cut short) with its full record and scorecard."""
