@@ -11,6 +11,7 @@ from game.ui.app import App
 from game.ui.names import PRINCIPLE_NAMES
 from game.ui.progress_store import CallResult
 from game.ui.scenes.menu import MenuScene
+from game.ui.scenes.picker import PickerScene
 from game.ui.scenes.progress import ProgressScene, persona_pages
 from tests.test_ui_support import app, frames, press, top
 
@@ -97,3 +98,20 @@ def test_no_calls_says_where_the_scores_will_appear(app: App) -> None:
     frames(app)
     press(app, pygame.K_PAGEDOWN)
     assert scene.pages == [] and "Play a call" in scene.side_advice()
+
+
+def test_the_picker_says_why_the_suggested_call_is_suggested(app: App) -> None:
+    app.kit.nav.push(MenuScene(app.kit))
+    press(app, pygame.K_p)
+    picker = top(app)
+    assert isinstance(picker, PickerScene)
+    first = picker.suggestion()
+    assert first is not None and first.why == "Your first call: the easiest to start with"
+    app.kit.progress.add(call(first.scenario.id, "2026-12-01T10:00:00", calm_tone=90, repeat_amount=90))
+    assert (found := picker.suggestion()) is not None and found.why == "Not yet passed, easiest left"
+    for day in range(1, 4):
+        app.kit.progress.add(call(first.scenario.id, f"2026-12-0{day}T11:00:00", calm_tone=30, repeat_amount=95))
+    weakest = picker.suggestion()
+    assert weakest is not None and weakest.why == "Trains your weakest: Calm tone"
+    assert weakest.scenario.id == "angry-contractor"
+    frames(app)  # the card draws the reason
