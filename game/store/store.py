@@ -118,7 +118,8 @@ class Finding:
 @dataclass(frozen=True)
 class UnfinishedCall:
     """A call that has no result to count: ``interrupted`` (begun, turns saved, never finished: the game
-    was stopped or killed) or ``input_ended`` (the input ran out mid-call, so it ended unplayed)."""
+    was stopped or killed) or ``input_ended`` (the input ran out mid-call, so it ended unplayed).
+    ``seed`` and ``rubric`` are the call's own, so it can be resumed as it was."""
 
     call_id: int
     trainee: str
@@ -127,6 +128,8 @@ class UnfinishedCall:
     started_at: dt.datetime
     turns: int
     reason: str
+    seed: int = 0
+    rubric: str = ""
 
 
 @dataclass(frozen=True)
@@ -456,9 +459,7 @@ class ResultStore:
 
     def unfinished(self, trainee: str | None = None) -> list[int]:
         """Ids of calls begun but never finished (the game stopped or crashed during them), oldest first."""
-        stmt = select(Call.id).where(Call.finished_at.is_(None)).order_by(Call.started_at, Call.id)
-        if trainee is not None:
-            stmt = stmt.join(Trainee, Trainee.id == Call.trainee_id).where(Trainee.name == trainee.strip())
+        stmt = _calls(None, trainee).where(Call.finished_at.is_(None))
         with self._read("list the calls") as conn:
             return [int(i) for i in conn.execute(stmt).scalars()]
 
@@ -528,26 +529,13 @@ class ResultStore:
 
     def unfinished_calls(self, drill: str | None = None, trainee: str | None = None) -> list[UnfinishedCall]:
         """Calls with no result to count, oldest first: interrupted ones and ones the input ran out on."""
-        turns = (
-            select(CallTurn.call_id, func.count().label("n")).group_by(CallTurn.call_id).subquery()
-        )
+        turns = select(CallTurn.call_id, func.count().label("n")).group_by(CallTurn.call_id).subquery()
+        saved = func.coalesce(turns.c.n, 0).label("saved")
         stmt = (
-            select(
-                Call.id,
-                Trainee.name.label("trainee"),
-                DrillRow.name.label("drill"),
-                Call.scenario,
-                Call.started_at,
-                Call.finished_at,
-                func.coalesce(turns.c.n, 0).label("saved_turns"),
-            )
-            .join(Trainee, Trainee.id == Call.trainee_id)
-            .outerjoin(DrillRow, DrillRow.id == Call.drill_id)
+            _calls(drill, trainee, Call.seed, Call.rubric, Call.started_at, Call.finished_at, saved)
             .outerjoin(turns, turns.c.call_id == Call.id)
             .where(Call.finished_at.is_(None) | (Call.ending == "input_ended"))
-            .order_by(Call.started_at, Call.id)
         )
-        stmt = _filtered(stmt, drill, trainee)
         with self._read("list the unfinished calls") as conn:
             rows = conn.execute(stmt).all()
             ended = [r.id for r in rows if r.finished_at is not None]
@@ -564,8 +552,10 @@ class ResultStore:
                 drill=r.drill,
                 scenario=r.scenario,
                 started_at=r.started_at,
-                turns=int(r.saved_turns) if r.finished_at is None else said.get(r.id, 0),
+                turns=int(r.saved) if r.finished_at is None else said.get(r.id, 0),
                 reason="interrupted" if r.finished_at is None else "input_ended",
+                seed=int(r.seed),
+                rubric=r.rubric,
             )
             for r in rows
         ]
@@ -646,7 +636,15 @@ class ResultStore:
             ]
 
 
-def _filtered(stmt: Select[*tuple[Any, ...]], drill: str | None, trainee: str | None) -> Select[*tuple[Any, ...]]:
+def _calls(drill: str | None, trainee: str | None, *columns: Any) -> Select[Any]:
+    """Calls with their trainee's and drill's names, oldest first, of one drill and/or trainee when
+    given: the id, trainee, drill and scenario columns, then ``columns``. Every list of calls starts here."""
+    stmt = (
+        select(Call.id, Trainee.name.label("trainee"), DrillRow.name.label("drill"), Call.scenario, *columns)
+        .join(Trainee, Trainee.id == Call.trainee_id)
+        .outerjoin(DrillRow, DrillRow.id == Call.drill_id)
+        .order_by(Call.started_at, Call.id)
+    )
     if drill is not None:
         stmt = stmt.where(DrillRow.name == drill)
     if trainee is not None:
@@ -655,28 +653,22 @@ def _filtered(stmt: Select[*tuple[Any, ...]], drill: str | None, trainee: str | 
 
 
 def _finished_calls(drill: str | None, trainee: str | None, *, completed_only: bool = False) -> Select[Any]:
-    stmt = (
-        select(
-            Call.id,
-            Trainee.name.label("trainee"),
-            DrillRow.name.label("drill"),
-            Call.scenario,
-            Call.seed,
-            Call.rubric,
-            Call.started_at,
-            Call.finished_at,
-            Call.outcome,
-            Call.total,
-            Call.passed,
-            Call.ending,
-            Call.promise_confirmed,
-        )
-        .join(Trainee, Trainee.id == Call.trainee_id)
-        .outerjoin(DrillRow, DrillRow.id == Call.drill_id)
-        .where(Call.ending == "completed" if completed_only else Call.finished_at.is_not(None))
-        .order_by(Call.started_at, Call.id)
+    """Finished calls (played to their end, or also cut short unless ``completed_only``), in the column
+    order ``ResultStore._result_rows`` unpacks."""
+    stmt = _calls(
+        drill,
+        trainee,
+        Call.seed,
+        Call.rubric,
+        Call.started_at,
+        Call.finished_at,
+        Call.outcome,
+        Call.total,
+        Call.passed,
+        Call.ending,
+        Call.promise_confirmed,
     )
-    return _filtered(stmt, drill, trainee)
+    return stmt.where(Call.ending == "completed" if completed_only else Call.finished_at.is_not(None))
 
 
 def _scorecard_parts(scorecard: Mapping[str, Any]) -> tuple[int, dict[str, int], list[dict[str, Any]]]:
