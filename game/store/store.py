@@ -50,6 +50,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import URL, make_url
 
+from game.i18n import _
 from game.store.progress import ProgressPoint, daily_averages
 from game.store.schema import (
     RESULT_SCHEMA_VERSION,
@@ -456,6 +457,31 @@ class ResultStore:
                 return list(record.get("turns", []))
             stmt = select(CallTurn.turn).where(CallTurn.call_id == call_id).order_by(CallTurn.position)
             return [dict(t) for t in conn.execute(stmt).scalars()]
+
+    def reopen_call(self, call_id: int) -> list[dict[str, Any]]:
+        """Open an unfinished call for more turns and return the turns it has, to be played again and
+        taken on from. An interrupted call is still open; a call the input ran out on goes back to being
+        open, in one transaction: its turns saved as turns again, its record and scores gone."""
+        with self._write("reopen the call") as conn:
+            row = conn.execute(select(Call.finished_at, Call.ending).where(Call.id == call_id)).first()
+            if row is None:
+                raise StoreError(f"there is no call {call_id} in the results store")
+            if row.finished_at is not None and row.ending != "input_ended":
+                ended = _("call {id} was played to its end; only an unfinished call can be resumed")
+                raise StoreError(ended.format(id=call_id))
+            if row.finished_at is None:
+                stmt = select(CallTurn.turn).where(CallTurn.call_id == call_id).order_by(CallTurn.position)
+                return [dict(t) for t in conn.execute(stmt).scalars()]
+            record = conn.execute(select(CallRecord.record).where(CallRecord.call_id == call_id)).scalar_one()
+            turns = [dict(t) for t in record.get("turns", [])]
+            for table in (CallFinding, CallScore, CallRecord):
+                conn.execute(delete(table).where(table.call_id == call_id))
+            reopened = {"finished_at": None, "outcome": None, "total": None, "passed": None, "ending": None}
+            conn.execute(update(Call).where(Call.id == call_id).values(**reopened, promise_confirmed=None))
+            if turns:
+                rows = [{"call_id": call_id, "position": i, "turn": t} for i, t in enumerate(turns)]
+                conn.execute(insert(CallTurn), rows)
+            return turns
 
     def unfinished(self, trainee: str | None = None) -> list[int]:
         """Ids of calls begun but never finished (the game stopped or crashed during them), oldest first."""
