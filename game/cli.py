@@ -327,8 +327,11 @@ def _stopped_call(store: Any, drill: Any, trainee: str, resume: str | None) -> A
     stopped = store.unfinished_calls(drill=drill.name, trainee=trainee)
     if resume is None:
         if stopped:
-            hint = _("Call {id} of this drill stopped unfinished on {day}; add --resume to take it up.")
-            print(hint.format(id=stopped[-1].call_id, day=stopped[-1].started_at.date().isoformat()))
+            last = stopped[-1]
+            hint = _(
+                "Your call {id} of this drill ({scenario}) stopped unfinished on {day}; add --resume to take it up."
+            )
+            print(hint.format(id=last.call_id, scenario=last.scenario, day=last.started_at.date().isoformat()))
         return None
     wanted = [c for c in stopped if resume == "latest" or str(c.call_id) == resume]
     if not wanted:

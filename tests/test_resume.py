@@ -140,5 +140,5 @@ def test_the_terminal_drill_offers_the_stopped_call_and_takes_it_up(tmp_path: Pa
         ("angry-contractor", "input_ended", None),
     ]
     later = _cli(*drill, stdin="")
-    assert f"Call {rows[1]['call']} of this drill stopped unfinished on" in later.stdout
+    assert f"Your call {rows[1]['call']} of this drill (angry-contractor) stopped unfinished on" in later.stdout
     assert "add --resume to take it up" in later.stdout
