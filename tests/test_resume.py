@@ -1,6 +1,7 @@
 """Taking up a stopped drill call: its saved turns played again through the engine, then on live.
 
-Real scenarios, engine, scorer and a real SQLite file; the terminal end to end as a subprocess.
+Real scenarios, engine, scorer and a real SQLite file (and PostgreSQL when a server is given); the
+terminal end to end as a subprocess.
 """
 
 from __future__ import annotations
@@ -32,9 +33,13 @@ LINES = [
 ]
 
 
+pytest_plugins = ["store_fixtures"]
+
+
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[ResultStore]:
-    opened = ResultStore.open(f"sqlite:///{tmp_path / 'results.sqlite3'}")
+def store(store_url: str) -> Iterator[ResultStore]:
+    """A real SQLite file, then a real PostgreSQL database (see ``store_fixtures``)."""
+    opened = ResultStore.open(store_url)
     yield opened
     opened.close()
 
