@@ -317,10 +317,45 @@ def cmd_drill_list(args: argparse.Namespace) -> int:
     return 0
 
 
-def _drill_console(drill: Any, trainee: str, url: str | None) -> int:
+def _stopped_call(store: Any, drill: Any, trainee: str, resume: str | None) -> Any:
+    """The trainee's stopped call of this drill to take up (``resume``: a call id, or "latest"), reopened
+    in the store; None when not resuming. Without ``resume``, a stopped call is mentioned, not taken up."""
+    from game.i18n import _
+    from game.session.resume import StoppedCall
+    from game.store.store import StoreError
+
+    stopped = store.unfinished_calls(drill=drill.name, trainee=trainee)
+    if resume is None:
+        if stopped:
+            last = stopped[-1]
+            hint = _(
+                "Your call {id} of this drill ({scenario}) stopped unfinished on {day}; add --resume to take it up."
+            )
+            print(hint.format(id=last.call_id, scenario=last.scenario, day=last.started_at.date().isoformat()))
+        return None
+    wanted = [c for c in stopped if resume == "latest" or str(c.call_id) == resume]
+    if not wanted:
+        missing = (
+            _("{trainee} has no unfinished call of the drill {drill} to resume")
+            if resume == "latest"
+            else _("{trainee} has no unfinished call {id} in the drill {drill} to resume")
+        )
+        raise UserError(missing.format(trainee=trainee, id=resume, drill=drill.name))
+    call = wanted[-1]
+    try:
+        turns = store.reopen_call(call.call_id)
+    except StoreError as err:
+        raise UserError(str(err)) from None
+    return StoppedCall(call.call_id, call.scenario, call.seed, tuple(turns))
+
+
+def _drill_console(drill: Any, trainee: str, url: str | None, resume: str | None = None) -> int:
     """A drill in the terminal. A store that cannot be opened (a read-only folder, a newer game's file,
-    a server down) is a notice, and the drill is played unsaved; a URL that is not one is an error."""
+    a server down) is a notice, and the drill is played unsaved; a URL that is not one is an error.
+    ``resume``: take up a stopped call of the drill (see ``_stopped_call``)."""
     from game.drill_console import run_drill_console
+    from game.i18n import _
+    from game.session.resume import ResumeError
     from game.store.store import ResultStore, StoreError, default_url, parse_url
 
     try:
@@ -333,8 +368,13 @@ def _drill_console(drill: Any, trainee: str, url: str | None) -> int:
     except StoreError as err:
         print(f"collector-sim: notice: {err}; the drill goes on, but nothing is saved", file=sys.stderr)
         store = None
+    if store is None and resume is not None:
+        raise UserError(_("the results store cannot be opened, so there is no stopped call to resume"))
     try:
-        run_drill_console(drill, trainee, store, sys.stdin, sys.stdout)
+        stopped = _stopped_call(store, drill, trainee, resume) if store is not None else None
+        run_drill_console(drill, trainee, store, sys.stdin, sys.stdout, resume=stopped)
+    except ResumeError as err:
+        raise UserError(str(err)) from None
     finally:
         if store is not None:
             store.close()
@@ -352,7 +392,11 @@ def cmd_drill_run(args: argparse.Namespace) -> int:
     if not args.trainee:
         raise UserError("--trainee needs a name")
     if args.console:
-        return _drill_console(drill, args.trainee, args.db)
+        return _drill_console(drill, args.trainee, args.db, args.resume)
+    if args.resume is not None:
+        from game.i18n import _
+
+        raise UserError(_("--resume works in the terminal (add --console); the window offers it before the drill"))
     with _store(args.db) as store:
         from game.ui.app import NoDisplay, run_drill
 
@@ -487,6 +531,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--trainee", required=True)
     p.add_argument("--db", help="database URL (default: $COLLECTOR_SIM_DB, else a file in your data folder)")
     p.add_argument("--console", action="store_true")
+    p.add_argument(
+        "--resume",
+        nargs="?",
+        const="latest",
+        metavar="CALL",
+        help="take up your call of this drill that stopped unfinished (the latest, or the call id given)",
+    )
     p.set_defaults(func=cmd_drill_run)
 
     p = sub.add_parser("results", help="one row per saved call")

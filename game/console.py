@@ -62,6 +62,9 @@ def play_console(
     after_ask = scenario.persona.after_ask
     silence = max(SILENCE_SECONDS, after_ask.quiet_seconds + 0.5 if after_ask else 0.0)
     _show(session.opening, speaker, out)
+    for before in session.record.turns[1:]:  # a call taken up where it stopped: what was said before
+        line = f"you> {before.text}" if before.speaker == "trainee" else f"{speaker}: {before.text}"
+        out.write(printable(line + "\n"))
     try:
         while not session.ended:
             out.write("you> ")

@@ -18,8 +18,10 @@ from game.drills import Drill
 from game.engine.plain_text import printable
 from game.engine.scenario import load_scenario
 from game.engine.scenario.models import Scenario
-from game.session import CallStore, DrillSession
+from game.i18n import ngettext
+from game.session import CallSession, CallStore, DrillSession
 from game.session.drill import Clock, utc_now
+from game.session.resume import StoppedCall
 from game.store.store import StoreError
 from scoring import format_scorecard
 
@@ -80,19 +82,31 @@ def run_drill_console(
     out: TextIO,
     *,
     clock: Clock = utc_now,
+    resume: StoppedCall | None = None,
 ) -> list[dict[str, Any]]:
     """Play the drill's calls against ``lines_in``; returns each finished call's scorecard as saved.
 
-    ``store`` None plays the drill unsaved (the caller has said why).
+    ``store`` None plays the drill unsaved (the caller has said why). ``resume``: a stopped call of this
+    drill, reopened in the store, to take up where it stopped and go on from (raises ResumeError when it
+    cannot be played again as it was).
     """
     saving = _GuardedStore(store, out)
     drill_session = DrillSession(drill, trainee, saving, _find, clock=clock)
+    resumed: CallSession | None = None
+    if resume is not None:
+        resumed, _last = drill_session.resume(resume.call_id, resume.scenario, resume.seed, resume.turns)
     cards: list[dict[str, Any]] = []
     out.write(printable(f"=== Drill: {drill.title} ({drill_session.count} calls) for {trainee} ===\n"))
     while drill_session.scenario() is not None:
         number = drill_session.number
         out.write(f"\n--- Call {number} of {drill_session.count} ---\n")
-        session = drill_session.dial()
+        session, resumed = (resumed, None) if resumed is not None else (drill_session.dial(), None)
+        if len(session.record.turns) > 1:
+            said = len(session.record.turns)
+            taken_up = ngettext(
+                "(taken up where it stopped, after {n} turn)", "(taken up where it stopped, after {n} turns)", said
+            )
+            out.write(taken_up.format(n=said) + "\n")
         try:
             play_console(session, lines_in, out, on_turn=drill_session.turns_changed, end_hangs_up=False)
         except CallStopped as stop:

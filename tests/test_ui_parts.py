@@ -46,7 +46,7 @@ def test_damaged_settings_give_the_defaults_and_bad_values_are_replaced(tmp_path
     assert load_settings(tmp_path).high_contrast
 
 
-def test_progress_keeps_best_stars_and_finds_the_weakest_principle(tmp_path: Path) -> None:
+def test_progress_keeps_best_stars_and_every_score(tmp_path: Path) -> None:
     progress = Progress(tmp_path)
     progress.add(
         CallResult(
@@ -59,7 +59,7 @@ def test_progress_keeps_best_stars_and_finds_the_weakest_principle(tmp_path: Pat
     write_progress(tmp_path, progress.snapshot())
     again = Progress.load(tmp_path)
     assert again.best_stars() == {"a": 3}
-    assert again.weakest_principle() == ("stay_quiet", 55.0)
+    assert [c.principles["stay_quiet"] for c in again.calls] == [40, 70]
 
 
 def test_a_damaged_progress_file_is_set_aside_not_lost(tmp_path: Path) -> None:

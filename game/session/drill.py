@@ -10,13 +10,16 @@ frame loop (``begin_call`` may then hand back a ticket rather than the row id).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
 from game.drills import Drill, call_passes, drill_scenarios
 from game.engine.scenario.models import Scenario
+from game.engine.step import DebtorLine
+from game.i18n import _
 from game.session.call import CallSession
+from game.session.resume import ResumeError, replay_saved
 from scoring import Note, Rubric, Scorecard, load_rubric
 
 Clock = Callable[[], dt.datetime]
@@ -178,6 +181,27 @@ class DrillSession:
         self._saving = None
         self._dialled_at = self.clock()
         return session
+
+    def resume(
+        self, call_id: Any, scenario_id: str, seed: int, saved: Sequence[Mapping[str, Any]]
+    ) -> tuple[CallSession, DebtorLine]:
+        """Take up a stopped call of this drill (reopened in the store as ``call_id``, which ``saved``
+        are its turns): the drill moves to that call, its turns are played again, and every new turn is
+        saved after them. Returns the call and the debtor's last line, to be said again."""
+        index = next(
+            (i for i, found in enumerate(self.ids) if found == scenario_id and self.drill.seed + i == seed), None
+        )
+        if index is None:
+            stranger = _("call {id} is not one of the calls of the drill {drill}")
+            raise ResumeError(stranger.format(id=call_id, drill=self.drill.name))
+        scenario = self.find(scenario_id)
+        if scenario is None:
+            raise ResumeError(_("the scenario {scenario} cannot be found").format(scenario=scenario_id))
+        self.index, self.attempt = index, 1
+        session = CallSession(scenario, seed, self.rubric)
+        last = replay_saved(session, saved)
+        self._saving = _Saving(call_id, len(saved))
+        return session, last
 
     def turns_changed(self, session: CallSession) -> None:
         """Save every turn the store has not seen yet; the call is begun in the store with the trainee's

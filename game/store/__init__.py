@@ -1,9 +1,9 @@
 """The results store (SQLite by default, PostgreSQL by URL) and what team leads read from it."""
 
+from game.store.progress import ProgressPoint
 from game.store.store import (
     Finding,
     LeaderRow,
-    ProgressPoint,
     ResultRow,
     ResultStore,
     SavedCall,

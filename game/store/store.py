@@ -50,6 +50,8 @@ from sqlalchemy import (
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import URL, make_url
 
+from game.i18n import _
+from game.store.progress import ProgressPoint, daily_averages
 from game.store.schema import (
     RESULT_SCHEMA_VERSION,
     Call,
@@ -117,7 +119,8 @@ class Finding:
 @dataclass(frozen=True)
 class UnfinishedCall:
     """A call that has no result to count: ``interrupted`` (begun, turns saved, never finished: the game
-    was stopped or killed) or ``input_ended`` (the input ran out mid-call, so it ended unplayed)."""
+    was stopped or killed) or ``input_ended`` (the input ran out mid-call, so it ended unplayed).
+    ``seed`` and ``rubric`` are the call's own, so it can be resumed as it was."""
 
     call_id: int
     trainee: str
@@ -126,17 +129,8 @@ class UnfinishedCall:
     started_at: dt.datetime
     turns: int
     reason: str
-
-
-@dataclass(frozen=True)
-class ProgressPoint:
-    """One trainee's average on one principle, with one persona (scenario), on one day (UTC)."""
-
-    scenario: str
-    principle: str
-    day: dt.date
-    average: float
-    calls: int
+    seed: int = 0
+    rubric: str = ""
 
 
 @dataclass(frozen=True)
@@ -464,11 +458,34 @@ class ResultStore:
             stmt = select(CallTurn.turn).where(CallTurn.call_id == call_id).order_by(CallTurn.position)
             return [dict(t) for t in conn.execute(stmt).scalars()]
 
+    def reopen_call(self, call_id: int) -> list[dict[str, Any]]:
+        """Open an unfinished call for more turns and return the turns it has, to be played again and
+        taken on from. An interrupted call is still open; a call the input ran out on goes back to being
+        open, in one transaction: its turns saved as turns again, its record and scores gone."""
+        with self._write("reopen the call") as conn:
+            row = conn.execute(select(Call.finished_at, Call.ending).where(Call.id == call_id)).first()
+            if row is None:
+                raise StoreError(f"there is no call {call_id} in the results store")
+            if row.finished_at is not None and row.ending != "input_ended":
+                ended = _("call {id} was played to its end; only an unfinished call can be resumed")
+                raise StoreError(ended.format(id=call_id))
+            if row.finished_at is None:
+                stmt = select(CallTurn.turn).where(CallTurn.call_id == call_id).order_by(CallTurn.position)
+                return [dict(t) for t in conn.execute(stmt).scalars()]
+            record = conn.execute(select(CallRecord.record).where(CallRecord.call_id == call_id)).scalar_one()
+            turns = [dict(t) for t in record.get("turns", [])]
+            for table in (CallFinding, CallScore, CallRecord):
+                conn.execute(delete(table).where(table.call_id == call_id))
+            reopened = {"finished_at": None, "outcome": None, "total": None, "passed": None, "ending": None}
+            conn.execute(update(Call).where(Call.id == call_id).values(**reopened, promise_confirmed=None))
+            if turns:
+                rows = [{"call_id": call_id, "position": i, "turn": t} for i, t in enumerate(turns)]
+                conn.execute(insert(CallTurn), rows)
+            return turns
+
     def unfinished(self, trainee: str | None = None) -> list[int]:
         """Ids of calls begun but never finished (the game stopped or crashed during them), oldest first."""
-        stmt = select(Call.id).where(Call.finished_at.is_(None)).order_by(Call.started_at, Call.id)
-        if trainee is not None:
-            stmt = stmt.join(Trainee, Trainee.id == Call.trainee_id).where(Trainee.name == trainee.strip())
+        stmt = _calls(None, trainee).where(Call.finished_at.is_(None))
         with self._read("list the calls") as conn:
             return [int(i) for i in conn.execute(stmt).scalars()]
 
@@ -538,26 +555,13 @@ class ResultStore:
 
     def unfinished_calls(self, drill: str | None = None, trainee: str | None = None) -> list[UnfinishedCall]:
         """Calls with no result to count, oldest first: interrupted ones and ones the input ran out on."""
-        turns = (
-            select(CallTurn.call_id, func.count().label("n")).group_by(CallTurn.call_id).subquery()
-        )
+        turns = select(CallTurn.call_id, func.count().label("n")).group_by(CallTurn.call_id).subquery()
+        saved = func.coalesce(turns.c.n, 0).label("saved")
         stmt = (
-            select(
-                Call.id,
-                Trainee.name.label("trainee"),
-                DrillRow.name.label("drill"),
-                Call.scenario,
-                Call.started_at,
-                Call.finished_at,
-                func.coalesce(turns.c.n, 0).label("saved_turns"),
-            )
-            .join(Trainee, Trainee.id == Call.trainee_id)
-            .outerjoin(DrillRow, DrillRow.id == Call.drill_id)
+            _calls(drill, trainee, Call.seed, Call.rubric, Call.started_at, Call.finished_at, saved)
             .outerjoin(turns, turns.c.call_id == Call.id)
             .where(Call.finished_at.is_(None) | (Call.ending == "input_ended"))
-            .order_by(Call.started_at, Call.id)
         )
-        stmt = _filtered(stmt, drill, trainee)
         with self._read("list the unfinished calls") as conn:
             rows = conn.execute(stmt).all()
             ended = [r.id for r in rows if r.finished_at is not None]
@@ -574,8 +578,10 @@ class ResultStore:
                 drill=r.drill,
                 scenario=r.scenario,
                 started_at=r.started_at,
-                turns=int(r.saved_turns) if r.finished_at is None else said.get(r.id, 0),
+                turns=int(r.saved) if r.finished_at is None else said.get(r.id, 0),
                 reason="interrupted" if r.finished_at is None else "input_ended",
+                seed=int(r.seed),
+                rubric=r.rubric,
             )
             for r in rows
         ]
@@ -604,14 +610,8 @@ class ResultStore:
             .join(Trainee, Trainee.id == Call.trainee_id)
             .where(Trainee.name == trainee.strip(), Call.ending == "completed")
         )
-        groups: dict[tuple[str, str, dt.date], list[int]] = {}
         with self._read("read the progress") as conn:
-            for r in conn.execute(stmt):
-                groups.setdefault((r.scenario, r.principle, r.started_at.date()), []).append(int(r.score))
-        return [
-            ProgressPoint(scenario, principle, day, sum(scores) / len(scores), len(scores))
-            for (scenario, principle, day), scores in sorted(groups.items())
-        ]
+            return daily_averages((r.scenario, r.started_at, r.principle, r.score) for r in conn.execute(stmt))
 
     def saved_call(self, call_id: int) -> SavedCall:
         """One finished call (played to its end or cut short) with its full record and scorecard."""
@@ -662,7 +662,15 @@ class ResultStore:
             ]
 
 
-def _filtered(stmt: Select[*tuple[Any, ...]], drill: str | None, trainee: str | None) -> Select[*tuple[Any, ...]]:
+def _calls(drill: str | None, trainee: str | None, *columns: Any) -> Select[Any]:
+    """Calls with their trainee's and drill's names, oldest first, of one drill and/or trainee when
+    given: the id, trainee, drill and scenario columns, then ``columns``. Every list of calls starts here."""
+    stmt = (
+        select(Call.id, Trainee.name.label("trainee"), DrillRow.name.label("drill"), Call.scenario, *columns)
+        .join(Trainee, Trainee.id == Call.trainee_id)
+        .outerjoin(DrillRow, DrillRow.id == Call.drill_id)
+        .order_by(Call.started_at, Call.id)
+    )
     if drill is not None:
         stmt = stmt.where(DrillRow.name == drill)
     if trainee is not None:
@@ -671,28 +679,22 @@ def _filtered(stmt: Select[*tuple[Any, ...]], drill: str | None, trainee: str | 
 
 
 def _finished_calls(drill: str | None, trainee: str | None, *, completed_only: bool = False) -> Select[Any]:
-    stmt = (
-        select(
-            Call.id,
-            Trainee.name.label("trainee"),
-            DrillRow.name.label("drill"),
-            Call.scenario,
-            Call.seed,
-            Call.rubric,
-            Call.started_at,
-            Call.finished_at,
-            Call.outcome,
-            Call.total,
-            Call.passed,
-            Call.ending,
-            Call.promise_confirmed,
-        )
-        .join(Trainee, Trainee.id == Call.trainee_id)
-        .outerjoin(DrillRow, DrillRow.id == Call.drill_id)
-        .where(Call.ending == "completed" if completed_only else Call.finished_at.is_not(None))
-        .order_by(Call.started_at, Call.id)
+    """Finished calls (played to their end, or also cut short unless ``completed_only``), in the column
+    order ``ResultStore._result_rows`` unpacks."""
+    stmt = _calls(
+        drill,
+        trainee,
+        Call.seed,
+        Call.rubric,
+        Call.started_at,
+        Call.finished_at,
+        Call.outcome,
+        Call.total,
+        Call.passed,
+        Call.ending,
+        Call.promise_confirmed,
     )
-    return _filtered(stmt, drill, trainee)
+    return stmt.where(Call.ending == "completed" if completed_only else Call.finished_at.is_not(None))
 
 
 def _scorecard_parts(scorecard: Mapping[str, Any]) -> tuple[int, dict[str, int], list[dict[str, Any]]]:

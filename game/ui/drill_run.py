@@ -15,7 +15,9 @@ from typing import Any
 
 from game.drills import Drill
 from game.engine.scenario import Scenario
+from game.engine.step import DebtorLine
 from game.session import CallSession, DrillSession, TakenCall
+from game.session.resume import StoppedCall
 from game.store.store import ResultStore, StoreError
 from game.ui.jobs import Jobs
 
@@ -97,6 +99,8 @@ class DrillRun:
         self.jobs = jobs
         self.queue = QueuedStore(store, jobs)
         self.session = DrillSession(drill, trainee, self.queue, find)
+        self._taken_up: tuple[CallSession, DebtorLine] | None = None
+        self.again: DebtorLine | None = None
 
     # the session, as the scenes read it
     @property
@@ -123,7 +127,21 @@ class DrillRun:
     def last_taken(self) -> TakenCall | None:
         return self.session.taken[-1] if self.session.taken else None
 
+    def take_up(self, stopped: StoppedCall) -> Scenario:
+        """Go on from a stopped call of this drill, reopened in the store: its turns are played again
+        now (raises ResumeError when they cannot be), and the next ``dial`` hands out that call."""
+        session, line = self.session.resume(Ticket(stopped.call_id), stopped.scenario, stopped.seed, stopped.turns)
+        self._taken_up = (session, line)
+        return session.scenario
+
     def dial(self) -> CallSession:
+        """The drill's current call: a stopped one taken up (``again``: the debtor's last line, to be
+        said again), else a new one."""
+        if self._taken_up is not None:
+            session, self.again = self._taken_up
+            self._taken_up = None
+            return session
+        self.again = None
         return self.session.dial()
 
     def leaderboard(self, done: str) -> None:

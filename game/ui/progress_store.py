@@ -1,7 +1,7 @@
 """The trainee's own progress: every finished call's score, kept as JSON beside the settings.
 
 Small and local on purpose: the window shows best stars per scenario, the calls over time and the
-principle that most needs practice. The team's results store is a separate, shared database.
+principles over time. The team's results store is a separate, shared database.
 A damaged file is set aside (renamed), never overwritten blindly, so no saved result is lost.
 """
 
@@ -67,17 +67,6 @@ class Progress:
         for call in self.calls:
             best[call.scenario] = max(best.get(call.scenario, 0), call.stars)
         return best
-
-    def weakest_principle(self, last: int = 10) -> tuple[str, float] | None:
-        """The principle with the lowest average over the last calls: what to practise next."""
-        totals: dict[str, list[int]] = {}
-        for call in self.calls[-last:]:
-            for key, score in call.principles.items():
-                totals.setdefault(key, []).append(score)
-        if not totals:
-            return None
-        key = min(totals, key=lambda k: (sum(totals[k]) / len(totals[k]), k))
-        return key, sum(totals[key]) / len(totals[key])
 
     def snapshot(self) -> str:
         data: dict[str, Any] = {

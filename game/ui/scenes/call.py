@@ -28,6 +28,7 @@ from game.engine.scenario import Scenario
 from game.engine.state import CallState
 from game.engine.step import DebtorLine, speech_seconds
 from game.engine.transcript import TRAINEE_WPM
+from game.i18n import _
 from game.session import CallSession, TurnResult
 from game.session.phases import LIVE, CallFlow, Cue, Phase
 from game.ui import gateway, routes
@@ -181,8 +182,26 @@ class CallScene(Scene):
         if self.kit.voice.speaks:
             scenario, seed = self.scenario, self.seed
             self.kit.jobs.submit(LINES_JOB, lambda: likely_lines(scenario, seed))
-        self._queue(line)
+        again = self.drill.again if self.drill is not None else None
+        self._queue(self._take_up(again) if again is not None else line)
         self.chips = self.session.chips()
+
+    def _take_up(self, again: DebtorLine) -> DebtorLine:
+        """A stopped drill call taken up: what was said before goes in the transcript, and after the ring
+        the debtor says their last line again, at its own time in the call."""
+        turns = self.session.record.turns
+        last = max(i for i, turn in enumerate(turns) if turn.speaker != "trainee")
+        self._log_note(_("Taken up where the call stopped."))
+        for i, turn in enumerate(turns):
+            if turn.speaker == "trainee":
+                self.last_trainee_end = turn.end
+                if turn.text.strip():
+                    self._log_trainee(turn.text, turn.interrupt)
+            elif i != last:
+                self._log_debtor(turn.text)
+                self.replies += 1
+        self.pace.restart(RING_SECONDS - again.start)
+        return again
 
     def leave(self) -> None:
         self._quiet()

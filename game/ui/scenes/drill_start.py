@@ -13,12 +13,18 @@ import pygame_gui
 from pygame_gui.elements import UITextEntryLine
 
 from game.drills import Drill, drill_scenarios
+from game.i18n import _
+from game.session.resume import ResumeError, StoppedCall
+from game.store.store import UnfinishedCall
 from game.ui import draw, gateway, routes
 from game.ui.drill_run import DrillRun
+from game.ui.jobs import JOB_DONE
 from game.ui.names import principle_name
 from game.ui.scene import Kit, Scene
 
 MAX_NAME = 200
+STOPPED_JOB = "drill_stopped_calls"
+REOPEN_JOB = "drill_call_reopened"
 
 
 class DrillStartScene(Scene):
@@ -33,6 +39,36 @@ class DrillStartScene(Scene):
         self.message = ""
         self.entry: UITextEntryLine | None = None
         self._panel = pygame.Rect(0, 0, 0, 0)
+        self.stopped: UnfinishedCall | None = None
+
+    def enter(self) -> None:
+        self.look_for_stopped()
+
+    def look_for_stopped(self) -> None:
+        """Ask the store (off the frame loop) for the trainee's latest stopped call of this drill."""
+        store, name, drill = self.kit.results.store, self.typed.strip(), self.drill.name
+        if store is not None and name:
+            self.kit.jobs.submit(STOPPED_JOB, lambda: (name, store.unfinished_calls(drill=drill, trainee=name)))
+
+    def take_up(self) -> None:
+        """Reopen the stopped call in the store, then go on from where it stopped."""
+        store, stopped = self.kit.results.store, self.stopped
+        if store is None or stopped is None:
+            return
+        self.message = ""
+        self.kit.jobs.submit(REOPEN_JOB, lambda: (stopped, store.reopen_call(stopped.call_id)))
+
+    def _reopened(self, stopped: UnfinishedCall, turns: list[dict[str, object]]) -> None:
+        store = self.kit.results.store
+        if store is None:
+            return
+        run = DrillRun(self.drill, stopped.trainee, store, self.kit.jobs, self.kit.catalog.find)
+        try:
+            scenario = run.take_up(StoppedCall(stopped.call_id, stopped.scenario, stopped.seed, tuple(turns)))
+        except ResumeError as err:
+            self.message = str(err)
+            return
+        self.swap(routes.Briefing(scenario, drill=run))
 
     def start(self) -> None:
         name = (self.entry.get_text() if self.entry is not None else self.typed).strip()
@@ -50,6 +86,10 @@ class DrillStartScene(Scene):
             return
         run = DrillRun(self.drill, name, store, self.kit.jobs, self.kit.catalog.find)
         self.swap(first_route(run))
+
+    def stopped_number(self) -> int:
+        """The stopped call's number in the drill (its seed says which)."""
+        return self.stopped.seed - self.drill.seed + 1 if self.stopped is not None else 0
 
     def marks(self) -> list[str]:
         """What a call must do to pass, and the drill's other rules, one line each."""
@@ -89,6 +129,10 @@ class DrillStartScene(Scene):
             self.entry.set_text(self.typed)
         self.entry.focus()
         y = height - button_h - 22
+        if self.stopped is not None:
+            label = _("Take up call {n} where it stopped").format(n=self.stopped_number())
+            take_w = min(width // 2 - 60, fonts.get(17).size(label)[0] + 44)
+            self.button(pygame.Rect(28, y, take_w, button_h), label, self.take_up, name="take_up", style="secondary")
         start_w = max(240, fonts.get(17).size("Start the drill  (Enter)")[0] + 44)
         self.button(pygame.Rect(width - 28 - start_w, y, start_w, button_h), "Start the drill  (Enter)", self.start)
         self.button(
@@ -103,9 +147,24 @@ class DrillStartScene(Scene):
         if gateway.key(event, pygame.K_ESCAPE):
             self.kit.nav.pop()
             return True
+        if event.type == JOB_DONE and event.name == STOPPED_JOB:
+            if event.error is None:
+                name, stopped = event.result
+                found = stopped[-1] if stopped and name == self.typed.strip() else None
+                if found != self.stopped:
+                    self.stopped = found
+                    self.kit.nav.remount()
+            return True
+        if event.type == JOB_DONE and event.name == REOPEN_JOB:
+            if event.error is not None:
+                self.message = str(event.error)
+            else:
+                self._reopened(*event.result)
+            return True
         if event.type == pygame_gui.UI_TEXT_ENTRY_CHANGED and event.ui_element is self.entry:
             self.typed = self.entry.get_text()
             self.message = ""
+            self.look_for_stopped()
             return True
         if event.type == pygame_gui.UI_TEXT_ENTRY_FINISHED and event.ui_element is self.entry:
             self.start()
@@ -113,6 +172,9 @@ class DrillStartScene(Scene):
         if event.type == pygame.KEYDOWN and self.entry is not None and self.entry.is_focused:
             if event.key == pygame.K_TAB:
                 self.entry.unfocus()
+                if self.stopped is not None:  # the stopped call first, then the rest
+                    self.ring.focus("take_up")
+                    return True
                 return self.handle_common(event)
             return False
         return self.handle_common(event)

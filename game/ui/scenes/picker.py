@@ -14,6 +14,7 @@ from pygame_gui.elements import UIButton
 
 from game.engine.scenario import Loaded, Scenario
 from game.ui import draw, gateway, routes
+from game.ui.catalog import Suggestion
 from game.ui.jobs import JOB_DONE
 from game.ui.names import archetype_label, plural
 from game.ui.portraits import Portraits, portraits_for
@@ -70,7 +71,12 @@ class PickerScene(Scene):
 
     def recommended(self) -> Scenario | None:
         """The call the trainee should take next (where the focus starts)."""
-        return self.kit.catalog.next_up(self.kit.progress.calls)
+        found = self.suggestion()
+        return found.scenario if found is not None else None
+
+    def suggestion(self) -> Suggestion | None:
+        """The suggested call and why (shown on its card)."""
+        return self.kit.catalog.suggest(self.kit.progress.calls)
 
     def build(self, size: tuple[int, int]) -> None:
         width, height = size
@@ -200,12 +206,14 @@ class PickerScene(Scene):
         clip = surface.get_clip()
         surface.set_clip(self._area.inflate(0, 16))
         best = self.kit.progress.best_stars()
+        suggested = self.suggestion()
         for rect, item in self.cards:
             shown = rect.move(0, -self.scroll)
             if shown.bottom < self._area.top - 20 or shown.top > self._area.bottom + 20:
                 continue
             if item.scenario is not None:
-                self._draw_card(surface, shown, item.scenario, best.get(item.scenario.id, 0))
+                why = suggested.why if suggested is not None and suggested.scenario.id == item.scenario.id else None
+                self._draw_card(surface, shown, item.scenario, best.get(item.scenario.id, 0), why)
             else:
                 self._draw_error(surface, shown, item)
         surface.set_clip(clip)
@@ -245,7 +253,9 @@ class PickerScene(Scene):
             return
         draw.focus_ring(surface, target.rect, self.kit.look.palette, 14)
 
-    def _draw_card(self, surface: pygame.Surface, rect: pygame.Rect, scenario: Scenario, stars: int) -> None:
+    def _draw_card(
+        self, surface: pygame.Surface, rect: pygame.Rect, scenario: Scenario, stars: int, why: str | None = None
+    ) -> None:
         palette, fonts = self.kit.look.palette, self.kit.look.fonts
         draw.panel(surface, rect, palette)
         side = min(rect.height - 28, 112)
@@ -272,6 +282,11 @@ class PickerScene(Scene):
         tag_w = small.size(tag)[0] + 18
         tag_rect = pygame.Rect(x, rect.bottom - small.get_linesize() - 18, tag_w, small.get_linesize() + 6)
         about = min(2 if len(title_lines) == 1 else 1, (tag_rect.y - 4 - y) // small.get_linesize())
+        if why is not None and about > 0:  # the suggested call says why, in place of a line of its description
+            reason = fonts.get(14, bold=True)
+            area = pygame.Rect(x, y, room, reason.get_linesize() * about)
+            used = draw.paragraph(surface, reason, why, palette.accent, area, about)
+            y, about = y + used, about - used // reason.get_linesize()
         if about > 0:
             room_rect = pygame.Rect(x, y, room, small.get_linesize() * about)
             draw.paragraph(surface, small, scenario.description, palette.ink, room_rect, about)
