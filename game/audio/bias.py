@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from text_to_num import alpha2digit
+from text_to_num import alpha2digit  # type: ignore[import-untyped]
 
 from game.audio.numbers import (
     CURRENCY_SIGNS,
@@ -146,8 +146,8 @@ def _amount_allowed(tokens: list[str], start: int, end: int, amount: float, conf
         if marked and not garbled_before and _number_value(tokens[first:last]) != amount:
             return False
         i = last
-    after = end + (end < len(tokens) and _bare(tokens[end]) in _CURRENCY)
-    if _cents_after(tokens, after)[0]:
+    past = end + (end < len(tokens) and _bare(tokens[end]) in _CURRENCY)
+    if _cents_after(tokens, past)[0]:
         return False  # "... dollars [and forty cents]": the amount said goes on past the span
     return _heard_numbers_fit(tokens, start, end, amount, confirmed)
 
