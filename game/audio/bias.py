@@ -336,18 +336,22 @@ def _cents_after(tokens: list[str], k: int) -> tuple[float, int]:
     return 0.0, k
 
 
+_SCALES = frozenset(["hundred", "thousand", "million"])
+
+
 def written_money(text: str, currency: str = "USD") -> str:
     """Spoken money as a transcript writes it: "four hundred eighty dollars", "dollar 480" -> "$480";
-    "dollar one hundred eighty six point four zero" -> "$186.40"."""
+    "dollar one hundred eighty six point four zero" -> "$186.40"; "a thousand dollars" -> "$1,000"."""
     tokens = text.split()
     out: list[str] = []
     i = 0
     while i < len(tokens):
-        if not _is_number_token(tokens[i]) or _bare(tokens[i]) == "a":
+        a_scale = _bare(tokens[i]) == "a" and i + 1 < len(tokens) and _bare(tokens[i + 1]) in _SCALES
+        if not _is_number_token(tokens[i]) and not a_scale:
             out.append(tokens[i])
             i += 1
             continue
-        end = max(_number_run(tokens, i)[1], i + 1)
+        end = max(_number_run(tokens, i + a_scale)[1], i + 1)
         open_end = tokens[end - 1][-1] not in _PUNCT
         after = end < len(tokens) and open_end and _bare(tokens[end]) in _CURRENCY
         before = bool(out) and out[-1][-1] not in _PUNCT and _bare(out[-1]) in _CURRENCY - {"bucks"}
