@@ -50,6 +50,10 @@ def test_phones_compare_sounds_not_spellings() -> None:
         ("two payments of 240 dollars, thanks", "two payments of $240, thanks"),
         ("I'll call at 3 pm.", "I'll call at 3 pm."),
         ("two payments", "two payments"),
+        ("I can pay a thousand dollars.", "I can pay $1,000."),
+        ("a hundred and twenty five dollars by Friday", "$125 by Friday"),
+        ("I can do a thousand.", "I can do a thousand."),
+        ("a week from now", "a week from now"),
     ],
 )
 def test_money_is_written_as_a_transcript_writes_it(heard: str, written: str) -> None:

@@ -40,10 +40,8 @@ def test_voice_activity_finds_where_the_speech_ends(clip: Path) -> None:
     assert utterance.due()  # a whole line of speech is waiting to be recognised
     utterance.add(pcm(silence))
     assert utterance.voiced_end == speech_end and utterance.silence_after() >= ENDPOINT_SILENCE
-    utterance.heard_upto = utterance.voiced_end  # a quick partial heard it all...
-    assert utterance.current() and utterance.ended() and utterance.due()  # ...the full reading is still due
-    utterance.final = True
-    assert not utterance.due()
+    utterance.heard_upto = utterance.voiced_end  # the tail was read to its end: nothing is left to read
+    assert utterance.current() and utterance.ended() and not utterance.due()
     assert Utterance().has_speech() is False
 
 
@@ -56,6 +54,7 @@ def test_a_long_pause_ends_a_phrase_that_is_recognised_for_good(clip: Path) -> N
     utterance.add(pcm(np.zeros(RECOGNITION_RATE // 2, dtype=np.float32)))
     utterance.add(pcm(samples))
     assert utterance.phrase() == (0, first_end)
+    assert not utterance.tail_covers(first_end)  # the first phrase was never read: it is read now
     utterance.phrase_done("Good morning.", first_end)
     assert utterance.phrase() is None and utterance.due()
     assert utterance.speech().size < samples.size + RECOGNITION_RATE

@@ -171,3 +171,15 @@ def test_a_calls_likely_lines_are_its_known_lines_filled_in() -> None:
     assert "I'm at work." in lines and "Fine, go on." in lines
     assert not any("{" in line for line in lines)
     assert len(lines) > 10  # the shared fallback lines too
+
+
+def test_a_chinese_calls_likely_lines_are_chinese_in_the_mandarin_voice(voices: PyttsxVoices) -> None:
+    from game.engine.scenario import load_scenario
+
+    scenario = load_scenario("scenarios/zh/cooperative-night-nurse.yaml")
+    lines = likely_lines(scenario)
+    assert len(lines) > 10  # its own lines and the shared Chinese ones
+    assert all(any("\u4e00" <= ch <= "\u9fff" for ch in line) for line in lines), [
+        line for line in lines if not any("\u4e00" <= ch <= "\u9fff" for ch in line)
+    ]
+    assert voices._settings(scenario.persona.voice)["voice"].startswith("cmn")

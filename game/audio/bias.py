@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from text_to_num import alpha2digit
+from text_to_num import alpha2digit  # type: ignore[import-untyped]
 
 from game.audio.numbers import (
     CURRENCY_SIGNS,
@@ -146,8 +146,8 @@ def _amount_allowed(tokens: list[str], start: int, end: int, amount: float, conf
         if marked and not garbled_before and _number_value(tokens[first:last]) != amount:
             return False
         i = last
-    after = end + (end < len(tokens) and _bare(tokens[end]) in _CURRENCY)
-    if _cents_after(tokens, after)[0]:
+    past = end + (end < len(tokens) and _bare(tokens[end]) in _CURRENCY)
+    if _cents_after(tokens, past)[0]:
         return False  # "... dollars [and forty cents]": the amount said goes on past the span
     return _heard_numbers_fit(tokens, start, end, amount, confirmed)
 
@@ -336,18 +336,22 @@ def _cents_after(tokens: list[str], k: int) -> tuple[float, int]:
     return 0.0, k
 
 
+_SCALES = frozenset(["hundred", "thousand", "million"])
+
+
 def written_money(text: str, currency: str = "USD") -> str:
     """Spoken money as a transcript writes it: "four hundred eighty dollars", "dollar 480" -> "$480";
-    "dollar one hundred eighty six point four zero" -> "$186.40"."""
+    "dollar one hundred eighty six point four zero" -> "$186.40"; "a thousand dollars" -> "$1,000"."""
     tokens = text.split()
     out: list[str] = []
     i = 0
     while i < len(tokens):
-        if not _is_number_token(tokens[i]) or _bare(tokens[i]) == "a":
+        a_scale = _bare(tokens[i]) == "a" and i + 1 < len(tokens) and _bare(tokens[i + 1]) in _SCALES
+        if not _is_number_token(tokens[i]) and not a_scale:
             out.append(tokens[i])
             i += 1
             continue
-        end = max(_number_run(tokens, i)[1], i + 1)
+        end = max(_number_run(tokens, i + a_scale)[1], i + 1)
         open_end = tokens[end - 1][-1] not in _PUNCT
         after = end < len(tokens) and open_end and _bare(tokens[end]) in _CURRENCY
         before = bool(out) and out[-1][-1] not in _PUNCT and _bare(out[-1]) in _CURRENCY - {"bucks"}

@@ -12,7 +12,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from text_to_num import alpha2digit
+from text_to_num import alpha2digit  # type: ignore[import-untyped]
 
 from game.audio.vocabulary import CallVocabulary
 

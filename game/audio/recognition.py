@@ -20,10 +20,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from game.audio.asr import Heard, RecognitionError, Recognizer, UnknownEngineError, open_recognizer
 from game.audio.streaming import PARTIAL_EVERY, Utterance
 from game.audio.vocabulary import CallVocabulary
-from game.audio.wavio import AudioFileError, read_for_recognition
+from game.audio.wavio import RECOGNITION_RATE, AudioFileError, read_for_recognition
 from game.audio.worker import WorkerProcess, child_messages
 
 STOPPED = "Speech recognition stopped: type your answers."
@@ -215,6 +217,8 @@ class _Server:
                 self.recognizer, notice = open_recognizer(message[1], message[2])
             except UnknownEngineError as err:
                 self.recognizer, notice = None, str(err)
+            if self.recognizer is not None:  # the first reading pays for setting the engine up: not a turn's
+                self.recognizer.transcribe_samples(np.zeros(RECOGNITION_RATE // 2, dtype=np.float32))
             self.reply(("ready", self.recognizer.name if self.recognizer else None, notice))
             return self.recognizer is not None
         if self.recognizer is None:
@@ -232,14 +236,14 @@ class _Server:
         return True
 
     def work(self) -> None:
-        """Finish an ended turn (its text is often ready already), else refresh one partial."""
+        """Finish an ended turn (its words are often read already), else read one phrase or tail."""
         if self.ended:
             job = self.ended.pop(0)
             turn = self.turns.pop(job)
             while turn.phrase() is not None:
                 self._phrase(turn)
-            if turn.voiced_end > turn.done_end and not (turn.current() and turn.final):
-                self._hear(turn, final=True)
+            if turn.voiced_end > turn.done_end and not turn.current():
+                self._hear(turn)
             self.reply(("heard", job, Heard(turn.text, 0.0, self.recognizer.name if self.recognizer else "")))
             return
         for job, turn in self.turns.items():
@@ -248,35 +252,35 @@ class _Server:
                 self.reply(("partial", job, turn.text))
                 return
             if turn.due():
-                self._hear(turn, final=turn.ended())
+                self._hear(turn)
                 self.reply(("partial", job, turn.text))
                 return
 
     def _phrase(self, turn: Utterance) -> None:
-        """Recognise for good the next phrase a pause has ended."""
+        """Recognise for good the next phrase a pause has ended (the tail's reading, when it ended there)."""
         assert self.recognizer is not None
         span = turn.phrase()
         assert span is not None
+        if turn.tail_covers(span[1]):
+            turn.phrase_done(turn.tail_text, span[1])
+            return
         try:
             text = self.recognizer.transcribe_samples(turn.speech(*span)).text
         except RecognitionError:
             text = ""
         turn.phrase_done(text, span[1])
 
-    def _hear(self, turn: Utterance, final: bool) -> None:
-        """Recognise the turn so far: a quick partial while it goes on, the full reading (with the
-        call's second opinion on amounts) once the speech has stopped."""
+    def _hear(self, turn: Utterance) -> None:
+        """Read the speech after the phrases done: the live subtitle while the turn goes on, and the
+        turn's last words (with the call's second opinion on amounts) once it has stopped."""
         assert self.recognizer is not None
         upto = turn.voiced_end
-        samples = turn.speech()
         began = time.perf_counter()
         try:
-            turn.tail_text = (
-                self.recognizer.transcribe_samples(samples).text if final else self.recognizer.partial_samples(samples)
-            )
+            turn.tail_text = self.recognizer.transcribe_samples(turn.speech()).text
         except RecognitionError:
             turn.tail_text = ""
-        turn.heard_upto, turn.final = upto, final
+        turn.heard_upto = upto
         turn.partial_every = max(PARTIAL_EVERY, 2 * (time.perf_counter() - began))
 
     def _clip(self, job: int, path: str) -> None:

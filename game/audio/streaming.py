@@ -1,10 +1,10 @@
 """Recognising while the trainee speaks: voice activity on the growing buffer, and partial results.
 
 The worker process keeps one :class:`Utterance` per spoken turn. Audio arrives in small chunks while
-the talk key is held; whenever enough new speech has come in, the buffer so far is recognised (a
-partial result, shown as a live subtitle). As soon as the speech has been followed by a short
-silence, the whole utterance is recognised once more, so when the trainee lets go of the key the
-words are usually ready: a result is reused when no speech came after the audio it heard.
+the talk key is held. A pause inside the turn ends a phrase, which is recognised once and for good;
+only the speech after the last pause (the tail) is read again as it grows, for the live subtitle.
+Every reading is a full one, so when the trainee stops, the words are the phrases already read plus
+one reading of a short tail, and a tail already read to its end is not read again.
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ from game.audio.wavio import RECOGNITION_RATE
 FRAME = RECOGNITION_RATE // 50  # 20 ms of audio per voice-activity decision
 FLOOR_DBFS = -50.0  # quieter than this is never speech
 ABOVE_NOISE_DB = 12.0  # speech stands this far above the quietest frames heard so far
-PARTIAL_EVERY = 1.0  # seconds of new speech before another partial result
-ENDPOINT_SILENCE = 0.12  # seconds of silence after speech before the final recognition starts early
-SEGMENT_PAUSE = 0.35  # a pause this long inside a turn ends a phrase that is recognised for good
+PARTIAL_EVERY = 2.0  # seconds of new speech without a pause before the tail is read again
+SEGMENT_PAUSE = 0.25  # a pause this long inside a turn ends a phrase that is recognised for good
+ENDPOINT_SILENCE = SEGMENT_PAUSE  # the same pause, when no speech follows yet: the tail is read at once
 
 
 class Utterance:
@@ -30,8 +30,7 @@ class Utterance:
         self._levels: list[float] = []
         self._pending = np.zeros(0, dtype=np.float32)
         self.voiced_end = 0  # sample just after the last frame of speech
-        self.heard_upto = -1  # voiced_end when the latest text was recognised
-        self.final = False  # the latest text is the full reading, not a quick partial
+        self.heard_upto = -1  # voiced_end when the tail was last read
         self.tail_text = ""  # what was recognised after the phrases already done
         self.done_text = ""  # the phrases recognised for good
         self.done_end = 0  # where they end
@@ -83,7 +82,7 @@ class Utterance:
         """A phrase was recognised for good; later readings start after it."""
         self.done_text = " ".join(part for part in (self.done_text, text) if part)
         self.done_end = end
-        self.heard_upto, self.final, self.tail_text = end, False, ""
+        self.heard_upto, self.tail_text = end, ""
 
     def has_speech(self) -> bool:
         return self.voiced_end > 0
@@ -93,11 +92,11 @@ class Utterance:
         return (self._size - self._pending.size - self.voiced_end) / RECOGNITION_RATE
 
     def due(self) -> bool:
-        """Is recognising now worth it: enough new speech for a partial, or the speech just ended?"""
+        """Is reading the tail now worth it: enough new speech for a partial, or the speech paused?"""
         if not self.has_speech() or self.voiced_end <= self.done_end:
             return False
-        if self.heard_upto == self.voiced_end:
-            return self.ended() and not self.final
+        if self.current():
+            return False
         new_speech = (self.voiced_end - max(self.done_end, self.heard_upto)) / RECOGNITION_RATE
         return new_speech >= self.partial_every or self.ended()
 
@@ -108,6 +107,10 @@ class Utterance:
     def current(self) -> bool:
         """Does the latest text cover all the speech there is?"""
         return self.heard_upto == self.voiced_end
+
+    def tail_covers(self, end: int) -> bool:
+        """Was the tail last read exactly up to ``end`` (so a phrase ending there is read already)?"""
+        return self.heard_upto == end and end > self.done_end
 
     def speech(self, start: int | None = None, end: int | None = None) -> np.ndarray:
         """The samples of the speech after the phrases done (and a little either side, so the first and

@@ -69,13 +69,14 @@ class Voices(Protocol):
 
 def likely_lines(scenario: Scenario) -> list[str]:
     """Every line this persona may say whose words are known before the call: its own line pools,
-    the shared fallback pools and its excuses, filled in. What ``prepare`` renders when a call starts;
-    lines naming a promise (date, amount) are rendered when the engine picks them."""
+    the shared fallback pools in the call's language and its excuses, filled in. What ``prepare``
+    renders when a call starts; lines naming a promise (date, amount) are rendered when the engine
+    picks them."""
     from game.engine.lines import base_values, fill, placeholders_in
     from game.engine.scenario.defaults import fallback_lines
 
     values = base_values(scenario)
-    texts = [text for pool in (*scenario.lines, *fallback_lines()) for text in pool.say]
+    texts = [text for pool in (*scenario.lines, *fallback_lines(scenario.language)) for text in pool.say]
     texts += [text for excuse in scenario.excuses for text in (*excuse.say, *excuse.countered)]
     known = [text for text in texts if set(placeholders_in(text)) <= set(values)]
     return list(dict.fromkeys(fill(text, values) for text in known))

@@ -22,6 +22,7 @@ import numpy as np
 from game.audio.bench import _ms, _percentile, cooperative_call
 from game.audio.streaming import Utterance
 from game.audio.wavio import RECOGNITION_RATE, read_for_recognition
+from game.session.phases import Phase
 
 if TYPE_CHECKING:
     from game.engine.scenario.models import Scenario, TranscriptTurn
@@ -80,7 +81,7 @@ class _Window:
     def frames_until(self, done: Callable[[], bool], limit: float) -> bool:
         deadline = time.perf_counter() + limit
         while not done():
-            if time.perf_counter() > deadline or self.call.phase == "ended":
+            if time.perf_counter() > deadline or self.call.phase is Phase.ENDED:
                 return False
             self.frame()
         return True
@@ -173,7 +174,11 @@ def bench_turn_taking() -> dict[str, Any]:
 
     scenario, turns = cooperative_call()
     said = [turn for turn in turns if turn.say]
-    result: dict[str, Any] = {"scenario": scenario.id, "reaction_gap_ms": _ms(scenario.persona.voice.gap)}
+    result: dict[str, Any] = {
+        "scenario": scenario.id,
+        "reaction_gap_ms": _ms(scenario.persona.voice.gap),
+        "load_average": round(os.getloadavg()[0], 2),  # what else the machine was doing: read figures beside it
+    }
     with tempfile.TemporaryDirectory() as folder:
         typed: list[float] = []
         for call in range(TYPED_CALLS):
