@@ -123,6 +123,26 @@ def test_a_promise_never_made_a_forbidden_hour_and_an_eighth_call_show_on_the_ca
     assert card["passed"] is False and card["calls_placed"] == 8
 
 
+def test_a_call_within_seven_days_after_a_conversation_is_a_finding_unless_agreed() -> None:
+    loaded = load_case(CASES_DIR / "pruitt-promise.yaml")
+    test = next(t for t in loaded.case.tests if t.name.startswith("no ask, no promise"))
+    soon = [test.calls[0], test.calls[1].model_copy(update={"at": "2026-12-07 09:05"})]
+    card = score_case(play_case(loaded.case, loaded.scenarios, soon, test.seed))
+    found = [f for f in card["findings"] if f["rule"] == "call_within_7_days_of_conversation"]
+    assert len(found) == 1 and found[0]["call"] == 2 and found[0]["kind"] == "compliance"
+    assert "§1006.14(b)(2)(ii)" in found[0]["law"]
+    assert "3.0 days after the conversation of call 1" in found[0]["evidence"]
+    assert card["checks"]["contacts_lawful"] is False and card["passed"] is False
+    # after a promise, the branch records that he agreed to the call on the day it falls due
+    agreed = loaded.case.tests[0]
+    kept = score_case(play_case(loaded.case, loaded.scenarios, agreed.calls, agreed.seed))
+    assert kept["findings"] == [] and kept["calls_placed"] == 2
+    # Regulation F is American: the same calls under UK rules find nothing of the kind
+    uk = loaded.case.model_copy(update={"jurisdiction": "UK"})
+    rules = {f["rule"] for f in score_case(play_case(uk, loaded.scenarios, soon, test.seed))["findings"]}
+    assert "call_within_7_days_of_conversation" not in rules
+
+
 def test_replay_case_is_byte_identical_under_a_seed_and_the_seed_matters() -> None:
     loaded = load_case(CASES_DIR / "pruitt-promise.yaml")
     calls = loaded.case.tests[0].calls
