@@ -25,7 +25,8 @@ from tests.test_ui_support import app, frames, press, seconds, top, type_text
 __all__ = ["app"]
 
 OPENING = [
-    "Good morning, this is Jordan Ellis calling from Lakeshore Tool Distributors. Am I speaking with Mr. Walter Pruitt?",
+    "Good morning, this is Jordan Ellis calling from Lakeshore Tool Distributors."
+    " Am I speaking with Mr. Walter Pruitt?",
     "Thank you, Mr. Pruitt. This is an attempt to collect a debt, and any information obtained will be used for that"
     " purpose. I'm calling about invoice LT-88214. The balance is $2,375.",
     "Mr. Pruitt, can you pay the $2,375 today by bank transfer?",
@@ -112,7 +113,8 @@ def test_a_whole_two_call_case_by_keyboard(app: App) -> None:
 
     take_call(app, "So that's $1,000 by bank transfer on Tuesday, December 8. Is that correct?")
     first = write_note(app, "1000", 4)
-    assert (first.outcome, first.amount, str(first.date), first.method) == ("promise", 1000, "2026-12-08", "bank transfer")
+    assert (first.outcome, first.amount, str(first.date)) == ("promise", 1000, "2026-12-08")
+    assert first.method == "bank transfer"
     assert str(first.next_date) == "2026-12-08"
 
     second = top(app)
