@@ -52,6 +52,22 @@ def test_shipped_cases_have_two_to_four_calls_on_every_path() -> None:
         assert 2 <= len(loaded.case.calls) <= 4, path.name
 
 
+def test_three_chinese_cases_keep_the_rest_hours_and_write_their_notes_in_chinese() -> None:
+    chinese = [load_case(p) for p in case_files() if p.parent.name == "zh"]
+    assert len(chinese) >= 3
+    for loaded in chinese:
+        case = loaded.case
+        assert case.language == "zh" and case.jurisdiction == "CN", case.id
+        assert all(s.language == "zh" for s in loaded.scenarios.values()), case.id
+        notes = [c.note for t in case.tests for c in t.calls if c.note is not None]
+        assert notes and all(n.next_action and any("\u4e00" <= ch <= "\u9fff" for ch in n.next_action) for n in notes)
+        rest = [t for t in case.tests if t.expect.findings and "call_at_forbidden_hour" in t.expect.findings]
+        assert rest, f"{case.id} has no test calling at rest hours"
+        card = score_case(play_case(case, loaded.scenarios, rest[0].calls, rest[0].seed))
+        found = [f for f in card["findings"] if f["rule"] == "call_at_forbidden_hour"]
+        assert found and "催收自律公约" in found[0]["law"] and card["checks"]["contacts_lawful"] is False
+
+
 def test_the_scenario_library_leaves_cases_alone() -> None:
     paths = [str(item.path) for item in load_all()]
     assert not [p for p in paths if "/cases/" in p]
