@@ -124,6 +124,13 @@ def test_a_note_is_checked_against_what_the_call_shows() -> None:
     silent = NoteForm(outcome="no_promise", next_date=dt.date(2026, 12, 10))
     assert [f.rule for f in check_note(silent, _record(promise), 0)] == ["note_promise_missing"]
     assert [f.rule for f in check_note(None, None, 0)] == ["note_missing"]
+    # a note may name the method in Chinese; a different method is still wrong
+    wechat = _record(Commitment(1000.0, "2026-12-08", "wechat pay", confirmed=True))
+    day = dt.date(2026, 12, 8)
+    in_chinese = NoteForm(outcome="promise", amount=1000, date=day, method="微信", next_date=day)
+    assert check_note(in_chinese, wechat, 0) == []
+    cheque = in_chinese.model_copy(update={"method": "支票"})
+    assert [f.rule for f in check_note(cheque, wechat, 0)] == ["note_wrong_method"]
 
 
 def test_a_promise_never_made_a_forbidden_hour_and_an_eighth_call_show_on_the_case_scorecard() -> None:
