@@ -52,6 +52,22 @@ def test_shipped_cases_have_two_to_four_calls_on_every_path() -> None:
         assert 2 <= len(loaded.case.calls) <= 4, path.name
 
 
+def test_three_chinese_cases_keep_the_rest_hours_and_write_their_notes_in_chinese() -> None:
+    chinese = [load_case(p) for p in case_files() if p.parent.name == "zh"]
+    assert len(chinese) >= 3
+    for loaded in chinese:
+        case = loaded.case
+        assert case.language == "zh" and case.jurisdiction == "CN", case.id
+        assert all(s.language == "zh" for s in loaded.scenarios.values()), case.id
+        notes = [c.note for t in case.tests for c in t.calls if c.note is not None]
+        assert notes and all(n.next_action and any("\u4e00" <= ch <= "\u9fff" for ch in n.next_action) for n in notes)
+        rest = [t for t in case.tests if t.expect.findings and "call_at_forbidden_hour" in t.expect.findings]
+        assert rest, f"{case.id} has no test calling at rest hours"
+        card = score_case(play_case(case, loaded.scenarios, rest[0].calls, rest[0].seed))
+        found = [f for f in card["findings"] if f["rule"] == "call_at_forbidden_hour"]
+        assert found and "催收自律公约" in found[0]["law"] and card["checks"]["contacts_lawful"] is False
+
+
 def test_the_scenario_library_leaves_cases_alone() -> None:
     paths = [str(item.path) for item in load_all()]
     assert not [p for p in paths if "/cases/" in p]
@@ -108,6 +124,13 @@ def test_a_note_is_checked_against_what_the_call_shows() -> None:
     silent = NoteForm(outcome="no_promise", next_date=dt.date(2026, 12, 10))
     assert [f.rule for f in check_note(silent, _record(promise), 0)] == ["note_promise_missing"]
     assert [f.rule for f in check_note(None, None, 0)] == ["note_missing"]
+    # a note may name the method in Chinese; a different method is still wrong
+    wechat = _record(Commitment(1000.0, "2026-12-08", "wechat pay", confirmed=True))
+    day = dt.date(2026, 12, 8)
+    in_chinese = NoteForm(outcome="promise", amount=1000, date=day, method="微信", next_date=day)
+    assert check_note(in_chinese, wechat, 0) == []
+    cheque = in_chinese.model_copy(update={"method": "支票"})
+    assert [f.rule for f in check_note(cheque, wechat, 0)] == ["note_wrong_method"]
 
 
 def test_a_promise_never_made_a_forbidden_hour_and_an_eighth_call_show_on_the_case_scorecard() -> None:
@@ -121,6 +144,26 @@ def test_a_promise_never_made_a_forbidden_hour_and_an_eighth_call_show_on_the_ca
     assert "1000 on 2026-12-08" in found["note_promise_not_made"]["evidence"]
     assert card["checks"]["contacts_lawful"] is False and card["checks"]["notes_true"] is False
     assert card["passed"] is False and card["calls_placed"] == 8
+
+
+def test_a_call_within_seven_days_after_a_conversation_is_a_finding_unless_agreed() -> None:
+    loaded = load_case(CASES_DIR / "pruitt-promise.yaml")
+    test = next(t for t in loaded.case.tests if t.name.startswith("no ask, no promise"))
+    soon = [test.calls[0], test.calls[1].model_copy(update={"at": "2026-12-07 09:05"})]
+    card = score_case(play_case(loaded.case, loaded.scenarios, soon, test.seed))
+    found = [f for f in card["findings"] if f["rule"] == "call_within_7_days_of_conversation"]
+    assert len(found) == 1 and found[0]["call"] == 2 and found[0]["kind"] == "compliance"
+    assert "§1006.14(b)(2)(ii)" in found[0]["law"]
+    assert "3.0 days after the conversation of call 1" in found[0]["evidence"]
+    assert card["checks"]["contacts_lawful"] is False and card["passed"] is False
+    # after a promise, the branch records that he agreed to the call on the day it falls due
+    agreed = loaded.case.tests[0]
+    kept = score_case(play_case(loaded.case, loaded.scenarios, agreed.calls, agreed.seed))
+    assert kept["findings"] == [] and kept["calls_placed"] == 2
+    # Regulation F is American: the same calls under UK rules find nothing of the kind
+    uk = loaded.case.model_copy(update={"jurisdiction": "UK"})
+    rules = {f["rule"] for f in score_case(play_case(uk, loaded.scenarios, soon, test.seed))["findings"]}
+    assert "call_within_7_days_of_conversation" not in rules
 
 
 def test_replay_case_is_byte_identical_under_a_seed_and_the_seed_matters() -> None:

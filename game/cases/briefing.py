@@ -58,6 +58,14 @@ class Briefing:
         }
 
 
+def _name(case: Case, scenario: Scenario) -> str:
+    """Mr. Walter Pruitt; in Chinese the title follows the name: 陈丽女士."""
+    account = scenario.account
+    if case.language == "zh":
+        return f"{account.debtor_name}{account.title}"
+    return f"{account.title} {account.debtor_name}".strip()
+
+
 def briefing(case: Case, scenario: Scenario, node: CaseCallNode, balance: float, file: Sequence[FileLine]) -> Briefing:
     """The briefing for the next call: the file as it stands before the trainee picks the time."""
     works = case.debtor.works
@@ -70,7 +78,7 @@ def briefing(case: Case, scenario: Scenario, node: CaseCallNode, balance: float,
     account = scenario.account
     return Briefing(
         title=case.title,
-        debtor=f"{account.title} {account.debtor_name}".strip(),
+        debtor=_name(case, scenario),
         scenario=scenario.id,
         goal=account.goal,
         balance=round(balance, 2),

@@ -37,8 +37,8 @@ class LoadedCase:
 
 
 def case_files() -> list[Path]:
-    """The shipped case files, sorted."""
-    return sorted(p for p in CASES_DIR.glob("*.yaml") if p.is_file())
+    """The shipped case files, sorted: English ones, then the Chinese ones in ``zh/``."""
+    return [p for folder in (CASES_DIR, CASES_DIR / "zh") for p in sorted(folder.glob("*.yaml")) if p.is_file()]
 
 
 def _read(path: Path) -> LocatedDoc:

@@ -146,6 +146,11 @@ class Branch(Strict):
     wait: Wait | None = Field(
         None, description="How long the next call must wait, e.g. for a dispute's verification to be sent."
     )
+    consented: bool = Field(
+        False,
+        description="The debtor agreed to the next call in this one (e.g. to confirm a payment on its date), so"
+        " Regulation F's 7 days after a conversation do not apply to it.",
+    )
 
 
 class CaseCallNode(Strict):

@@ -11,7 +11,9 @@ import datetime as dt
 
 from game.cases.models import NoteForm
 from game.cases.timing import Finding
+from game.engine.readback import same_method
 from game.engine.record import CallRecord
+from game.engine.understand.lexicon import load_lexicon
 
 RULE = "记录在案卷上: every exchange recorded in the case file, as evidence"
 FOLLOW_UP_SLACK = dt.timedelta(days=1)  # check a promise on its date or the next day
@@ -30,6 +32,12 @@ def what_happened(record: CallRecord | None) -> str:
     if record.outcome == "hung_up":
         return "hung_up"
     return "no_promise"
+
+
+def canonical_method(written: str) -> str:
+    """The payment method a note names, in the engine's spelling: 微信 and "WeChat Pay" are wechat pay."""
+    text = written.strip().lower()
+    return load_lexicon("zh").method_in(text) or load_lexicon("en").method_in(text) or text
 
 
 def _finding(rule: str, index: int, evidence: str) -> Finding:
@@ -57,7 +65,7 @@ def check_note(note: NoteForm | None, record: CallRecord | None, index: int) -> 
             out.append(_finding("note_wrong_amount", index, f"noted {note.amount}; promised {promise.amount:g}"))
         if note.date is None or note.date.isoformat() != promise.date:
             out.append(_finding("note_wrong_date", index, f"noted {note.date}; promised {promise.date}"))
-        if note.method is not None and note.method.strip().lower() != promise.method.lower():
+        if note.method is not None and not same_method(promise.method, canonical_method(note.method)):
             out.append(_finding("note_wrong_method", index, f"noted {note.method}; promised {promise.method}"))
     if note.next_date is None:
         out.append(_finding("note_no_follow_up", index, "the note has no next action date"))

@@ -15,11 +15,13 @@ from dataclasses import dataclass, field
 
 from game.cases.briefing import Briefing, FileLine, briefing
 from game.cases.models import Branch, Case, CaseCall, CaseCallNode, NoteForm
-from game.cases.notes import check_note
+from game.cases.notes import check_note, what_happened
 from game.cases.timing import (
+    Conversation,
     Finding,
     Moment,
     answer_chance,
+    conversation_finding,
     debtor_time,
     frequency_finding,
     hour_finding,
@@ -63,6 +65,7 @@ class PlayedCall:
     index: int
     node: str
     scenario: Scenario
+    met: Scenario
     caller_time: dt.datetime
     debtor_time: dt.datetime
     inbound: bool
@@ -79,6 +82,15 @@ class PlayedCall:
 
 
 @dataclass(frozen=True)
+class Upcoming:
+    """The call the case waits for next (the window's briefing and time chooser show it)."""
+
+    node: str
+    briefing: Briefing
+    after: dt.date | None
+
+
+@dataclass(frozen=True)
 class CaseRecord:
     """The whole case: its calls, the money, how it ended, and the findings across calls."""
 
@@ -91,6 +103,7 @@ class CaseRecord:
     payments: tuple[Payment, ...]
     unplayed: int
     findings: tuple[Finding, ...] = field(default=())
+    upcoming: Upcoming | None = None
 
 
 @dataclass(frozen=True)
@@ -166,8 +179,19 @@ def _card_findings(card: Scorecard, index: int) -> list[Finding]:
     ]
 
 
-def play_case(case: Case, scenarios: Mapping[str, Scenario], calls: Sequence[CaseCall], seed: int = 0) -> CaseRecord:
-    """Play the trainee's calls in order; calls after the case has ended are counted, not played."""
+def play_case(
+    case: Case,
+    scenarios: Mapping[str, Scenario],
+    calls: Sequence[CaseCall],
+    seed: int = 0,
+    records: Mapping[int, CallRecord] | None = None,
+) -> CaseRecord:
+    """Play the trainee's calls in order; calls after the case has ended are counted, not played.
+
+    ``records`` holds calls already taken live (in the window), by index: each stands in for the
+    replay of that call's turns, so the case goes on from what was really said.
+    """
+    taken = records or {}
     nodes = {n.id: n for n in case.calls}
     node = case.calls[0]
     balance = scenarios[node.scenario].account.amount
@@ -180,6 +204,8 @@ def play_case(case: Case, scenarios: Mapping[str, Scenario], calls: Sequence[Cas
     later: list[Finding] = []
     promise: _Promise | None = None
     wait: tuple[dt.date, str] | None = None
+    talked: Conversation | None = None
+    consented = False
     ended: str | None = None
     unplayed = 0
     for index, call in enumerate(calls):
@@ -192,7 +218,11 @@ def play_case(case: Case, scenarios: Mapping[str, Scenario], calls: Sequence[Cas
         base = scenarios[node.scenario]
         findings: list[Finding] = []
         if not node.inbound:
-            timing = (hour_finding(case, index, local), frequency_finding(case, index, utc, placed))
+            timing = (
+                hour_finding(case, index, local),
+                frequency_finding(case, index, utc, placed),
+                conversation_finding(case, index, utc, talked, consented),
+            )
             findings += [f for f in timing if f is not None]
             placed.append(utc)
         if promise is not None:
@@ -208,9 +238,9 @@ def play_case(case: Case, scenarios: Mapping[str, Scenario], calls: Sequence[Cas
         mood = starting_mood(base.persona.mood, mood_change(case, when), carried)
         brief = briefing(case, base, node, balance, file_lines)
         record = card = event = None
+        scenario = for_call(base, local.date(), balance, mood, [line.text() for line in file_lines[-3:]])
         if answered:
-            scenario = for_call(base, local.date(), balance, mood, [line.text() for line in file_lines[-3:]])
-            record = replay(scenario, call.turns, seed + index) if call.turns else None
+            record = taken.get(index) or (replay(scenario, call.turns, seed + index) if call.turns else None)
             if record is not None:
                 card = score_call(record, scenario)
                 findings += _card_findings(card, index)
@@ -221,6 +251,7 @@ def play_case(case: Case, scenarios: Mapping[str, Scenario], calls: Sequence[Cas
                 index,
                 node.id,
                 base,
+                scenario,
                 caller_local,
                 local,
                 node.inbound,
@@ -243,6 +274,8 @@ def play_case(case: Case, scenarios: Mapping[str, Scenario], calls: Sequence[Cas
         file_lines.append(FileLine(call.at, "call", summary + noted))
         if record is None:
             continue
+        if what_happened(record) != "message_left":
+            talked, consented = Conversation(index, utc), False
         if record.commitment is not None:
             due = dt.date.fromisoformat(record.commitment.date)
             promise = _Promise(due, index, event == "promise_kept")
@@ -261,6 +294,7 @@ def play_case(case: Case, scenarios: Mapping[str, Scenario], calls: Sequence[Cas
             assert branch.call is not None, "a branch has a call or an end (checked on loading)"
             node = nodes[branch.call]
             carried = branch.mood
+            consented = branch.consented
             if branch.wait is not None:
                 wait = (local.date() + dt.timedelta(days=branch.wait.days), branch.wait.law)
             if branch.note:
@@ -269,6 +303,10 @@ def play_case(case: Case, scenarios: Mapping[str, Scenario], calls: Sequence[Cas
     if promise is not None and not promise.kept and ended is None:
         evidence = f"the promise of call {promise.call + 1} fell due {promise.date}; no call followed it up"
         later.append(Finding("follow_up_missing", None, "follow_up", FOLLOW_UP_LAW, evidence))
+    upcoming = None
+    if ended is None:
+        after = wait[0] if wait is not None else None
+        upcoming = Upcoming(node.id, briefing(case, scenarios[node.scenario], node, balance, file_lines), after)
     return CaseRecord(
         case,
         seed,
@@ -279,6 +317,7 @@ def play_case(case: Case, scenarios: Mapping[str, Scenario], calls: Sequence[Cas
         tuple(payments),
         unplayed,
         tuple(later),
+        upcoming,
     )
 
 

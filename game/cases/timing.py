@@ -44,8 +44,6 @@ LAWFUL_HOURS: dict[Jurisdiction, Hours | None] = {
     "CN": Hours(dt.time(8), dt.time(21), "2018 催收自律公约: no calls at rest hours (before 8:00 or after 21:00)"),
     "none": None,
 }
-# Regulation F's second presumption (a call within 7 days after a telephone conversation about the
-# debt, unless the debtor consented to it) is not judged yet: the call record does not carry consent.
 # Only Regulation F names a number. CONC and the Chinese convention forbid unreasonable or harassing
 # frequency without one; their defaults here are a case's starting point (``frequency:`` overrides them).
 FREQUENCY: dict[Jurisdiction, tuple[FrequencyLimit, str] | None] = {
@@ -182,3 +180,35 @@ def frequency_finding(case: Case, index: int, utc: dt.datetime, earlier: Sequenc
     times = ", ".join(f"{t + caller:%a %m-%d %H:%M}" for t in [*within, utc])
     evidence = f"call {count} within {limit.days} days (caller's time: {times})"
     return Finding("call_frequency", index, "compliance", law, evidence)
+
+
+AFTER_CONVERSATION_DAYS = 7
+AFTER_CONVERSATION_LAW = (
+    "Regulation F §1006.14(b)(2)(ii): a call within 7 days after a telephone conversation about the debt"
+    " is presumed harassing (unless the debtor agreed to it, §1006.14(b)(3)(i))"
+)
+
+
+@dataclass(frozen=True)
+class Conversation:
+    """A telephone conversation with the debtor about the debt: the call's index and when (UTC)."""
+
+    call: int
+    utc: dt.datetime
+
+
+def conversation_finding(
+    case: Case, index: int, utc: dt.datetime, last: Conversation | None, consented: bool
+) -> Finding | None:
+    """Regulation F's second presumption: a call placed within 7 days after the last conversation (US only)."""
+    if case.jurisdiction != "US" or last is None or consented:
+        return None
+    if utc - last.utc >= dt.timedelta(days=AFTER_CONVERSATION_DAYS):
+        return None
+    caller = offset(case.caller_utc_offset)
+    days = (utc - last.utc).total_seconds() / 86400
+    evidence = (
+        f"called {utc + caller:%a %Y-%m-%d %H:%M}, {days:.1f} days after the conversation of call"
+        f" {last.call + 1} ({last.utc + caller:%a %Y-%m-%d %H:%M}, caller's time)"
+    )
+    return Finding("call_within_7_days_of_conversation", index, "compliance", AFTER_CONVERSATION_LAW, evidence)

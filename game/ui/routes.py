@@ -17,6 +17,7 @@ from game.engine.scenario import Scenario
 from scoring import Scorecard as Card
 
 if TYPE_CHECKING:
+    from game.ui.case_run import CaseRun
     from game.ui.drill_run import DrillRun
     from game.ui.scene import Kit, Scene
 
@@ -108,6 +109,42 @@ class DrillSummary:
     """How a drill went, call by call."""
 
     run: DrillRun
+
+
+@dataclass(frozen=True)
+class Cases:
+    """The list of cases: one debtor over several calls."""
+
+
+@dataclass(frozen=True)
+class CaseFile:
+    """A case's file before its next call, and the choice of when to call."""
+
+    run: CaseRun
+
+
+@dataclass(frozen=True)
+class CaseCall:
+    """A case's call placed at ``at`` (caller's time, "YYYY-MM-DD HH:MM") and answered."""
+
+    run: CaseRun
+    at: str
+
+
+@dataclass(frozen=True)
+class CaseNote:
+    """The case note after a call placed at ``at`` (``record``: None when nobody answered)."""
+
+    run: CaseRun
+    at: str
+    record: CallRecord | None = None
+
+
+@dataclass(frozen=True)
+class CaseScorecard:
+    """The case scorecard: the calls, the notes and the timing together."""
+
+    run: CaseRun
 
 
 R = TypeVar("R")

@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import pygame
 
+from game.i18n import _
 from game.ui import draw, gateway, routes
 from game.ui.portraits import draw_face, face_for
 from game.ui.scene import Kit, Scene
 
-HOTKEYS = {pygame.K_p: "Practice", pygame.K_d: "Drills", pygame.K_g: "Progress", pygame.K_s: "Settings"}
+HOTKEYS = {
+    pygame.K_p: "Practice",
+    pygame.K_c: "Cases",
+    pygame.K_d: "Drills",
+    pygame.K_g: "Progress",
+    pygame.K_s: "Settings",
+}
 
 
 class MenuScene(Scene):
@@ -27,6 +34,9 @@ class MenuScene(Scene):
     def drills(self) -> None:
         self.go(routes.Drills())
 
+    def cases(self) -> None:
+        self.go(routes.Cases())
+
     def progress(self) -> None:
         self.go(routes.Progress())
 
@@ -43,6 +53,7 @@ class MenuScene(Scene):
         button_w = min(360, width // 2 - left - 20)
         entries = [
             ("Practice", self.practice, None),
+            (_("Cases"), self.cases, "secondary"),
             ("Drills", self.drills, "secondary"),
             ("Progress", self.progress, "secondary"),
             ("Settings", self.settings, "secondary"),
@@ -77,7 +88,7 @@ class MenuScene(Scene):
             return True
         if event.type == pygame.KEYDOWN and event.key in HOTKEYS:
             for target in self.ring.targets:
-                if target.name == HOTKEYS[event.key]:
+                if target.name in (HOTKEYS[event.key], _(HOTKEYS[event.key])):
                     target.activate()
                     return True
         return self.handle_common(event)
@@ -108,7 +119,7 @@ class MenuScene(Scene):
         else:
             note = "Your first call is one click away: choose Practice."
         draw.text(surface, fonts.get(15), note, palette.muted, (left, height - 64))
-        hint = "Arrows or Tab move · Enter chooses · P D G S are shortcuts · Esc: quit"
+        hint = "Arrows or Tab move · Enter chooses · P C D G S are shortcuts · Esc: quit"
         draw.text(
             surface,
             fonts.get(14),
