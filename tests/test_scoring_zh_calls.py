@@ -6,6 +6,7 @@ generalised, and ``zh_calls_fresh.yaml``, written after, so neither is a tuning 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 from typing import Any
@@ -14,15 +15,14 @@ import pytest
 import yaml
 from test_scoring_public_calls import _agrees, _scenario, _transcript
 
+from game.cases.files import CASES_DIR, load_case
+from game.cases.timing import LAWFUL_HOURS, hour_finding
 from game.engine.replay import replay
 from scoring import score_call
 
 DATA = Path(__file__).parent / "data" / "calls"
 SPLITS = ("zh_calls_dev.yaml", "zh_calls_fresh.yaml")
-CALLS = [
-    case for split in SPLITS if (DATA / split).is_file()
-    for case in yaml.safe_load((DATA / split).read_text(encoding="utf-8"))
-]
+CALLS = [case for split in SPLITS for case in yaml.safe_load((DATA / split).read_text(encoding="utf-8"))]
 CORE = {"angry-ride-driver", "stalling-boutique-owner", "deadbeat-online-loan", "cooperative-night-nurse-zh"}
 ENGLISH = re.compile(r"[A-Za-z]{3,}")
 
@@ -51,3 +51,18 @@ def test_the_verdict_agrees_with_the_source_and_the_coaching_is_chinese(case: di
         assert card.commitment is not None and card.commitment.confirmed
     notes = [t for n in card.top_notes for t in (n.note, n.better or "")]
     assert not any(ENGLISH.search(t) for t in notes), notes
+
+
+def test_rest_hours_on_a_chinese_case_are_the_one_rule_the_cases_judge() -> None:
+    """A Chinese call at rest hours is a finding where the call's time is known (a case call); the
+    Chinese lexicon names the rule and its table, and keeps no hours of its own."""
+    lexicon = Path(__file__).parents[1] / "scoring" / "compliance_zh.yaml"
+    schedules = yaml.safe_load(lexicon.read_text(encoding="utf-8"))["schedules"]
+    assert schedules["rest_hours"]["rule"] == "call_at_forbidden_hour"
+    assert not any("allowed_from" in s or "allowed_until" in s for s in schedules.values())
+    case = load_case(CASES_DIR / "okafor-callback.yaml").case.model_copy(update={"jurisdiction": "CN"})
+    late = hour_finding(case, 0, dt.datetime(2026, 12, 10, 21, 30))
+    assert late is not None and late.rule == "call_at_forbidden_hour" and "公约" in late.law
+    assert hour_finding(case, 0, dt.datetime(2026, 12, 10, 7, 30)) is not None
+    assert hour_finding(case, 0, dt.datetime(2026, 12, 10, 20, 0)) is None
+    assert LAWFUL_HOURS["CN"] is not None and LAWFUL_HOURS["CN"].earliest == dt.time(8)
