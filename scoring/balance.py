@@ -12,11 +12,14 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from game.engine.understand.amounts import parse_amounts
 from scoring.facts import ASKS, CallFacts, Said, same_amount
 
 # An amount this close to the balance is a misremembered balance, not a smaller offer.
 NEAR_BALANCE: Final = 0.9
-_MONEY: Final = re.compile(r"[$£€¥]|\b(?:dollars?|pounds?|bucks|quid|euros?|yuan|rmb|usd|gbp)\b|元", re.IGNORECASE)
+_MONEY: Final = re.compile(
+    r"[$£€¥]|\b(?:dollars?|pounds?|bucks|quid|euros?|yuan|rmb|usd|gbp)\b|元|块|欠|还款|余额", re.IGNORECASE
+)
 _OWED: Final = re.compile(
     r"\b(?:owe[sd]?|owing|balance|outstanding|due|total|arrears|pay|paid|payment)\b", re.IGNORECASE
 )
@@ -30,11 +33,21 @@ _CLAIM: Final = re.compile(
 )
 
 
+# Chinese: what follows "你欠", "欠款是", "余额", "一共" is given as what is owed (the amounts after it are read
+# by the Chinese amount reader, so 一万五千元 counts as 15000 as the classifier reads it).
+_CLAIM_ZH: Final = re.compile(r"欠|余额|应还|待还|未还|账上|一共|总共|合计")
+_OFFER_ZH: Final = re.compile(r"先还|还一部分|分期|每期|第一期|剩下|也行|要不")
+
+
 def _claimed_as_balance(said: Said, amount: float) -> bool:
-    """Whether the line presents ``amount`` as what is owed ("your balance is $1,520")."""
-    return any(
-        same_amount(float((m.group(1) or m.group(2)).replace(",", "")), amount) for m in _CLAIM.finditer(said.turn.text)
-    )
+    """Whether the line presents ``amount`` as what is owed ("your balance is $1,520", "您欠款是一万五千元")."""
+    text = said.turn.text
+    if any(same_amount(float((m.group(1) or m.group(2)).replace(",", "")), amount) for m in _CLAIM.finditer(text)):
+        return True
+    first = _CLAIM_ZH.search(text)
+    if first is None or _OFFER_ZH.search(text):
+        return False
+    return any(same_amount(a, amount) for a in parse_amounts(text[first.end() :], "zh"))
 
 
 _FEE_AFTER: Final = re.compile(
@@ -89,7 +102,8 @@ def is_wrong(facts: CallFacts, said: Said, amount: float, offered: set[float]) -
     if amount > balance or amount >= balance * NEAR_BALANCE or _claimed_as_balance(said, amount):
         return True
     beside_balance = any(same_amount(a, balance) for a in said.amounts)
-    asking = said.has(*ASKS, "confirm_commitment") or "?" in said.turn.text
+    text = said.turn.text
+    asking = said.has(*ASKS, "confirm_commitment") or "?" in text or "？" in text or bool(_OFFER_ZH.search(text))
     return said.has("state_amount") and not beside_balance and not asking
 
 

@@ -132,6 +132,7 @@ class Scorecard:
     turns: tuple[TurnView, ...]
     goal: Goal
     verdict: str
+    language: str = "en"  # the call's language: the words of a Chinese card are Chinese
 
     @property
     def auto_fail(self) -> bool:

@@ -3,8 +3,9 @@ and offers a better line.
 
 Better lines come from the scenario's author first: a line written for that exact moment
 (``better["commitment.no_date"]``), for the excuse at hand, or for the principle when the phrase bank
-says the principle's line fits; otherwise from the built-in phrase bank (``coaching.yaml``). At most
-five notes lead the card: compliance first, then the principles that lost the most.
+says the principle's line fits; otherwise from the built-in phrase bank (``coaching.yaml``; on a Chinese
+call ``coaching_zh.yaml``, with the same keys). At most five notes lead the card: compliance first, then
+the principles that lost the most.
 """
 
 from __future__ import annotations
@@ -22,8 +23,11 @@ from scoring.card import Finding, Mark, Note, PrincipleScore
 from scoring.compliance import RULES
 from scoring.cues import normalise
 from scoring.facts import ASKS, CallFacts
+from scoring.wording import wording
 
 BANK_PATH = Path(__file__).parent / "coaching.yaml"
+# The phrase bank of each language a call may be in; any other language is coached in English.
+BANKS: Mapping[str, Path] = {"en": BANK_PATH, "zh": Path(__file__).parent / "coaching_zh.yaml"}
 # A better line this close to what was said (0-100, rapidfuzz) is no correction.
 SAME_LINE = 85
 # Notes about something missing, and the acts that show the quoted line did it after all: such a note
@@ -62,10 +66,10 @@ class Entry:
     scenario_line: bool
 
 
-@lru_cache(maxsize=1)
-def bank() -> Mapping[str, Entry]:
-    """The phrase bank, read once on first use."""
-    data = yaml.safe_load(BANK_PATH.read_text(encoding="utf-8"))
+@lru_cache(maxsize=len(BANKS))
+def bank(language: str = "en") -> Mapping[str, Entry]:
+    """The phrase bank of a language, read once on first use."""
+    data = yaml.safe_load(BANKS.get(language, BANK_PATH).read_text(encoding="utf-8"))
     return {
         key: Entry(str(item["note"]), item.get("better"), bool(item.get("scenario_line", False)))
         for key, item in data.items()
@@ -91,7 +95,9 @@ def _words(facts: CallFacts, turn: int | None) -> str:
         return ""
     said = facts.said[turn]
     if said.silent:
-        return f"(silent for {said.turn.silence or max(0.0, said.turn.end - said.turn.start):g} s)"
+        seconds = f"{said.turn.silence or max(0.0, said.turn.end - said.turn.start):g}"
+        words = wording(facts.scenario.language)
+        return words.silent.format(seconds=seconds) if words else f"(silent for {seconds} s)"
     return said.turn.text
 
 
@@ -110,9 +116,19 @@ def _offered(better: str | None, said: str) -> str | None:
     return None if fuzz.ratio(normalise(better), normalise(said)) >= SAME_LINE else better
 
 
-def _texts(key: str, mark: Mark, principle: str, facts: CallFacts) -> tuple[str, str | None]:
-    entry = bank()[key]
+def _values(mark: Mark, facts: CallFacts) -> dict[str, str]:
+    """The placeholder values of a note; on a Chinese call the read-back's items are named in Chinese."""
     values = {**facts.values, **mark.values}
+    words = wording(facts.scenario.language)
+    if words is not None:
+        for key in [k for k in ("wrong", "missing") if k in values]:
+            values[key] = words.word("items", "and").join(words.word("items", w) for w in values[key].split(" and "))
+    return values
+
+
+def _texts(key: str, mark: Mark, principle: str, facts: CallFacts) -> tuple[str, str | None]:
+    entry = bank(facts.scenario.language)[key]
+    values = _values(mark, facts)
     better = None if mark.points > 0 else (_authored(mark, entry, principle, facts) or entry.better)
     return fill(entry.note, values), fill(better, values) if better else None
 

@@ -732,6 +732,8 @@ FEE_GATE: Final = _gate(
 def allowed_fee(words: str, line: str, agreed: Iterable[str]) -> bool:
     """Whether a fee the line names is one the agreement lists by name (interest: also when the line
     cites the agreement's own rate)."""
+    if any(fee in words for fee in agreed if not fee.isascii()):
+        return True  # a Chinese fee the agreement names (滞纳金)
     kinds = [_stem(w) for fee in agreed for w in fee.lower().split() if w not in ("fee", "fees", "charge", "charges")]
     said = words.lower()
     if said == "interest":

@@ -33,13 +33,23 @@ _DATE: Final = re.compile(
 )
 _METHOD: Final = re.compile(r"转账|支付宝|微信|银行卡|刷卡|现金|汇款|支票|对公")
 _BORROW: Final = re.compile(
-    r"(?:去|找|跟|向)(?:亲戚|朋友|家里|父母|同事|别人)?(?:借|凑)|刷信用卡|信用卡套现|套现|借网贷|以贷养贷|拆东墙|卖(?:房|车)"
+    r"(?:去|找|跟|向)(?:你|您)?(?:的)?(?:亲戚|朋友|家里|家里人|父母|爸妈|哥|姐|弟|妹|同事|老板|别人)?(?:借|凑)"
+    r"|凑一凑|刷信用卡|信用卡套现|套现|借网贷|以贷养贷|拆东墙|卖(?:房|车)"
+    r"|(?:别的|其他|另外的?)(?:平台|网贷|app|贷款)[^ ]{0,4}借|借一笔|(?:信用卡|花呗|借呗)[^ ]{0,4}(?:额度|刷出来)"
 )
+# A fee or charge named on the call, with the words before it (the line is normalised: punctuation is
+# spaces); the agreement must list it (``allowed_fee`` judges).
+_FEE: Final = re.compile(r"[^ 的]{0,4}(?:手续费|服务费|上门费|催收费|外访费|管理费|违约金|滞纳金|工本费|加急费)")
 _CALLBACK: Final = re.compile(
     r"回(?:个)?电(?:话)?|转告|(?:给|打给)我(?:回|打)|联系我|留(?:个)?(?:言|电话)|我(?:再|晚点|稍后)打(?:过来|给)"
 )
 _VERIFICATION: Final = re.compile(r"核实|核查|核对|书面(?:材料|证明|说明|通知)|证明材料|凭证|寄(?:给您|一份)")
-_BARGAIN: Final = re.compile(r"少(?:还|付)?一点|先还(?:一部分|一点)|打(?:个)?折|减免")
+# Lowering one's own ask before the debtor answers: a smaller sum "也行", "要不", "有多少还多少", "不急".
+_BARGAIN: Final = re.compile(
+    r"少(?:还|付)?一点|先还(?:一部分|一点)|打(?:个)?折|减免|要不(?:就|先|您|你)?|实在不行|不行的话"
+    r"|(?:[0-9一二两三四五六七八九十百千万]+|一点|一部分|点)(?:块|元)?(?:钱)?(?:也行|也可以)"
+    r"|多少都行|有多少(?:还|给)多少|能还多少(?:是|算)多少|随便(?:还|给)|不急|不着急|(?:什么时候|哪天)都行"
+)
 _HOSTILE: Final = re.compile(r"你(?:听(?:好|着)|到底|搞清楚)|少废话|别(?:跟我)?废话|闭嘴")
 _LEGAL_OPTION: Final = re.compile(r"律师|法务|起诉|法院|打官司")
 
@@ -80,6 +90,7 @@ def read_zh(text: str) -> Cues:
         threat=found.get("threat", ()),
         false_claim=found.get("false_claim", ()),
         borrow=_matches(_BORROW, line),
+        fee=_matches(_FEE, line),
         legal_option=_matches(_LEGAL_OPTION, line),
         greeting=bool(_GREETING.search(line)),
         thanks=bool(_THANKS.search(line)),

@@ -2,7 +2,8 @@
 
 Each case is one collector line with the rules a QA lead would find in it (none for a lawful line),
 the public source it comes from, and the little context a rule needs: a third party on the line, a
-debt just disputed, the fees the agreement lists, the balance and a promise just made. The line is
+debt just disputed, the fees the agreement lists, the balance and a promise just made. A line in
+Chinese is scored as a Chinese call (CN rules, the Chinese classifier and cues). The line is
 scored as the turn of a call in that context, by the same classifier and rules as a real call, so the
 figures are the product's own.
 
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -32,6 +34,34 @@ from scoring.rubric import rubric_for
 # The line-level rules: the mini-Miranda is a whole-call rule.
 FAMILIES = (*EVERYWHERE, "collecting_disputed_debt")
 _MOOD = Mood(40, 40, 40)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+# The call around a line, per language: the debtor, the creditor, and what the other side just said.
+_CALLS: Mapping[str, Mapping[str, str]] = {
+    "en": {
+        "debtor_name": "Dana Whitfield",
+        "title": "Ms.",
+        "currency": "USD",
+        "jurisdiction": "US",
+        "creditor": "Northwind Bank",
+        "balance": "1250",
+        "dispute": "I dispute this debt. I don't owe it.",
+        "commit": "Fine, I'll pay {amount} on Friday.",
+        "gatekeeper": "Whitfield Design, this is Sam. She's out at the moment.",
+        "identity_confirm": "Yes, this is Dana.",
+    },
+    "zh": {
+        "debtor_name": "王建国",
+        "title": "先生",
+        "currency": "CNY",
+        "jurisdiction": "CN",
+        "creditor": "东方银行信用卡中心",
+        "balance": "12500",
+        "dispute": "这笔钱我根本不欠，你们搞错了。",
+        "commit": "行吧，我周五还{amount}元。",
+        "gatekeeper": "您好，这里是建国装饰，王总现在不在。",
+        "identity_confirm": "对，我是王建国，您说。",
+    },
+}
 
 
 @dataclass(frozen=True)
@@ -46,6 +76,7 @@ class Case:
     fees: tuple[str, ...] = ()
     balance: float = 1250.0
     promised: float | None = None
+    language: str = "en"
 
 
 @dataclass
@@ -106,18 +137,21 @@ class Report:
 
 
 def _scenario(case: Case) -> Scenario:
+    call = _CALLS[case.language]
     return Scenario.model_validate(
         {
             "id": "evaluation",
             "title": "Evaluation",
             "difficulty": 1,
-            "jurisdiction": "US",
+            "language": case.language,
+            "jurisdiction": call["jurisdiction"],
             "account": {
-                "debtor_name": "Dana Whitfield",
-                "title": "Ms.",
+                "debtor_name": call["debtor_name"],
+                "title": call["title"],
                 "amount": case.balance,
+                "currency": call["currency"],
                 "days_past_due": 60,
-                "creditor": "Northwind Bank",
+                "creditor": call["creditor"],
                 "call_date": dt.date(2026, 12, 1),
                 "fees": list(case.fees),
             },
@@ -127,15 +161,11 @@ def _scenario(case: Case) -> Scenario:
 
 
 def _debtor_turn(case: Case) -> Turn:
-    if case.disputed:
-        return Turn("debtor", "I dispute this debt. I don't owe it.", 0.0, 1.0, beat="dispute", mood=_MOOD)
-    if case.promised is not None:
-        return Turn("debtor", f"Fine, I'll pay {case.promised:.2f} on Friday.", 0.0, 1.0, beat="commit", mood=_MOOD)
-    if case.third_party:
-        return Turn(
-            "debtor", "Whitfield Design, this is Sam. She's out at the moment.", 0.0, 1.0, beat="gatekeeper", mood=_MOOD
-        )
-    return Turn("debtor", "Yes, this is Dana.", 0.0, 1.0, beat="identity_confirm", mood=_MOOD)
+    call = _CALLS[case.language]
+    beat = "dispute" if case.disputed else "commit" if case.promised is not None else None
+    beat = beat or ("gatekeeper" if case.third_party else "identity_confirm")
+    amount = f"{case.promised:.2f}" if case.promised is not None else ""
+    return Turn("debtor", call[beat].format(amount=amount), 0.0, 1.0, beat=beat, mood=_MOOD)
 
 
 def findings(case: Case) -> frozenset[str]:
@@ -145,6 +175,8 @@ def findings(case: Case) -> frozenset[str]:
         call_date=scenario.account.call_date,
         debtor_names=(scenario.account.debtor_name,),
         creditor=scenario.account.creditor,
+        currency=scenario.account.currency,
+        language=scenario.language,
         balance=case.balance,
     )
     heard = understand(case.text, context)
@@ -188,6 +220,7 @@ def parse_cases(data: Any, where: str) -> list[Case]:
     cases = []
     for i, item in enumerate(data):
         context = item.get("context") or {}
+        language = str(context.get("language") or ("zh" if _CJK.search(str(item["text"])) else "en"))
         unknown = set(item.get("rules", [])) - set(FAMILIES)
         if unknown or not item.get("source"):
             raise ValueError(f"{where}: case {i + 1}: unknown rules {sorted(unknown)} or no source")
@@ -199,8 +232,9 @@ def parse_cases(data: Any, where: str) -> list[Case]:
                 third_party=bool(context.get("third_party", False)),
                 disputed=bool(context.get("disputed", False)),
                 fees=tuple(context.get("fees", ())),
-                balance=float(context.get("balance", 1250.0)),
+                balance=float(context.get("balance", _CALLS[language]["balance"])),
                 promised=float(context["promised"]) if "promised" in context else None,
+                language=language,
             )
         )
     return cases

@@ -9,6 +9,7 @@ yes/no checklist.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 
 from game.engine.record import CallRecord
 from game.engine.scenario.models import Scenario
@@ -21,6 +22,7 @@ from scoring.law import rules_for
 from scoring.principles import PRINCIPLES, calm_tone
 from scoring.principles.base import score_of
 from scoring.rubric import Rubric, rubric_for
+from scoring.wording import Wording, wording
 
 SILENT_CALL = Note(
     topic="call.silent",
@@ -32,8 +34,13 @@ SILENT_CALL = Note(
 )
 
 
+def _silent_call(words: Wording | None) -> Note:
+    return SILENT_CALL if words is None else replace(SILENT_CALL, note=words.silent_call)
+
+
 def _principles(facts: CallFacts, rubric: Rubric) -> tuple[PrincipleScore, ...]:
     scores = []
+    silent = _silent_call(wording(facts.scenario.language))
     for principle in PRINCIPLES:
         if not principle.applies(facts.scenario):
             continue
@@ -42,7 +49,7 @@ def _principles(facts: CallFacts, rubric: Rubric) -> tuple[PrincipleScore, ...]:
             continue
         if facts.final and not facts.trainee:
             # A finished call with no word from the trainee earns nothing: absence of faults is not skill.
-            scores.append(PrincipleScore(principle.key, 0, (SILENT_CALL,), rubric.weights[principle.key]))
+            scores.append(PrincipleScore(principle.key, 0, (silent,), rubric.weights[principle.key]))
             continue
         notes = tuple(note_for(m, principle.key, facts) for m in found.marks)
         weight = rubric.weights[principle.key] if found.counted else 0.0
@@ -87,6 +94,31 @@ def _stars(rubric: Rubric, total: int, goal: Goal, findings: tuple[Finding, ...]
 
 def _score(scores: tuple[PrincipleScore, ...], key: str) -> int:
     return next((s.score for s in scores if s.key == key), 100)
+
+
+def _verdict_zh(
+    words: Wording, live: bool, findings: tuple[Finding, ...], goal: Goal, total: int, pass_mark: int
+) -> str:
+    """The verdict of a Chinese call, in the words of ``wording_zh.yaml``."""
+    say = words.say
+    target = words.word("goals", goal.key)
+    if findings:
+        first = min(findings, key=lambda f: list(compliance.RULES).index(f.rule))
+        more = say("verdicts", "more", count=len(findings) - 1) if len(findings) > 1 else ""
+        rule = words.word("rules", first.rule)
+        if first.turn is None:
+            return say("verdicts", "auto_fail_call", rule=rule, more=more)
+        return say("verdicts", "auto_fail", rule=rule, turn=first.turn, more=more)
+    if live:
+        return say("verdicts", "live")
+    if not goal.excused:
+        return say("verdicts", "goal_missed", goal=target)
+    if total < pass_mark:
+        return say("verdicts", "under_mark", total=total, pass_mark=pass_mark)
+    if goal.reached:
+        return say("verdicts", "reached", goal=target, total=total)
+    reason = words.word("reasons", goal.reason) if goal.reason else None
+    return say("verdicts", "excused", reason=reason) if reason else say("verdicts", "passed")
 
 
 def _verdict(live: bool, findings: tuple[Finding, ...], goal: Goal, total: int, pass_mark: int) -> str:
@@ -135,7 +167,12 @@ def score_call(
         stars=0 if live else _stars(rubric, total, goal, findings),
         passed=not live and not findings and goal.excused and total >= rubric.pass_mark,
         goal=goal,
-        verdict=_verdict(live, findings, goal, total, rubric.pass_mark),
+        verdict=(
+            _verdict(live, findings, goal, total, rubric.pass_mark)
+            if (words := wording(scenario.language)) is None
+            else _verdict_zh(words, live, findings, goal, total, rubric.pass_mark)
+        ),
+        language=scenario.language,
         rubric=rubric.name,
         live=live,
         top_notes=top_notes(findings, scores),
