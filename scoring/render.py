@@ -1,88 +1,156 @@
 """The scorecard as plain text for the terminal: a table of principles with bars, the outcome and
 the promise, compliance findings, and the top notes with the trainee's words and a better line.
 No colour codes, and bars and stars in plain ASCII, so it reads the same in any terminal, log or pipe.
+
+The frame (headings, labels, outcome) is in the language asked for, from the message catalogues; the
+caller says which (a Chinese call's card is Chinese), so nothing here reads a setting. Columns and
+wrapping count display width, so Chinese lines wrap between characters and the table stays aligned.
 """
 
 from __future__ import annotations
 
-import textwrap
-
-from game.engine.lines import money
+from game.engine.lines import money, spoken_date, spoken_method
+from game.i18n import N_, translations
+from game.text_width import ljust, rjust, wrap
 from scoring.card import Note, Scorecard
 
 WIDTH = 78
 BAR = 20
 QUOTE = 160  # characters of the trainee's words a note quotes; a pasted essay would fill the screen
 OUTCOMES = {
-    "commitment": "a promise to pay",
-    "hung_up": "the debtor hung up",
-    "no_commitment": "no promise to pay",
-    "trainee_hung_up": "you ended the call",
+    "commitment": N_("a promise to pay"),
+    "hung_up": N_("the debtor hung up"),
+    "no_commitment": N_("no promise to pay"),
+    "trainee_hung_up": N_("you ended the call"),
+}
+# What the card calls each principle and compliance rule; a key not here reads as its words.
+LABELS = {
+    "abuse_handling": N_("Abuse handling"),
+    "calm_tone": N_("Calm tone"),
+    "commitment": N_("Commitment"),
+    "empathy": N_("Empathy"),
+    "excuse_handling": N_("Excuse handling"),
+    "politeness": N_("Politeness"),
+    "repeat_amount": N_("Repeat amount"),
+    "right_party": N_("Right party"),
+    "stay_quiet": N_("Stay quiet"),
+    "threat": N_("threat"),
+    "false_claim": N_("false claim"),
+    "insult": N_("insult"),
+    "profanity": N_("profanity"),
+    "third_party_disclosure": N_("third party disclosure"),
+    "unauthorised_fee": N_("unauthorised fee"),
+    "misstated_balance": N_("misstated balance"),
+    "pressure_to_borrow": N_("pressure to borrow"),
+    "collecting_disputed_debt": N_("collecting a disputed debt"),
+    "missing_mini_miranda": N_("missing mini-Miranda"),
 }
 
 
-def _wrap(text: str, indent: int, hanging: int | None = None) -> list[str]:
-    after = " " * (indent if hanging is None else hanging)
-    return textwrap.wrap(text, WIDTH, initial_indent=" " * indent, subsequent_indent=after) or [""]
+class _Frame:
+    """The card's words in one language."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+        self.gettext = translations(language).gettext
+        self.ngettext = translations(language).ngettext
+
+    def label(self, key: str) -> str:
+        """A principle's or rule's name: calm_tone -> Calm tone (语气平和 in Chinese)."""
+        known = LABELS.get(key)
+        return self.gettext(known) if known else key.replace("_", " ").capitalize()
 
 
 def _short(text: str, limit: int = 50) -> str:
     return text if len(text) <= limit else text[: limit - 3].rstrip() + "..."
 
 
-def _label(key: str) -> str:
-    return key.replace("_", " ").capitalize()
-
-
-def _outcome(card: Scorecard) -> str:
-    line = f"Outcome: {OUTCOMES.get(card.outcome, card.outcome)}"
+def _outcome(card: Scorecard, frame: _Frame) -> str:
+    _ = frame.gettext
+    known = OUTCOMES.get(card.outcome)
+    outcome = _(known) if known else card.outcome
     promise = card.commitment
-    if promise is not None:
-        state = "confirmed" if promise.confirmed else "not confirmed"
-        line += f" - {money(promise.amount, card.currency)} on {promise.date} by {promise.method} ({state})"
-    return line
+    if promise is None:
+        return _("Outcome: {outcome}").format(outcome=outcome)
+    zh = frame.language == "zh"
+    values = {
+        "outcome": outcome,
+        "amount": money(promise.amount, card.currency),
+        "date": spoken_date(promise.date, "zh") if zh else promise.date,
+        "method": spoken_method(promise.method, frame.language),
+    }
+    if promise.confirmed:
+        return _("Outcome: {outcome} - {amount} on {date} by {method} (confirmed)").format(**values)
+    return _("Outcome: {outcome} - {amount} on {date} by {method} (not confirmed)").format(**values)
 
 
-def _note(number: int, note: Note) -> list[str]:
-    where = f"Turn {note.turn}" if note.turn is not None else "Whole call"
+def _note(number: int, note: Note, frame: _Frame) -> list[str]:
+    _ = frame.gettext
+    where = _("Turn {turn}").format(turn=note.turn) if note.turn is not None else _("Whole call")
     group, what = note.topic.split(".", 1)
-    about = f"{what.replace('_', ' ')} (compliance)" if group == "compliance" else _label(group)
-    head = f"{number}. {where}, {about}"
-    lines = _wrap(head + (f': "{_short(note.text, QUOTE)}"' if note.text else ""), 2, 5)
-    lines += _wrap(note.note, 5)
+    about = _("{rule} (compliance)").format(rule=frame.label(what)) if group == "compliance" else frame.label(group)
+    head = _("{number}. {where}, {about}").format(number=number, where=where, about=about)
+    if note.text:
+        head = _('{head}: "{words}"').format(head=head, words=_short(note.text, QUOTE))
+    lines = wrap(head, WIDTH, 2, 5)
+    lines += wrap(note.note, WIDTH, 5)
     if note.better:
-        lines += _wrap(f'Better: "{note.better}"', 5)
+        lines += wrap(_('Better: "{line}"').format(line=note.better), WIDTH, 5)
     return lines
 
 
-def format_scorecard(card: Scorecard) -> str:
-    """The card as readable text."""
+def _goal(card: Scorecard, frame: _Frame) -> str:
+    _ = frame.gettext
+    if card.goal.reached:
+        return _("Goal: {goal} - reached").format(goal=_(card.goal.text))
+    if card.goal.reason:
+        return _("Goal: {goal} - {reason}").format(goal=_(card.goal.text), reason=_(card.goal.reason))
+    return _("Goal: {goal} - not reached").format(goal=_(card.goal.text))
+
+
+def format_scorecard(card: Scorecard, language: str = "en") -> str:
+    """The card as readable text, its frame in ``language`` (the call's)."""
+    frame = _Frame(language)
+    _ = frame.gettext
     stars = "*" * card.stars + "-" * (3 - card.stars)
-    verdict = "PASSED" if card.passed else "AUTO-FAIL" if card.auto_fail else "NOT PASSED"
+    verdict = _("PASSED") if card.passed else _("AUTO-FAIL") if card.auto_fail else _("NOT PASSED")
+    title = _("{title} ({scenario})").format(title=card.title, scenario=card.scenario)
     lines = [
-        *_wrap(card.verdict, 0),
-        f"{card.title} ({card.scenario})" + ("  [call in progress]" if card.live else ""),
-        f"Principles {card.total}/100  [{stars}]  {verdict}  (rubric: {card.rubric})",
-        f"Goal: {card.goal.text} - " + ("reached" if card.goal.reached else card.goal.reason or "not reached"),
-        _outcome(card),
+        *wrap(card.verdict, WIDTH),
+        _("{title}  [call in progress]").format(title=title) if card.live else title,
+        _("Principles {total}/100  [{stars}]  {verdict}  (rubric: {rubric})").format(
+            total=card.total, stars=stars, verdict=verdict, rubric=card.rubric
+        ),
+        _goal(card, frame),
+        _outcome(card, frame),
         "",
-        f"{'Principle':<18}{'Score':>5}",
+        ljust(_("Principle"), 18) + rjust(_("Score"), 5),
     ]
     for item in card.principles:
         filled = round(item.score * BAR / 100)
-        extra = "" if item.weight > 0 else "  (not counted)"
-        lines.append(f"{_label(item.key):<18}{item.score:>5}  {'#' * filled}{'.' * (BAR - filled)}{extra}")
+        bar = "#" * filled + "." * (BAR - filled)
+        row = f"{ljust(frame.label(item.key), 18)}{item.score:>5}  {bar}"
+        lines.append(row if item.weight > 0 else _("{row}  (not counted)").format(row=row))
     lines.append("")
     if card.compliance:
         count = len(card.compliance)
-        lines.append(f"Compliance: {count} finding{'s' if count > 1 else ''} - the call fails whatever its total")
+        lines.append(
+            frame.ngettext(
+                "Compliance: {count} finding - the call fails whatever its total",
+                "Compliance: {count} findings - the call fails whatever its total",
+                count,
+            ).format(count=count)
+        )
         for finding in card.compliance:
-            where = f"turn {finding.turn}" if finding.turn is not None else "whole call"
-            lines += _wrap(f'{finding.rule.replace("_", " ")} ({where}): "{_short(finding.text)}"', 2)
+            where = _("turn {turn}").format(turn=finding.turn) if finding.turn is not None else _("whole call")
+            said = _('{rule} ({where}): "{words}"').format(
+                rule=frame.label(finding.rule), where=where, words=_short(finding.text)
+            )
+            lines += wrap(said, WIDTH, 2)
     else:
-        lines.append("Compliance: no findings")
+        lines.append(_("Compliance: no findings"))
     if card.top_notes:
-        lines += ["", "Top notes"]
+        lines += ["", _("Top notes")]
         for number, note in enumerate(card.top_notes, 1):
-            lines += _note(number, note)
+            lines += _note(number, note, frame)
     return "\n".join(lines) + "\n"
