@@ -172,7 +172,8 @@ def test_a_drill_mixing_languages_plays_each_call_in_its_own_and_reports_in_chin
     assert report.stdout == f"已写入 {out}\n"
     page = out.read_text(encoding="utf-8")
     assert '<html lang="zh-CN">' in page and "<h1 data-title>中英文入门</h1>" in page
-    for heading in ("场景", "各场景趋势", "学员", "原则：团队平均分", "合规问题", "未完成的通话", "有合规问题的通话记录"):
+    headings = ("场景", "各场景趋势", "学员", "原则：团队平均分", "合规问题", "未完成的通话", "有合规问题的通话记录")
+    for heading in headings:
         assert f">{heading}</h2>" in page, heading
     assert "2 名学员共 4 通电话" in page and "4 通电话中通过 3 通" in page
     assert ">威胁恐吓</span>" in page and ">侮辱</span>" in page and "“三千块，今天必须还，不还就爆你通讯录。”" in page
