@@ -126,6 +126,8 @@ def _list_table(rows: list[dict[str, Any]]) -> str:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
+    from game.engine.lines import money
+
     scenario = _scenario(args.scenario)
     _speak(args, scenario)
     data = summary(scenario)
@@ -135,7 +137,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         account = data["account"]
         print(_("{title} ({id}), {archetype}, difficulty {difficulty}").format(**data))
         print(data["description"])
-        balance = f"{account['amount']:,.2f} {account['currency']}"
+        balance = money(account["amount"], account["currency"])
         print(_("Debtor: {name}  Balance: {balance}").format(name=account["debtor_name"], balance=balance))
         print(
             _("Days past due: {days}  Creditor: {creditor}").format(
