@@ -13,12 +13,17 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from game.engine.plain_text import clean_line, printable
 from game.engine.scenario import ScenarioError, load_all, load_scenario
 from game.engine.scenario.models import Scenario
 from game.engine.transcript import TranscriptError, load_transcript
+from game.i18n import DEFAULT_LANGUAGE, LANGUAGES, _, current_language, ngettext, set_language
+from game.text_width import ljust, rjust, width
+
+if TYPE_CHECKING:
+    from scoring import Scorecard
 
 
 class UserError(Exception):
@@ -28,6 +33,22 @@ class UserError(Exception):
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.exit(2, f"collector-sim: {message} (see collector-sim --help)\n")
+
+
+def fixed_language(chosen: str | None) -> str | None:
+    """The language the user fixed: ``--lang``, else the settings file's; None lets each call speak
+    its scenario's language."""
+    if chosen:
+        return chosen
+    from game.ui.settings import home_dir, load_settings
+
+    saved = load_settings(home_dir()).language
+    return saved if saved in LANGUAGES else None
+
+
+def _speak(args: argparse.Namespace, scenario: Scenario | None = None) -> None:
+    """Speak the fixed language, else the scenario's, else English, from here on."""
+    set_language(args.fixed_language or (scenario.language if scenario else DEFAULT_LANGUAGE))
 
 
 def _dump(data: Any) -> str:
@@ -80,24 +101,49 @@ def cmd_list(args: argparse.Namespace) -> int:
         keys = ("id", "title", "archetype", "difficulty", "language")
         print(_dump([{k: r[k] for k in keys} for r in rows]))
     else:
-        print(f"{'ID':<26} {'TITLE':<30} {'ARCHETYPE':<15} {'DIFF':>4}  LANG")
-        for r in rows:
-            print(f"{r['id']:<26} {r['title']:<30} {r['archetype']:<15} {r['difficulty']:>4}  {r['language']}")
+        print(_list_table(rows), end="")
     if broken:
-        print(f"{len(broken)} scenario file(s) have problems; run collector-sim validate", file=sys.stderr)
+        count = len(broken)
+        message = ngettext(
+            "{count} scenario file has problems; run collector-sim validate",
+            "{count} scenario files have problems; run collector-sim validate",
+            count,
+        )
+        print(message.format(count=count), file=sys.stderr)
     return 0
 
 
+def _list_table(rows: list[dict[str, Any]]) -> str:
+    """The scenarios as columns that line up in a terminal, Chinese titles included (display width)."""
+    header = [_("ID"), _("TITLE"), _("ARCHETYPE"), _("DIFFICULTY"), _("LANGUAGE")]
+    cells = [[r["id"], r["title"], r["archetype"], str(r["difficulty"]), r["language"]] for r in rows]
+    widths = [max(width(line[i]) for line in [header, *cells]) for i in range(len(header))]
+    lines = []
+    for line in [header, *cells]:
+        padded = [rjust(c, w) if i == 3 else ljust(c, w) for i, (c, w) in enumerate(zip(line, widths, strict=True))]
+        lines.append("  ".join(padded).rstrip())
+    return "\n".join(lines) + "\n"
+
+
 def cmd_show(args: argparse.Namespace) -> int:
-    data = summary(_scenario(args.scenario))
+    from game.engine.lines import money
+
+    scenario = _scenario(args.scenario)
+    _speak(args, scenario)
+    data = summary(scenario)
     if args.json:
         print(_dump(data))
     else:
         account = data["account"]
-        print(f"{data['title']} ({data['id']}), {data['archetype']}, difficulty {data['difficulty']}")
+        print(_("{title} ({id}), {archetype}, difficulty {difficulty}").format(**data))
         print(data["description"])
-        print(f"Debtor: {account['debtor_name']}  Balance: {account['amount']:,.2f} {account['currency']}")
-        print(f"Days past due: {account['days_past_due']}  Creditor: {account['creditor']}")
+        balance = money(account["amount"], account["currency"])
+        print(_("Debtor: {name}  Balance: {balance}").format(name=account["debtor_name"], balance=balance))
+        print(
+            _("Days past due: {days}  Creditor: {creditor}").format(
+                days=account["days_past_due"], creditor=account["creditor"]
+            )
+        )
         for note in account["notes"]:
             print(f"  - {note}")
     return 0
@@ -150,6 +196,7 @@ def cmd_replay(args: argparse.Namespace) -> int:
     from game.session.call import play_script
 
     scenario = _scenario(args.scenario)
+    _speak(args, scenario)
     transcript = _transcript(args.transcript)
     seed = args.seed if args.seed is not None else (transcript.seed or 0)
     needs_audio = any(t.audio for t in transcript.turns)
@@ -158,34 +205,39 @@ def cmd_replay(args: argparse.Namespace) -> int:
         session = CallSession(scenario, seed)
         play_script(session, transcript.turns, hear=hear, base=Path(args.transcript).parent)
     except OSError as err:
-        raise UserError(f"cannot read an audio turn: {err}") from None
+        raise UserError(_("cannot read an audio turn: {error}").format(error=err)) from None
     card = session.finish()
     if args.json:
         print(json.dumps(card.as_dict(), ensure_ascii=False, indent=2))
     else:
-        from scoring.render import format_scorecard
-
-        print(printable(format_scorecard(card)))
+        print(card_text(card))
     return 0
+
+
+def card_text(card: Scorecard) -> str:
+    """The scorecard for the terminal, in the language spoken now."""
+    from scoring.render import format_scorecard
+
+    return printable(format_scorecard(card, current_language()))
 
 
 def cmd_console(args: argparse.Namespace) -> int:
     from game.console import CallStopped, play_console
     from game.session import CallSession
     from scoring import score_call
-    from scoring.render import format_scorecard
 
     scenario = _scenario(args.scenario)
+    _speak(args, scenario)
     session = CallSession(scenario, args.seed)
     try:
         play_console(session, sys.stdin, sys.stdout)
     except CallStopped as stop:
         print(flush=True)
-        print("collector-sim: stopped with Ctrl-C; here is the scorecard of the call so far", file=sys.stderr)
-        print(printable(format_scorecard(score_call(stop.record, scenario, live=True))))
+        print(_("collector-sim: stopped with Ctrl-C; here is the scorecard of the call so far"), file=sys.stderr)
+        print(card_text(score_call(stop.record, scenario, live=True)))
         return 130
     print()
-    print(printable(format_scorecard(session.finish())))
+    print(card_text(session.finish()))
     return 0
 
 
@@ -235,7 +287,7 @@ def cmd_play(args: argparse.Namespace) -> int:
     from game.ui.app import NoDisplay, UsageError, run_play
 
     if args.screenshots and not args.script:
-        raise UserError("--screenshots goes with --script (a transcript to play)")
+        raise UserError(_("--screenshots goes with --script (a transcript to play)"))
     try:
         return run_play(args.scenario, voice=args.voice, script=args.script, screenshots=args.screenshots)
     except (NoDisplay, UsageError) as err:
@@ -349,7 +401,7 @@ def _stopped_call(store: Any, drill: Any, trainee: str, resume: str | None) -> A
     return StoppedCall(call.call_id, call.scenario, call.seed, tuple(turns))
 
 
-def _drill_console(drill: Any, trainee: str, url: str | None, resume: str | None = None) -> int:
+def _drill_console(drill: Any, trainee: str, url: str | None, language: str | None, resume: str | None = None) -> int:
     """A drill in the terminal. A store that cannot be opened (a read-only folder, a newer game's file,
     a server down) is a notice, and the drill is played unsaved; a URL that is not one is an error.
     ``resume``: take up a stopped call of the drill (see ``_stopped_call``)."""
@@ -366,13 +418,14 @@ def _drill_console(drill: Any, trainee: str, url: str | None, resume: str | None
     try:
         store = ResultStore.open(url)
     except StoreError as err:
-        print(f"collector-sim: notice: {err}; the drill goes on, but nothing is saved", file=sys.stderr)
+        notice = _("collector-sim: notice: {problem}; the drill goes on, but nothing is saved")
+        print(notice.format(problem=err), file=sys.stderr)
         store = None
     if store is None and resume is not None:
         raise UserError(_("the results store cannot be opened, so there is no stopped call to resume"))
     try:
         stopped = _stopped_call(store, drill, trainee, resume) if store is not None else None
-        run_drill_console(drill, trainee, store, sys.stdin, sys.stdout, resume=stopped)
+        run_drill_console(drill, trainee, store, sys.stdin, sys.stdout, language=language, resume=stopped)
     except ResumeError as err:
         raise UserError(str(err)) from None
     finally:
@@ -390,9 +443,9 @@ def cmd_drill_run(args: argparse.Namespace) -> int:
         raise UserError("\n".join(map(str, err.problems)) or str(err)) from None
     args.trainee = clean_line(args.trainee)
     if not args.trainee:
-        raise UserError("--trainee needs a name")
+        raise UserError(_("--trainee needs a name"))
     if args.console:
-        return _drill_console(drill, args.trainee, args.db, args.resume)
+        return _drill_console(drill, args.trainee, args.db, args.fixed_language, args.resume)
     if args.resume is not None:
         from game.i18n import _
 
@@ -403,14 +456,16 @@ def cmd_drill_run(args: argparse.Namespace) -> int:
         try:
             return run_drill(drill, args.trainee, store)
         except NoDisplay as err:
-            raise UserError(f"{err} (or add --console)") from None
+            raise UserError(_("{problem} (or add --console)").format(problem=err)) from None
 
 
 def cmd_results(args: argparse.Namespace) -> int:
     from game.store.commands import results_text
 
     with _store(args.db) as store:  # names and outcomes were typed by people: no control bytes to the terminal
-        sys.stdout.write(printable(results_text(store, drill=args.drill, trainee=args.trainee, fmt=args.format)))
+        titles = {i.scenario.id: i.scenario.title for i in load_all() if i.scenario is not None}
+        text = results_text(store, drill=args.drill, trainee=args.trainee, fmt=args.format, titles=titles)
+        sys.stdout.write(printable(text))
     return 0
 
 
@@ -418,8 +473,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     from game.store.commands import write_report
 
     with _store(args.db) as store:
-        path = write_report(store, args.out, drill=args.drill)
-    print(f"wrote {path}")
+        path = write_report(store, args.out, drill=args.drill, language=current_language())
+    print(_("wrote {path}").format(path=path))
     return 0
 
 
@@ -451,11 +506,18 @@ def cmd_transcribe(args: argparse.Namespace) -> int:
     return 0
 
 
+LANG_HELP = "the language of what the game prints (default: the settings', else each call's scenario's)"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="collector-sim", description="Practise debt-collection calls against scripted personas.")
+    parser.add_argument("--lang", dest="lang_option", choices=LANGUAGES, help=LANG_HELP)
+    # The same option after the command (`report --lang zh`); SUPPRESS keeps one given before it.
+    lang = _Parser(add_help=False)
+    lang.add_argument("--lang", dest="lang_option", choices=LANGUAGES, default=argparse.SUPPRESS, help=LANG_HELP)
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
-    p = sub.add_parser("play", help="open the game window straight into a call")
+    p = sub.add_parser("play", parents=[lang], help="open the game window straight into a call")
     p.add_argument("scenario")
     p.add_argument("--voice", action="store_true", help="speak the debtor's lines (default: the settings)")
     p.add_argument("--script", help="a transcript to type in, as a trainee would")
@@ -472,11 +534,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="*")
     p.set_defaults(func=cmd_test_scenarios)
 
-    p = sub.add_parser("list", help="the scenarios")
+    p = sub.add_parser("list", parents=[lang], help="the scenarios")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_list)
 
-    p = sub.add_parser("show", help="one scenario's summary")
+    p = sub.add_parser("show", parents=[lang], help="one scenario's summary")
     p.add_argument("scenario")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_show)
@@ -485,7 +547,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="*")
     p.set_defaults(func=cmd_validate)
 
-    p = sub.add_parser("replay", help="play a transcript against a scenario and print the scorecard")
+    p = sub.add_parser("replay", parents=[lang], help="play a transcript against a scenario and print the scorecard")
     p.add_argument("scenario")
     p.add_argument("transcript")
     p.add_argument("--json", action="store_true")
@@ -503,7 +565,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="*")
     p.set_defaults(func=cmd_test_cases)
 
-    p = sub.add_parser("console", help="play a call in the terminal")
+    p = sub.add_parser("console", parents=[lang], help="play a call in the terminal")
     p.add_argument("scenario")
     p.add_argument("--seed", type=int, default=0)
     p.set_defaults(func=cmd_console)
@@ -523,10 +585,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     drill = sub.add_parser("drill", help="scored drills for a team")
     drill_sub = drill.add_subparsers(dest="drill_command", parser_class=_Parser, required=True)
-    p = drill_sub.add_parser("list", help="the drills found")
+    p = drill_sub.add_parser("list", parents=[lang], help="the drills found")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_drill_list)
-    p = drill_sub.add_parser("run", help="take a drill in the window, or in the terminal with --console")
+    p = drill_sub.add_parser(
+        "run", parents=[lang], help="take a drill in the window, or in the terminal with --console"
+    )
     p.add_argument("drill", help="a drill name from `drill list`, or a path")
     p.add_argument("--trainee", required=True)
     p.add_argument("--db", help="database URL (default: $COLLECTOR_SIM_DB, else a file in your data folder)")
@@ -540,14 +604,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(func=cmd_drill_run)
 
-    p = sub.add_parser("results", help="one row per saved call")
+    p = sub.add_parser("results", parents=[lang], help="one row per saved call")
     p.add_argument("--db")
     p.add_argument("--drill")
     p.add_argument("--trainee")
     p.add_argument("--format", choices=["table", "csv", "json"], default="table")
     p.set_defaults(func=cmd_results)
 
-    p = sub.add_parser("report", help="a self-contained HTML report with charts for team leads")
+    p = sub.add_parser("report", parents=[lang], help="a self-contained HTML report with charts for team leads")
     p.add_argument("--db")
     p.add_argument("--drill")
     p.add_argument("--out", required=True)
@@ -564,13 +628,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     func: Callable[[argparse.Namespace], int] = getattr(args, "func", cmd_menu)
+    args.fixed_language = fixed_language(args.lang_option)
+    _speak(args)
     try:
         return func(args)
     except UserError as err:
         print(f"collector-sim: {err}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print("\ncollector-sim: stopped with Ctrl-C", file=sys.stderr)
+        print("\n" + _("collector-sim: stopped with Ctrl-C"), file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0

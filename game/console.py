@@ -15,6 +15,7 @@ from game.engine.plain_text import clean_line, printable
 from game.engine.record import CallRecord
 from game.engine.scenario.models import TranscriptTurn
 from game.engine.step import DebtorLine
+from game.i18n import _
 from game.session import CallSession
 
 SILENCE_SECONDS = 4.0  # at least; a persona that waits longer before an offer gets its own wait
@@ -36,8 +37,8 @@ class LineSource(Protocol):
 
 
 def _show(line: DebtorLine, name: str, out: TextIO) -> None:
-    suffix = "  [hangs up]" if line.hangs_up else ""
-    out.write(printable(f"{name}: {line.text}{suffix}\n"))
+    shown = _("{name}: {line}  [hangs up]") if line.hangs_up else _("{name}: {line}")
+    out.write(printable(shown.format(name=name, line=line.text) + "\n"))
     out.flush()
 
 
@@ -56,9 +57,14 @@ def play_console(
     scenario = session.scenario
     speaker = scenario.persona.name or scenario.account.debtor_name
     account = scenario.account
-    out.write(printable(f"--- {scenario.title}: calling {account.debtor_name} for {account.creditor} ---\n"))
-    ending = "hangs up" if end_hangs_up else "stops the call unfinished"
-    out.write(f"(type your lines; an empty line stays silent; end of input {ending})\n")
+    heading = _("--- {title}: calling {debtor} for {creditor} ---").format(
+        title=scenario.title, debtor=account.debtor_name, creditor=account.creditor
+    )
+    out.write(printable(heading) + "\n")
+    if end_hangs_up:
+        out.write(_("(type your lines; an empty line stays silent; the end of input hangs up)") + "\n")
+    else:
+        out.write(_("(type your lines; an empty line stays silent; the end of input stops the call unfinished)") + "\n")
     after_ask = scenario.persona.after_ask
     silence = max(SILENCE_SECONDS, after_ask.quiet_seconds + 0.5 if after_ask else 0.0)
     _show(session.opening, speaker, out)
@@ -67,7 +73,7 @@ def play_console(
         out.write(printable(line + "\n"))
     try:
         while not session.ended:
-            out.write("you> ")
+            out.write(_("you> "))
             out.flush()
             raw = lines_in.readline()
             said = clean_line(raw)

@@ -14,13 +14,14 @@ from typing import Any, Final
 
 from game.engine.scenario.defaults import archetype_defaults
 from game.engine.scenario.models import Scenario
+from game.i18n import N_
 from scoring.facts import ASKS, CallFacts
 
 GOALS: Final = {
-    "promise": "a confirmed promise to pay",
-    "plan": "a confirmed promise on a payment plan",
-    "dispute_taken": "the dispute noted and verification offered",
-    "callback": "a call-back arranged with nothing disclosed",
+    "promise": N_("a confirmed promise to pay"),
+    "plan": N_("a confirmed promise on a payment plan"),
+    "dispute_taken": N_("the dispute noted and verification offered"),
+    "callback": N_("a call-back arranged with nothing disclosed"),
 }
 # What a well-run call needs, for a hang-up to be the debtor's choice and not the trainee's doing.
 WELL_RUN_CALM = 80
@@ -93,7 +94,7 @@ def judge(facts: CallFacts, *, lawful: bool, calm: int, polite: int) -> Goal:
         return Goal(key, True)
     reason = None
     if lawful and key != "dispute_taken" and _dispute_taken(facts):
-        reason = "The debtor disputed the debt and the dispute was taken: collecting stops until it is verified."
+        reason = N_("The debtor disputed the debt and the dispute was taken: collecting stops until it is verified.")
     elif (
         lawful
         and facts.record.outcome == "hung_up"
@@ -101,5 +102,5 @@ def judge(facts: CallFacts, *, lawful: bool, calm: int, polite: int) -> Goal:
         and polite >= WELL_RUN_POLITE
         and any(s.has(*ASKS) or s.cues.callback for s in facts.trainee)
     ):
-        reason = "The debtor hung up on a well-run call."
+        reason = N_("The debtor hung up on a well-run call.")
     return Goal(key, False, reason)

@@ -85,10 +85,13 @@ class Drill(Strict):
         None,
         description="Draw this many calls from the scenarios with a fixed seed instead of taking them all.",
     )
-    rubric: str = Field(
-        "default",
+    rubric: str | None = Field(
+        None,
         pattern=r"^[a-z0-9][a-z0-9_-]*$",
-        description="The scoring rubric (scoring/rubrics/NAME.yaml) the calls are scored with.",
+        description=(
+            "The scoring rubric (scoring/rubrics/NAME.yaml) every call is scored with. Absent: each call is "
+            "scored with its own scenario's (its jurisdiction's), so a drill may mix English and Chinese calls."
+        ),
     )
     seed: int = Field(1, description="The seed of every call, so every trainee hears the same lines.")
     pass_marks: PassMarks = Field(default_factory=PassMarks, description="What a call must score to pass.")

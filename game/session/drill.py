@@ -21,6 +21,7 @@ from game.i18n import _
 from game.session.call import CallSession
 from game.session.resume import ResumeError, replay_saved
 from scoring import Note, Rubric, Scorecard, load_rubric
+from scoring.rubric import rubric_for
 
 Clock = Callable[[], dt.datetime]
 
@@ -99,7 +100,7 @@ class DrillSession:
         self.store = store
         self.find = find
         self.clock = clock
-        self.rubric: Rubric = load_rubric(drill.rubric)
+        self.rubric: Rubric | None = load_rubric(drill.rubric) if drill.rubric else None
         self.ids = drill_scenarios(drill)
         self.index = 0
         self.attempt = 1
@@ -177,7 +178,7 @@ class DrillSession:
         scenario = self.scenario()
         if scenario is None:
             raise LookupError("the drill has no call left to take")
-        session = CallSession(scenario, self.seed, self.rubric)
+        session = CallSession(scenario, self.seed, self.rubric or rubric_for(scenario.jurisdiction))
         self._saving = None
         self._dialled_at = self.clock()
         return session
@@ -207,8 +208,9 @@ class DrillSession:
         """Save every turn the store has not seen yet; the call is begun in the store with the trainee's
         first line, so a call left before a word was said leaves nothing behind."""
         if self._saving is None and any(t.speaker == "trainee" for t in session.record.turns):
+            rubric = (session.rubric or rubric_for(session.scenario.jurisdiction)).name
             call_id = self.store.begin_call(
-                self.trainee, self.drill.name, session.scenario.id, self.seed, self.rubric.name, self._dialled_at
+                self.trainee, self.drill.name, session.scenario.id, self.seed, rubric, self._dialled_at
             )
             self._saving = _Saving(call_id, 0)
         if self._saving is not None:

@@ -9,7 +9,7 @@ fast. The same data gives the same bytes.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 # The plot area of the small trend charts, in SVG user units (the SVG scales to its box).
@@ -90,8 +90,11 @@ def bar_chart(averages: Mapping[str, float], labels: Mapping[str, str], highligh
     return BarChart(BAR_W, axis_y + BAR_AXIS, BAR_LEFT, BAR_ROW * 0.62, bars, ticks, axis_y)
 
 
-def line_chart(points: Sequence[tuple[dt.date, float, float]]) -> LineChart:
-    """(period start, average total, pass rate) points, oldest first, two or more, over real dates."""
+def line_chart(
+    points: Sequence[tuple[dt.date, float, float]], tick: Callable[[dt.date], str] = day_label
+) -> LineChart:
+    """(period start, average total, pass rate) points, oldest first, two or more, over real dates;
+    ``tick`` names a date on the axis (the page's language)."""
     first, last = points[0][0].toordinal(), points[-1][0].toordinal()
     days = max(last - first, 1)
     inner_w = TREND_W - TREND_LEFT - TREND_RIGHT
@@ -107,7 +110,7 @@ def line_chart(points: Sequence[tuple[dt.date, float, float]]) -> LineChart:
     rates = [Point(x(d), y(rate), rate, d) for d, _, rate in points]
     middle = points[len(points) // 2][0]
     shown = sorted({points[0][0], middle, points[-1][0]})
-    x_ticks = [Tick(x(d), day_label(d)) for d in shown]
+    x_ticks = [Tick(x(d), tick(d)) for d in shown]
     y_ticks = [Tick(y(v), str(v)) for v in (0, 50, 100)]
     return LineChart(
         TREND_W, TREND_H, TREND_LEFT, TREND_W - TREND_RIGHT, TREND_TOP, TREND_H - TREND_BOTTOM,

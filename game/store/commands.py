@@ -10,24 +10,31 @@ import csv
 import io
 import json
 import os
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from game.drills import DrillError, drill_summary, find_drills, load_drill
+from game.i18n import N_, _
 from game.store.catalogue import scenario_catalogue
 from game.store.report import DEFAULT_MARK, principle_order, report_html
 from game.store.store import ResultRow, ResultStore, StoreError, UnfinishedCall
+from game.text_width import ljust, rjust, width
 
 FORMATS = ("table", "csv", "json")
 
 
 def results_text(
-    store: ResultStore, drill: str | None = None, trainee: str | None = None, fmt: str = "table"
+    store: ResultStore,
+    drill: str | None = None,
+    trainee: str | None = None,
+    fmt: str = "table",
+    titles: Mapping[str, str] | None = None,
 ) -> str:
-    """``collector-sim results``: one row per saved call, unfinished ones marked as such."""
+    """``collector-sim results``: one row per saved call, unfinished ones marked as such; the table
+    names each scenario by its title (``titles``, by id) as its author wrote it, in any language."""
     unfinished = store.unfinished_calls(drill=drill, trainee=trainee)
-    return format_results(store.results(drill=drill, trainee=trainee), fmt, unfinished)
+    return format_results(store.results(drill=drill, trainee=trainee), fmt, unfinished, titles)
 
 
 def _row_dict(row: ResultRow) -> dict[str, Any]:
@@ -65,11 +72,21 @@ def _unfinished_dict(call: UnfinishedCall) -> dict[str, Any]:
     }
 
 
-UNFINISHED_LABEL = {"interrupted": "UNFINISHED: interrupted", "input_ended": "UNFINISHED: input ended"}
+UNFINISHED_LABEL = {"interrupted": N_("UNFINISHED: interrupted"), "input_ended": N_("UNFINISHED: input ended")}
+# How the table names each way a call ended (CSV and JSON keep the keys).
+OUTCOME_LABEL = {
+    "commitment": N_("promise"),
+    "no_commitment": N_("no promise"),
+    "hung_up": N_("debtor hung up"),
+    "trainee_hung_up": N_("trainee hung up"),
+}
 
 
 def format_results(
-    rows: Sequence[ResultRow], fmt: str = "table", unfinished: Sequence[UnfinishedCall] = ()
+    rows: Sequence[ResultRow],
+    fmt: str = "table",
+    unfinished: Sequence[UnfinishedCall] = (),
+    titles: Mapping[str, str] | None = None,
 ) -> str:
     """Results as an aligned table, CSV (one column per principle) or a JSON list, oldest first.
 
@@ -100,33 +117,50 @@ def format_results(
             writer.writerow(line)
         return buffer.getvalue()
     if not calls:
-        return "No saved calls.\n"
-    header[3] = "when (UTC)"
+        return _("No saved calls.") + "\n"
+    from scoring.render import LABELS
+
+    named = titles or {}
+    shown_header = [
+        _("trainee"),
+        _("drill"),
+        _("scenario"),
+        _("when (UTC)"),
+        _("outcome"),
+        *(_(LABELS[p]) if p in LABELS else p for p in principles),
+        _("total"),
+        _("pass"),
+    ]
     table = [
         [
             c.trainee,
             c.drill or "-",
-            c.scenario,
+            named.get(c.scenario, c.scenario),
             f"{c.started_at:%Y-%m-%d %H:%M}",
             *(
-                [c.outcome or "-", *(str(c.principles.get(p, "-")) for p in principles), str(c.total)]
+                [_outcome(c.outcome), *(str(c.principles.get(p, "-")) for p in principles), str(c.total)]
                 if isinstance(c, ResultRow)
-                else [UNFINISHED_LABEL[c.reason], *["-"] * len(principles), "-"]
+                else [_(UNFINISHED_LABEL[c.reason]), *["-"] * len(principles), "-"]
             ),
-            ("yes" if c.passed else "no") if isinstance(c, ResultRow) else "-",
+            (_("yes") if c.passed else _("no")) if isinstance(c, ResultRow) else "-",
         ]
         for c in calls
     ]
-    return _align(header, table, numeric=set(range(5, 6 + len(principles))))
+    return _align(shown_header, table, numeric=set(range(5, 6 + len(principles))))
+
+
+def _outcome(key: str | None) -> str:
+    known = OUTCOME_LABEL.get(key or "")
+    return _(known) if known else key or "-"
 
 
 def _align(header: list[str], rows: list[list[str]], numeric: Collection[int]) -> str:
-    widths = [max(len(line[i]) for line in [header, *rows]) for i in range(len(header))]
+    """Columns padded to their widest cell in display columns, so Chinese text lines up too."""
+    widths = [max(width(line[i]) for line in [header, *rows]) for i in range(len(header))]
 
     def line(cells: list[str]) -> str:
         padded = [
-            c.rjust(w) if i in numeric else c.ljust(w)
-            for i, (c, w) in enumerate(zip(cells, widths, strict=True))
+            rjust(c, w) if i in numeric else ljust(c, w) for i, (c, w) in enumerate(zip(cells, widths, strict=True))
         ]
         return "  ".join(padded).rstrip()
 
@@ -147,10 +181,11 @@ def report_options(drill: str | None) -> dict[str, Any]:
     return {**options, "title": found.title, "marks": dict(marks.principles), "total_mark": marks.total}
 
 
-def write_report(store: ResultStore, out: Path | str, drill: str | None = None) -> Path:
-    """``collector-sim report``: write the HTML report to ``out``, whole or not at all; returns the path."""
+def write_report(store: ResultStore, out: Path | str, drill: str | None = None, language: str = "en") -> Path:
+    """``collector-sim report``: write the HTML report to ``out`` in ``language``, whole or not at all;
+    returns the path."""
     path = Path(out)
-    page = report_html(store, drill=drill, **report_options(drill))
+    page = report_html(store, drill=drill, language=language, **report_options(drill))
     partial = path.with_name(f".{path.name}.partial")
     try:
         partial.write_text(page, encoding="utf-8")
@@ -175,11 +210,11 @@ def drill_list_text(
     if as_json:
         return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
     if not items:
-        return "No drills found.\n"
+        return _("No drills found.") + "\n"
     rows = [
         [i["name"], str(i["calls"]), f"{i['pass_mark']}", i["title"]]
         if "problems" not in i
-        else [i["name"], "-", "-", f"invalid: {i['problems'][0]}"]
+        else [i["name"], "-", "-", _("invalid: {problem}").format(problem=i["problems"][0])]
         for i in items
     ]
-    return _align(["name", "calls", "pass mark", "title"], rows, numeric={1, 2})
+    return _align([_("name"), _("calls"), _("pass mark"), _("title")], rows, numeric={1, 2})

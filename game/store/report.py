@@ -10,6 +10,9 @@ interrupted call (turns saved, never finished) and a call the input ran out on a
 they neither count as a 0 nor lift a pass rate. A promise rate only counts scenarios whose goal is a
 promise (not a gatekeeper or a dispute). Trends compare a scenario with itself over real dates; a
 single day is a figure, not a trend. A weakest principle is named only where it is below its pass mark.
+
+The page is in the language asked for (English by default): every word of the template goes through
+the message catalogues (``jinja2.ext.i18n``), and names, titles and what trainees said stay as written.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from game.drills.models import PRINCIPLES, PassMarks
+from game.i18n import DEFAULT_LANGUAGE, N_, translations
 from game.store import charts
 from game.store.catalogue import ScenarioSummary
 from game.store.store import Finding, ResultRow, ResultStore, UnfinishedCall
@@ -40,9 +44,12 @@ def principle_order(names: Iterable[str]) -> list[str]:
     return [p for p in PRINCIPLES if p in present] + sorted(present - set(PRINCIPLES))
 
 
-def label(key: str) -> str:
-    """calm_tone -> Calm tone."""
-    return key.replace("_", " ").capitalize()
+def label(key: str, language: str = DEFAULT_LANGUAGE) -> str:
+    """calm_tone -> Calm tone (语气平和 in Chinese): the scorecard's name for a principle or a rule."""
+    from scoring.render import LABELS
+
+    known = LABELS.get(key)
+    return translations(language).gettext(known) if known else key.replace("_", " ").capitalize()
 
 
 @dataclass(frozen=True)
@@ -58,6 +65,7 @@ class ReportInput:
     scenarios: Mapping[str, ScenarioSummary] = field(default_factory=dict)
     marks: Mapping[str, int] = field(default_factory=dict)
     total_mark: int = DEFAULT_MARK
+    language: str = DEFAULT_LANGUAGE
 
     def mark(self, principle: str) -> int:
         return self.marks.get(principle, self.total_mark)
@@ -300,7 +308,10 @@ def summarize(data: ReportInput) -> Summary:
 
     def scenario_detail(key: str) -> str:
         known = data.scenarios.get(key)
-        return f"difficulty {known.difficulty}" if known else "scenario not found"
+        texts = translations(data.language)
+        return texts.gettext(N_("difficulty {level}")).format(level=known.difficulty) if known else texts.gettext(
+            N_("scenario not found")
+        )
 
     def trainee_trend(trainee: str) -> Trend | None:
         """The mean, over the scenarios this trainee took in more than one period, of last minus first."""
@@ -356,11 +367,15 @@ def read_report(
     scenarios: Mapping[str, ScenarioSummary] | None = None,
     marks: Mapping[str, int] | None = None,
     total_mark: int = DEFAULT_MARK,
+    language: str = DEFAULT_LANGUAGE,
 ) -> ReportInput:
-    """What the report over ``store`` (one drill's calls, when named) needs, read in a few queries."""
+    """What the report over ``store`` (one drill's calls, when named) needs, read in a few queries;
+    ``language`` is the page's."""
     findings = store.findings(drill=drill)
+    texts = translations(language)
+    named = texts.gettext(N_("Drill: {drill}")).format(drill=drill) if drill else texts.gettext(N_("All drills"))
     return ReportInput(
-        title=title or (f"Drill: {drill}" if drill else "All drills"),
+        title=title or named,
         results=store.results(drill=drill),
         unfinished=store.unfinished_calls(drill=drill),
         findings=findings,
@@ -368,6 +383,7 @@ def read_report(
         scenarios=scenarios or {},
         marks=marks or {},
         total_mark=total_mark,
+        language=language,
     )
 
 
@@ -377,7 +393,8 @@ def report_html(store: ResultStore, drill: str | None = None, **options: Any) ->
 
 
 @functools.cache
-def _environment() -> Environment:
+def _environment(language: str) -> Environment:
+    """The template's environment speaking ``language``: its words from the catalogues."""
     env = Environment(
         loader=PackageLoader("game.store", "templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
@@ -385,21 +402,38 @@ def _environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        extensions=["jinja2.ext.i18n"],
     )
-    env.filters["label"] = label
-    env.filters["day"] = _day
+    texts = translations(language)
+    env.install_gettext_translations(texts, newstyle=True)  # type: ignore[attr-defined]
+    env.filters["label"] = functools.partial(label, language=language)
+    env.filters["day"] = functools.partial(_day, texts=texts)
     env.filters["band"] = _band
-    env.filters["calls"] = _calls
+    env.filters["calls"] = functools.partial(_calls, texts=texts)
     env.filters["pct"] = _pct
     return env
 
 
-def _day(value: dt.date) -> str:
-    return f"{value.day} {value:%b %Y}"
+def _day(value: dt.date, texts: Any) -> str:
+    """6 Dec 2026 (2026年12月6日)."""
+    month = texts.gettext(_MONTHS[value.month - 1])
+    return texts.gettext(N_("{day} {month} {year}")).format(day=value.day, month=month, year=value.year)
 
 
-def _calls(count: int) -> str:
-    return f"{count} call" if count == 1 else f"{count} calls"
+def _day_short(value: dt.date, texts: Any) -> str:
+    """6 Dec (12月6日): a chart's tick."""
+    month = texts.gettext(_MONTHS[value.month - 1])
+    return texts.gettext(N_("{day} {month}")).format(day=value.day, month=month)
+
+
+_MONTHS = (
+    N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("May"), N_("Jun"),
+    N_("Jul"), N_("Aug"), N_("Sep"), N_("Oct"), N_("Nov"), N_("Dec"),
+)  # fmt: skip
+
+
+def _calls(count: int, texts: Any) -> str:
+    return str(texts.ngettext("{count} call", "{count} calls", count)).format(count=count)
 
 
 def _pct(value: float | None) -> str:
@@ -413,17 +447,18 @@ def _band(score: float | None) -> str:
     return "good" if score >= 80 else "fair" if score >= 60 else "weak"
 
 
-def _charts(summary: Summary) -> dict[str, Any]:
+def _charts(summary: Summary, language: str) -> dict[str, Any]:
     """The charts' geometry, keyed by what they show; the template draws them as inline SVG."""
     out: dict[str, Any] = {}
     if summary.principles:
         weakest = summary.weakest.principle if summary.weakest else None
-        names = {n: label(n) for n in summary.principles}
+        names = {n: label(n, language) for n in summary.principles}
         out["principles"] = charts.bar_chart(summary.principles, names, weakest)
+    tick = functools.partial(_day_short, texts=translations(language))
     for trend in summary.trends:
         if trend.drawable:
             points = [(p.start, p.average, p.pass_rate) for p in trend.periods]
-            out[f"trend:{trend.scenario}"] = charts.line_chart(points)
+            out[f"trend:{trend.scenario}"] = charts.line_chart(points, tick)
     return out
 
 
@@ -437,11 +472,11 @@ def render_report(data: ReportInput) -> str:
         (call_id, group[0], data.transcripts.get(call_id, []), {f.turn for f in group})
         for call_id, group in sorted(findings_by_call.items(), key=lambda kv: (kv[1][0].started_at, kv[0]))
     ]
-    template = _environment().get_template("report.html.j2")
+    template = _environment(data.language).get_template("report.html.j2")
     return template.render(
         s=summary,
         data=data,
-        charts=_charts(summary),
+        charts=_charts(summary, data.language),
         findings=list(reversed(data.findings)),
         flagged=flagged,
     )

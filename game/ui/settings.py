@@ -31,6 +31,7 @@ CHOICES: dict[str, tuple[str, ...]] = {
     "mood_meters": ("auto", "on", "off"),
     "engine": tuple(ENGINES),
     "listening": ("push-to-talk", "hands-free"),
+    "language": ("auto", "en", "zh"),  # auto: each call speaks its scenario's language
 }
 
 
@@ -60,6 +61,7 @@ class Settings:
     calm_pitch_hz: float = 0.0
     calm_pitch_spread_hz: float = 0.0
     calm_wpm: float = 0.0
+    language: str = "auto"
 
     @property
     def hands_free(self) -> bool:
