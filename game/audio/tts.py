@@ -75,7 +75,7 @@ def likely_lines(scenario: Scenario) -> list[str]:
     from game.engine.scenario.defaults import fallback_lines
 
     values = base_values(scenario)
-    texts = [text for pool in (*scenario.lines, *fallback_lines()) for text in pool.say]
+    texts = [text for pool in (*scenario.lines, *fallback_lines(scenario.language)) for text in pool.say]
     texts += [text for excuse in scenario.excuses for text in (*excuse.say, *excuse.countered)]
     known = [text for text in texts if set(placeholders_in(text)) <= set(values)]
     return list(dict.fromkeys(fill(text, values) for text in known))
