@@ -186,7 +186,7 @@ def test_a_chinese_briefing_call_and_scorecard_draw_chinese(app: App, drawn: lis
     assert call.keys_hint() in drawn and has_chinese(call.keys_hint())
     chips = [label for label, _lit, _warning in call.chip_items()]
     assert "已自报家门" in chips and all(has_chinese(label) for label in chips)
-    assert any("<b>你:</b>" in entry for entry in call.entries)
+    assert any("<b>你：</b>" in entry for entry in call.entries)
 
     press(app, pygame.K_ESCAPE)
     assert "挂断并结束通话？" in drawn
@@ -261,7 +261,7 @@ def test_a_chinese_call_in_spoken_mode_says_to_type_and_takes_typing(app: App, m
     wait_for_turn(app, call)
     assert not call.spoken and not opened
     assert NOT_HEARD in call.notices()
-    assert call.placeholder() == "输入你要说的话，按 Enter 发送"
+    assert call.placeholder() == "输入要说的话，回车发送"
     type_text(app, "陈女士您好")
     press(app, pygame.K_RETURN, after=4)
     assert [t.text for t in call.state.turns if t.speaker == "trainee"] == ["陈女士您好"]

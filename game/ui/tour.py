@@ -34,6 +34,7 @@ from game.ui.settings import CHOICES
 
 MAX_FRAMES = 60 * 600
 TURNS_PER_CALL = 4  # the first lines of the scenario's model call; then the trainee hangs up
+DEMO_SECONDS = 14  # into Watch a pro: a few lines said and the coach's first notes
 
 
 class Tour:
@@ -150,6 +151,20 @@ class Tour:
         self.until(lambda: call.ready_for_input(), "the retried call's hello")
         self.shot("retry-answered")
 
+    def watch_and_settings(self, scenario: str) -> None:
+        """From the menu: ``scenario``'s Watch a pro a few seconds in, then Settings."""
+        self.app.kit.nav.back_to("menu")
+        self.key(pygame.K_p)
+        self.tab_to(f"card:{scenario}")
+        self.key(pygame.K_RETURN)
+        self.key(pygame.K_w)
+        self.seconds(DEMO_SECONDS)
+        self.shot("watch-a-pro")
+        self.app.kit.nav.back_to("menu")
+        self.key(pygame.K_s)
+        self.shot("settings")
+        self.key(pygame.K_ESCAPE)
+
     def drill(self, trainee: str = "Ana Ruiz") -> None:
         """A two-call drill from the menu: name, two calls with a short result between, the summary."""
         self.app.kit.nav.back_to("menu")
@@ -193,6 +208,8 @@ def take_tour(
             app.apply_settings(looks)
             tour = Tour(app, out)
             tour.practice(scenario)
+            if scenario is not None:
+                tour.watch_and_settings(scenario)
             tour.drill()
         finally:
             app.close()

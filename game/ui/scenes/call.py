@@ -460,14 +460,14 @@ class CallScene(Scene):
         return "#{:02X}{:02X}{:02X}".format(*rgb)
 
     def _log_debtor(self, text: str) -> None:
-        name = html.escape(self.speaker.split(",")[0])
-        self._log(f"<font color='{self._colour('debtor')}'><b>{name}:</b></font> {html.escape(text)}<br>")
+        name = html.escape(_("{name}:").format(name=self.speaker.split(",")[0]))
+        self._log(f"<font color='{self._colour('debtor')}'><b>{name}</b></font> {html.escape(text)}<br>")
 
     def _log_trainee(self, text: str, interrupt: bool = False) -> None:
         cut_in = html.escape(_("(cut in)"))
         cut = f" <font color='{self._colour('note')}'><i>{cut_in}</i></font>" if interrupt else ""
-        you = html.escape(_(self.you))
-        self._log(f"<font color='{self._colour('you')}'><b>{you}:</b></font> {html.escape(text)}{cut}<br>")
+        you = html.escape(_("{name}:").format(name=_(self.you)))
+        self._log(f"<font color='{self._colour('you')}'><b>{you}</b></font> {html.escape(text)}{cut}<br>")
 
     def _log_note(self, text: str) -> None:
         self._log(f"<font color='{self._colour('note')}'><i>{html.escape(text)}</i></font><br>")

@@ -53,7 +53,9 @@ class DrillSummaryScene(Scene):
             "left": pygame.Rect(28, top, left_w, bottom - top - 16),
             "right": pygame.Rect(28 + left_w + 20, top, width - left_w - 76, bottom - top - 16),
         }
-        self.button(pygame.Rect(width - 28 - 180, bottom, 180, button_h), "Done (Enter)", self.done, name="done")
+        done = _("Done (Enter)")
+        done_w = max(180, self.kit.look.fonts.get(17).size(done)[0] + 40)
+        self.button(pygame.Rect(width - 28 - done_w, bottom, done_w, button_h), done, self.done, name="done")
 
     def handle(self, event: pygame.event.Event) -> bool:
         if event.type == JOB_DONE and event.name == BOARD_JOB:
@@ -171,7 +173,8 @@ class DrillSummaryScene(Scene):
         speaker = (scenario.persona.name or scenario.account.debtor_name).split(",")[0] if scenario else _("The debtor")
         headline, detail = outcome_line(best.card, speaker)
         tries_note = " · " + _("{n} tries").format(n=len(tries)) if len(tries) > 1 else ""
-        line = draw.fit(body, f"{headline}: {detail}{tries_note}", verdict.x - 16 - inner.x)
+        said = _("{headline}: {detail}").format(headline=headline, detail=detail)
+        line = draw.fit(body, said + tries_note, verdict.x - 16 - inner.x)
         draw.text(surface, body, line, palette.muted, (inner.x, y))
         y += body.get_linesize()
         draw.text(surface, body, draw.fit(body, self._work_on(best), inner.width), palette.ink, (inner.x, y))

@@ -231,7 +231,7 @@ class ScorecardScene(Scene):
 
     def _turns_html(self) -> str:
         palette = self.kit.look.palette
-        speaker = html.escape((self.scenario.persona.name or self.scenario.account.debtor_name).split(",")[0])
+        speaker = (self.scenario.persona.name or self.scenario.account.debtor_name).split(",")[0]
         parts = []
         for i, turn in enumerate(self.card.turns):
             number = turn_number(i)
@@ -246,7 +246,8 @@ class ScorecardScene(Scene):
                 you = html.escape(_("{n}. You:").format(n=number))
                 parts.append(f"<font color='{self._hex(palette.accent)}'><b>{you}</b></font> {said}<br>")
             else:
-                name = f"<font color='{self._hex(palette.warm)}'><b>{number}. {speaker}:</b></font>"
+                who = html.escape(_("{n}. {speaker}:").format(n=number, speaker=speaker))
+                name = f"<font color='{self._hex(palette.warm)}'><b>{who}</b></font>"
                 parts.append(f"{name} {html.escape(turn.text)}<br>")
             for note in turn.notes:
                 better = " " + html.escape(_('Try: "{line}"').format(line=note.better)) if note.better else ""

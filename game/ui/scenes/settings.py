@@ -111,11 +111,14 @@ class SettingsScene(Scene):
         fonts = self.kit.look.fonts
         top = fonts.get(26, bold=True).get_linesize() + 28 + 24
         button_h = fonts.px(17) + 24
-        room = height - top - button_h - 60
-        row_h = max(fonts.get(18).get_linesize() + 6, min(fonts.get(18).get_linesize() + 22, room // len(ROWS) - 8))
+        # Every row above the Back button: rows and the gaps between them shrink in a small window.
+        line = fonts.get(18).get_linesize()
+        step = min(line + 30, (height - top - button_h - 60) // len(ROWS))
+        gap = min(8, max(3, step - line - 4))
+        row_h = step - gap
         panel_w = min(820, width - 56)
         x = (width - panel_w) // 2
-        self._rects = [pygame.Rect(x, top + i * (row_h + 8), panel_w, row_h) for i in range(len(ROWS))]
+        self._rects = [pygame.Rect(x, top + i * step, panel_w, row_h) for i in range(len(ROWS))]
         back = _("Back (Esc)")
         back_w = max(160, fonts.get(17).size(back)[0] + 40)
         self.button(
