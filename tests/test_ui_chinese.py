@@ -119,7 +119,7 @@ def test_every_translation_keeps_the_placeholders_of_its_source() -> None:
 def test_chinese_wraps_between_characters_and_keeps_its_punctuation_and_numbers() -> None:
     pygame.font.init()
     font = pygame.font.Font(FONT_REGULAR, 16)
-    text = "陈女士，您的借款3250.50元已经逾期12天了（安信小额贷款）。请问您今天方便通过微信还款吗？Thank you."
+    text = "陈女士，您的借款3250.50元逾期12天了（安信）。她说“好的”……您今天方便用微信还吗？Thank you."
     for width in (90, 140, 220, 400):
         lines = draw.wrap(font, text, width)
         assert all(font.size(line)[0] <= width for line in lines), (width, lines)
@@ -133,10 +133,11 @@ def test_chinese_wraps_between_characters_and_keeps_its_punctuation_and_numbers(
 def test_english_still_wraps_on_spaces() -> None:
     pygame.font.init()
     font = pygame.font.Font(FONT_REGULAR, 16)
-    text = "Could you pay the balance of $1,250 by Friday, December 4?"
+    text = "Could you pay the balance of $1,250 by Friday, December 4? I don’t want “another” letter — or a fee."
     lines = draw.wrap(font, text, 150)
-    assert len(lines) > 1
+    assert len(lines) > 2
     assert " ".join(lines) == text
+    assert all(draw.break_points(line) == [i + 1 for i, ch in enumerate(line) if ch == " "] for line in lines)
     assert draw.rejoin(lines) == text
 
 

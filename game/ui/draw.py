@@ -19,7 +19,8 @@ NO_LINE_END = frozenset("（《「『【〔“‘")
 
 
 def _is_wide(ch: str) -> bool:
-    return "\u2e80" <= ch <= "\u9fff" or "\uf900" <= ch <= "\uffef" or ch in NO_LINE_START or ch in NO_LINE_END
+    """A Chinese character or full-width punctuation: a line may break on either side of it."""
+    return "\u2e80" <= ch <= "\u9fff" or "\uf900" <= ch <= "\uffef"
 
 
 def _tokens(text: str) -> list[str]:
@@ -29,6 +30,8 @@ def _tokens(text: str) -> list[str]:
     word = ""
     opening = ""
     for ch in text:
+        last = out[-1][-1:] if out and not word else ""
+        after_chinese = bool(last) and (_is_wide(last) or last in NO_LINE_START)
         if _is_wide(ch):
             if word:
                 out.append(word)
@@ -43,6 +46,10 @@ def _tokens(text: str) -> list[str]:
         elif ch == " ":
             out.append(opening + word + " ")
             word = opening = ""
+        elif after_chinese and ch in NO_LINE_START:  # "……" or a closing quote after a Chinese character
+            out[-1] += ch
+        elif after_chinese and ch in NO_LINE_END:  # an opening quote before one
+            opening += ch
         else:
             word = opening + word + ch
             opening = ""
