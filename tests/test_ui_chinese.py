@@ -6,6 +6,7 @@ from __future__ import annotations
 import string
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 import pygame
@@ -103,6 +104,35 @@ def test_every_chinese_translation_renders_with_no_missing_glyph_in_the_window_f
             if gaps:
                 missing.append((text, "".join(sorted(gaps))))
     assert missing == []
+
+
+def test_every_string_of_the_chinese_scenarios_renders_with_no_missing_glyph() -> None:
+    import yaml
+
+    def strings(node: object) -> Iterator[str]:
+        if isinstance(node, str):
+            yield node
+        elif isinstance(node, dict):
+            for value in node.values():
+                yield from strings(value)
+        elif isinstance(node, list):
+            for value in node:
+                yield from strings(value)
+
+    pygame.font.init()
+    fonts = [pygame.font.Font(FONT_REGULAR, 16), pygame.font.Font(FONT_BOLD, 16)]
+    root = Path(__file__).resolve().parents[1]
+    files = sorted((root / "scenarios" / "zh").glob("*.yaml"))
+    assert files
+    missing = {
+        (path.name, ch)
+        for path in files
+        for text in strings(yaml.safe_load(path.read_text(encoding="utf-8")))
+        for font in fonts
+        for ch, found in zip(text, font.metrics(text), strict=True)
+        if found is None
+    }
+    assert missing == set()
 
 
 def test_every_translation_keeps_the_placeholders_of_its_source() -> None:
