@@ -35,6 +35,7 @@ from game.ui.scenes.drill_start import first_route
 from game.ui.scripted import ScriptedTrainee
 from game.ui.settings import Settings, home_dir, load_settings, save_settings
 from game.ui.team_store import TeamStore
+from game.ui.text_breaks import allow_cjk_breaks
 from game.ui.voice import VoiceOut
 from game.ui.voice_choice import choose_voice
 
@@ -120,6 +121,7 @@ class App:
     ) -> None:
         self.screen = open_window(size)
         pygame.font.init()
+        allow_cjk_breaks()
         settings = load_settings(home)
         if voice is not None:
             settings = replace(settings, voice=voice)
@@ -189,6 +191,8 @@ class App:
             self.kit.look = Look.make(settings.high_contrast, settings.text_size)
             self.kit.look.fonts.warm()
             self.kit.manager = self._manager(self.kit.look)
+            self.kit.nav.remount()
+        elif old.language != settings.language:
             self.kit.nav.remount()
 
     def resize(self, size: tuple[int, int]) -> None:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.engine.lines import money
+from game.i18n import N_, _, ngettext
 from game.session.phases import Phase
 from game.ui import draw
 
@@ -22,9 +23,9 @@ if TYPE_CHECKING:
 CHIP_FONT = 14
 CHIP_FONT_COMPACT = 13
 CHIP_GAP = 8
-MOOD_WORDS = {"calm": "Calm", "annoyed": "Annoyed", "angry": "Angry", "pleased": "Pleased"}
-METERS = (("Anger", "anger"), ("Trust", "trust"), ("Willingness", "willingness"))
-METERS_OFF = "Mood meters are off on harder calls (Settings)."
+MOOD_WORDS = {"calm": N_("Calm"), "annoyed": N_("Annoyed"), "angry": N_("Angry"), "pleased": N_("Pleased")}
+METERS = ((N_("Anger"), "anger"), (N_("Trust"), "trust"), (N_("Willingness"), "willingness"))
+METERS_OFF = N_("Mood meters are off on harder calls (Settings).")
 
 
 class CallView:
@@ -99,10 +100,10 @@ class CallView:
         """The top bar's word on the call: calling, on the call, or how it ended."""
         call = self.call
         if call.phase is Phase.RINGING:
-            return "Calling..."
+            return _("Calling...")
         if call.phase is Phase.ENDED:
-            return f"Call ended: {call.end_reason}"
-        return "On the call"
+            return _("Call ended: {reason}").format(reason=call.end_reason)
+        return _("On the call")
 
     def draw_top(self, surface: pygame.Surface) -> None:
         call = self.call
@@ -149,16 +150,19 @@ class CallView:
         colour = {"angry": palette.anger, "annoyed": palette.warm, "pleased": palette.success}.get(
             call.shown_mood, palette.muted
         )
-        mood = MOOD_WORDS.get(call.shown_mood, call.shown_mood)
+        mood = _(MOOD_WORDS[call.shown_mood]) if call.shown_mood in MOOD_WORDS else call.shown_mood
         draw.text(surface, fonts.get(15, bold=True), mood, colour, (area.centerx, y), "midtop")
         y += fonts.get(15).get_linesize() + 12
         small = fonts.get(14)
         if call.meters and call.mood is not None:
             tints = {"anger": palette.anger, "trust": palette.trust, "willingness": palette.willingness}
             for label, key in METERS:
-                draw.text(surface, small, label, palette.muted, (area.x + 20, y))
+                draw.text(surface, small, _(label), palette.muted, (area.x + 20, y))
                 bar = pygame.Rect(
-                    area.x + 20 + max(96, small.size("Willingness")[0] + 12), y + small.get_linesize() // 2 - 5, 0, 10
+                    area.x + 20 + max(96, small.size(_("Willingness"))[0] + 12),
+                    y + small.get_linesize() // 2 - 5,
+                    0,
+                    10,
                 )
                 bar.width = area.right - 20 - bar.x
                 draw.bar(surface, bar, getattr(call.mood, key) / 100, tints[key], palette.track)
@@ -166,7 +170,7 @@ class CallView:
             self.drawn.add("meters")
         elif not call.meters:
             room = pygame.Rect(area.x + 20, y, area.width - 40, small.get_linesize() * 2)
-            y += draw.paragraph(surface, small, METERS_OFF, palette.muted, room, 2) + 8
+            y += draw.paragraph(surface, small, _(METERS_OFF), palette.muted, room, 2) + 8
             self.drawn.add("meters_off")
         account = call.scenario.account
         amount_font = fonts.get(22, bold=True)
@@ -175,10 +179,11 @@ class CallView:
         if top <= y:
             return
         pygame.draw.line(surface, palette.panel_edge, (area.x + 16, top - 8), (area.right - 16, top - 8))
-        draw.text(surface, fonts.get(13, bold=True), "BALANCE DUE", palette.muted, (area.x + 20, top))
+        draw.text(surface, fonts.get(13, bold=True), _("BALANCE DUE"), palette.muted, (area.x + 20, top))
         amount = money(account.amount, account.currency)
         draw.text(surface, amount_font, amount, palette.accent, (area.x + 20, top + small.get_linesize()))
-        facts = draw.fit(small, f"{account.days_past_due} days late · {account.creditor}", area.width - 40)
+        late = ngettext("{n} day late", "{n} days late", account.days_past_due).format(n=account.days_past_due)
+        facts = draw.fit(small, f"{late} · {account.creditor}", area.width - 40)
         y = top + small.get_linesize() + amount_font.get_linesize() + 4
         draw.text(surface, small, facts, palette.ink, (area.x + 20, y))
         self.drawn.add("balance")
@@ -193,18 +198,20 @@ class CallView:
         if phase is Phase.DEBTOR and call.line is not None:
             return name, call.line.text[: round(len(call.line.text) * call.revealed)], True
         if phase is Phase.RINGING:
-            return "CALL", "Ringing" + dots, False
+            return _("CALL"), _("Ringing") + dots, False
         if phase in (Phase.WAITING, Phase.THINKING):
             return name, dots, False
+        you = _("YOU")
         if phase is Phase.TALKING and call.ears.partial():
-            return "YOU", call.ears.partial(), False
+            return you, call.ears.partial(), False
         if phase is Phase.TALKING:
-            return "YOU", f"Listening... {call.now() - call.talk_from:.0f} s (let go of F3 to send)", False
+            seconds = f"{call.now() - call.talk_from:.0f}"
+            return you, _("Listening... {seconds} s (let go of F3 to send)").format(seconds=seconds), False
         if phase is Phase.HEARING:
-            return "YOU", "Hearing you" + dots, False
+            return you, _("Hearing you") + dots, False
         if phase is Phase.HOLDING:
             since = call.now() - (call.hold_from if call.hold_from is not None else call.now())
-            return "YOU", f"You hold the silence... {since:.0f} s", False
+            return you, _("You hold the silence... {seconds} s").format(seconds=f"{since:.0f}"), False
         last = next((t for t in reversed(call.state.turns) if t.speaker == "debtor"), None)
         return name, last.text if last is not None else "", True
 
@@ -265,7 +272,7 @@ class CallView:
         box = pygame.Rect(0, 0, min(520, surface.get_width() - 40), 170)
         box.center = surface.get_rect().center
         draw.panel(surface, box, palette)
-        question = "Hang up and end the call?"
+        question = _("Hang up and end the call?")
         draw.text(surface, fonts.get(21, bold=True), question, palette.ink, (box.centerx, box.y + 28), "midtop")
-        keys = "Enter: hang up      Esc: keep talking"
+        keys = _("Enter: hang up      Esc: keep talking")
         draw.text(surface, fonts.get(16), keys, palette.muted, (box.centerx, box.y + 90), "midtop")

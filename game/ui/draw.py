@@ -1,6 +1,8 @@
 """Drawing helpers shared by the scenes: wrapped text, panels, bars, stars, chips.
 
-Text wraps on spaces for Latin scripts and between characters for Chinese, which has none.
+Text wraps on spaces for Latin scripts and between characters for Chinese, which has none; Chinese
+punctuation keeps to its character (no line starts with "，" or ends with "（"), and a run of Latin
+letters or digits inside a Chinese line ("12500元", "app") stays whole.
 """
 
 from __future__ import annotations
@@ -11,29 +13,73 @@ import pygame
 
 from game.ui.look import Colour, Palette
 
+# Chinese punctuation that may not start a line (it stays with the character before) or end one.
+NO_LINE_START = frozenset("，。、；：？！）》」』】〕”’…—·％")
+NO_LINE_END = frozenset("（《「『【〔“‘")
+
 
 def _is_wide(ch: str) -> bool:
+    """A Chinese character or full-width punctuation: a line may break on either side of it."""
     return "\u2e80" <= ch <= "\u9fff" or "\uf900" <= ch <= "\uffef"
 
 
 def _tokens(text: str) -> list[str]:
-    """Words with their trailing space; every Chinese character is a token of its own."""
+    """Words with their trailing space; every Chinese character is a token of its own, with the
+    punctuation that must stay beside it."""
     out: list[str] = []
     word = ""
+    opening = ""
     for ch in text:
+        last = out[-1][-1:] if out and not word else ""
+        after_chinese = bool(last) and (_is_wide(last) or last in NO_LINE_START)
         if _is_wide(ch):
             if word:
                 out.append(word)
                 word = ""
-            out.append(ch)
+            if ch in NO_LINE_START and out:
+                out[-1] += ch
+            elif ch in NO_LINE_END:
+                opening += ch
+            else:
+                out.append(opening + ch)
+                opening = ""
         elif ch == " ":
-            out.append(word + " ")
-            word = ""
+            out.append(opening + word + " ")
+            word = opening = ""
+        elif after_chinese and ch in NO_LINE_START:  # "……" or a closing quote after a Chinese character
+            out[-1] += ch
+        elif after_chinese and ch in NO_LINE_END:  # an opening quote before one
+            opening += ch
         else:
-            word += ch
-    if word:
-        out.append(word)
+            word = opening + word + ch
+            opening = ""
+    if word or opening:
+        out.append(opening + word)
     return out
+
+
+def break_points(text: str) -> list[int]:
+    """Where a line of ``text`` may end (indexes just past a space, or between two characters where
+    one is Chinese), with Chinese punctuation kept beside its character."""
+    points = []
+    for pos, ch in enumerate(text[:-1]):
+        after = text[pos + 1]
+        chinese = (_is_wide(ch) or _is_wide(after)) and after != " "
+        if ch == " " or (chinese and ch not in NO_LINE_END and after not in NO_LINE_START):
+            points.append(pos + 1)
+    if text.endswith(" "):
+        points.append(len(text))
+    return points
+
+
+def rejoin(lines: list[str]) -> str:
+    """Wrapped lines back into one text: a space between Latin words, none between Chinese characters."""
+    text = ""
+    for line in lines:
+        if text and line and not (_is_wide(text[-1]) or _is_wide(line[0])):
+            text += " "
+        text += line
+    return text
 
 
 def wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:

@@ -16,6 +16,7 @@ from typing import Any
 from game.drills import Drill
 from game.engine.scenario import Scenario
 from game.engine.step import DebtorLine
+from game.i18n import _
 from game.session import CallSession, DrillSession, TakenCall
 from game.session.resume import StoppedCall
 from game.store.store import ResultStore, StoreError
@@ -44,7 +45,7 @@ class QueuedStore:
             try:
                 work()
             except StoreError as err:
-                self.problem = f"This call could not be saved: {err}"
+                self.problem = _("This call could not be saved: {error}").format(error=err)
 
         self.jobs.submit(SAVE_JOB, guarded)
 
@@ -121,7 +122,8 @@ class DrillRun:
         if self.queue.problem:
             return self.queue.problem
         if self.session.skipped:
-            return f"The scenario {', '.join(self.session.skipped)} cannot be found; it was skipped."
+            skipped = _(", ").join(self.session.skipped)
+            return _("The scenario {ids} cannot be found; it was skipped.").format(ids=skipped)
         return None
 
     def last_taken(self) -> TakenCall | None:

@@ -16,6 +16,8 @@ import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
+from game.i18n import N_, _
+
 if TYPE_CHECKING:
     from game.audio.mic import Captured, Mic, StreamingMic
     from game.audio.recognition import RecognitionWorker
@@ -194,7 +196,7 @@ class MicEars:
         for result in self._worker.poll():
             wav = self._clips.pop(result.job, None)
             if result.heard is None:
-                out.append(Heard("", None, result.error or "nothing was heard"))
+                out.append(Heard("", None, result.error or _("nothing was heard")))
             else:
                 out.append(Heard(result.heard.text.strip(), wav))
         return out
@@ -214,7 +216,7 @@ def open_ears(spoken: bool, engine: str | None = None, hands_free: bool = False)
 
     mic = open_mic()
     if not mic.available:
-        return NoEars(mic.notice or "No microphone: type your answers.")
+        return NoEars(mic.notice or N_("No microphone: type your answers."))
     from game.audio.recognition import RecognitionWorker
 
     return MicEars(mic, RecognitionWorker(engine=engine), hands_free=hands_free)

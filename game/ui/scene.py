@@ -3,6 +3,9 @@
 A scene has a clear life: ``enter`` once, ``build`` its widgets for the window size (again after a
 resize or a theme change), ``handle`` events, ``update`` and ``draw`` each frame, ``pause`` while
 another scene covers it, ``resume``, and ``leave``. Only the top scene has widgets and receives events.
+Each scene speaks one language: a scene of a scenario (briefing, call, scorecard) speaks the scenario's,
+the others the window's (Settings decide; see ``Settings.language_for``). The stack makes it the current
+language before the scene builds, handles, updates or draws, so going back to the menu speaks English again.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import pygame
 import pygame_gui
 from pygame_gui.core import ObjectID
 
+from game.i18n import set_language
 from game.ui import draw
 from game.ui.focus import FocusRing
 from game.ui.routes import open_route
@@ -67,11 +71,17 @@ class Scene:
 
     name = "scene"
 
-    def __init__(self, kit: Kit) -> None:
+    def __init__(self, kit: Kit, language: str | None = None) -> None:
         self.kit = kit
+        self.scenario_language = language
+        self.speak()
         self.widgets: list[pygame_gui.core.UIElement] = []
         self.actions: dict[pygame_gui.core.UIElement, Callable[[], None]] = {}
         self.ring = FocusRing()
+
+    def speak(self) -> None:
+        """Make this scene's language the one ``_()`` answers in."""
+        set_language(self.kit.settings.language_for(self.scenario_language))
 
     # life
     def enter(self) -> None:
@@ -183,6 +193,7 @@ class SceneStack:
             self.top.teardown()
             self.top.pause()
         self.scenes.append(scene)
+        scene.speak()
         scene.enter()
         scene.mount(self._size())
 
@@ -193,6 +204,7 @@ class SceneStack:
         old.teardown()
         old.leave()
         if self.top is not None:
+            self.top.speak()
             self.top.resume()
             self.top.mount(self._size())
 
@@ -210,20 +222,27 @@ class SceneStack:
         self.top.teardown()
         while len(self.scenes) > 1 and self.scenes[-1].name != name:
             self.scenes.pop().leave()
+        self.top.speak()
         self.top.resume()
         self.top.mount(self._size())
 
     def remount(self) -> None:
         if self.top is not None:
+            self.top.speak()
             self.top.mount(self._size())
 
     def handle(self, event: pygame.event.Event) -> bool:
-        return self.top.handle(event) if self.top is not None else False
+        if self.top is None:
+            return False
+        self.top.speak()
+        return self.top.handle(event)
 
     def update(self, dt: float) -> None:
         if self.top is not None:
+            self.top.speak()
             self.top.update(dt)
 
     def draw(self, surface: pygame.Surface) -> None:
         if self.top is not None:
+            self.top.speak()
             self.top.draw(surface)

@@ -3,6 +3,7 @@
 The folder is ``COLLECTOR_SIM_HOME`` when set (tests point it at a temporary folder), else the
 platform's user data folder for "collector-sim". A missing or damaged file gives the defaults; an
 unknown or out-of-range value is replaced by its default, so a hand-edited file never stops the game.
+The language is "auto" (each scenario's own, menus in English) or fixed for the whole window.
 Spoken input has its recognition engine, its listening mode (push-to-talk or hands-free) and the
 trainee's calm voice measured from the calibration line (loudness, pitch, pace; no pace = not yet).
 """
@@ -31,7 +32,8 @@ CHOICES: dict[str, tuple[str, ...]] = {
     "mood_meters": ("auto", "on", "off"),
     "engine": tuple(ENGINES),
     "listening": ("push-to-talk", "hands-free"),
-    "language": ("auto", "en", "zh"),  # auto: each call speaks its scenario's language
+    # "auto": each call, briefing and scorecard in its scenario's language, menus in English.
+    "language": ("auto", "en", "zh"),
 }
 
 
@@ -57,6 +59,7 @@ class Settings:
     trainee: str = ""
     engine: str = DEFAULT_ORDER[0]
     listening: str = "push-to-talk"
+    language: str = "auto"
     calm_loudness_dbfs: float = 0.0
     calm_pitch_hz: float = 0.0
     calm_pitch_spread_hz: float = 0.0
@@ -85,6 +88,12 @@ class Settings:
             calm_pitch_spread_hz=calm.pitch_spread_hz,
             calm_wpm=calm.words_per_minute,
         )
+
+    def language_for(self, scenario_language: str | None = None) -> str:
+        """The window's language: the one the trainee fixed, else the scenario's, else English."""
+        if self.language != "auto":
+            return self.language
+        return scenario_language or "en"
 
     def meters_for(self, difficulty: int) -> bool:
         """Mood meters are training wheels: on for easy calls unless the trainee chose."""

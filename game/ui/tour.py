@@ -4,9 +4,11 @@ menu → picker → briefing → call → scorecard → turn by turn → retry, 
 briefing, call, scorecard, the next briefing with the first call's short result, call, summary). Every
 step is a key posted to the event queue, as a trainee's keyboard would send it: no clicks, no calls
 into the scenes. It runs headless on the dummy drivers in a home and results store of its own, at any
-window size, text size and contrast:
+window size, text size and contrast, in any window language and on any scenario (the practice call
+tabs to that scenario's card in the list):
 
     python -m game.ui.tour docs/screenshots [--size 800x600] [--text large] [--contrast]
+    python -m game.ui.tour docs/screenshots/zh --language zh --scenario cooperative-night-nurse-zh
 """
 
 from __future__ import annotations
@@ -28,9 +30,11 @@ from game.ui.clock import FRAME
 from game.ui.scene import Scene
 from game.ui.scenes.briefing import BriefingScene
 from game.ui.scenes.call import CallScene
+from game.ui.settings import CHOICES
 
 MAX_FRAMES = 60 * 600
 TURNS_PER_CALL = 4  # the first lines of the scenario's model call; then the trainee hangs up
+DEMO_SECONDS = 14  # into Watch a pro: a few lines said and the coach's first notes
 
 
 class Tour:
@@ -113,12 +117,24 @@ class Tour:
         self.shot(f"{name}-scorecard")
 
     # the tours
-    def practice(self) -> None:
-        """menu → picker → briefing → call → scorecard → turn by turn → retry."""
+    def tab_to(self, target: str) -> None:
+        """Tab until the focus is on ``target`` (a scene's focus name), as a trainee would."""
+        for _ in range(len(self.top.ring.targets) + 1):
+            current = self.top.ring.current
+            if current is not None and current.name == target:
+                return
+            self.key(pygame.K_TAB)
+        raise RuntimeError(f"the tour cannot reach {target}")
+
+    def practice(self, scenario: str | None = None) -> None:
+        """menu → picker → briefing → call → scorecard → turn by turn → retry (on ``scenario``, or the
+        first card)."""
         self.app.kit.nav.push(self.app.open(routes.Menu()))
         self.frames(3)
         self.shot("menu")
         self.key(pygame.K_p)
+        if scenario is not None:
+            self.tab_to(f"card:{scenario}")
         self.shot("picker")
         self.key(pygame.K_RETURN)
         self.shot("briefing")
@@ -134,6 +150,20 @@ class Tour:
         assert isinstance(call, CallScene)
         self.until(lambda: call.ready_for_input(), "the retried call's hello")
         self.shot("retry-answered")
+
+    def watch_and_settings(self, scenario: str) -> None:
+        """From the menu: ``scenario``'s Watch a pro a few seconds in, then Settings."""
+        self.app.kit.nav.back_to("menu")
+        self.key(pygame.K_p)
+        self.tab_to(f"card:{scenario}")
+        self.key(pygame.K_RETURN)
+        self.key(pygame.K_w)
+        self.seconds(DEMO_SECONDS)
+        self.shot("watch-a-pro")
+        self.app.kit.nav.back_to("menu")
+        self.key(pygame.K_s)
+        self.shot("settings")
+        self.key(pygame.K_ESCAPE)
 
     def drill(self, trainee: str = "Ana Ruiz") -> None:
         """A two-call drill from the menu: name, two calls with a short result between, the summary."""
@@ -158,9 +188,14 @@ class Tour:
 
 
 def take_tour(
-    out: Path, size: tuple[int, int] = (1280, 720), text: str = "normal", contrast: bool = False
+    out: Path,
+    size: tuple[int, int] = (1280, 720),
+    text: str = "normal",
+    contrast: bool = False,
+    language: str = "auto",
+    scenario: str | None = None,
 ) -> list[Path]:
-    """The whole tour at one look; returns the screenshots in order."""
+    """The whole tour at one look, in one window language; returns the screenshots in order."""
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     before = os.environ.get("COLLECTOR_SIM_DB")
@@ -169,9 +204,12 @@ def take_tour(
         app = App(Path(home) / "home", stepped=True, voice=False, size=size)
         try:
             app.kit.calibration_skipped = True
-            app.apply_settings(replace(app.kit.settings, text_size=text, high_contrast=contrast))
+            looks = replace(app.kit.settings, text_size=text, high_contrast=contrast, language=language)
+            app.apply_settings(looks)
             tour = Tour(app, out)
-            tour.practice()
+            tour.practice(scenario)
+            if scenario is not None:
+                tour.watch_and_settings(scenario)
             tour.drill()
         finally:
             app.close()
@@ -187,13 +225,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size", default="1280x720", help="window size, WIDTHxHEIGHT")
     parser.add_argument("--text", default="normal", choices=("small", "normal", "large", "larger"))
     parser.add_argument("--contrast", action="store_true", help="high contrast")
+    parser.add_argument(
+        "--language", default="auto", choices=CHOICES["language"], help="the window's language (Settings)"
+    )
+    parser.add_argument("--scenario", help="the scenario id to practise (default: the first in the list)")
     args = parser.parse_args(argv)
     width, _, height = args.size.partition("x")
     try:
         size = (int(width), int(height))
     except ValueError:
         parser.error(f"--size needs WIDTHxHEIGHT, not {args.size!r}")
-    shots = take_tour(args.out, size, args.text, args.contrast)
+    shots = take_tour(args.out, size, args.text, args.contrast, args.language, args.scenario)
     print(f"{len(shots)} screenshots in {args.out}", file=sys.stdout)
     return 0
 

@@ -17,6 +17,7 @@ from game.engine.lines import base_values, fill
 from game.engine.replay import replay
 from game.engine.scenario import Scenario
 from game.engine.scenario.models import Voice
+from game.i18n import N_
 from game.ui.settings import Settings
 from game.ui.voice import SilentVoice, Speech, VoiceOut
 
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-NO_DEVICE = "No audio device: the debtor's lines are shown as subtitles only."
+NO_DEVICE = N_("No audio device: the debtor's lines are shown as subtitles only.")
 VOICE_FOLDER = "voices"
 
 
@@ -127,7 +128,7 @@ def choose_voice(settings: Settings, home: Path) -> VoiceOut:
     if voices.name == "text":
         player.close()
         log.warning("no speech engine: %s", voices.notice)
-        return SilentVoice(voices.notice or "The speech engine is not available: subtitles only.")
+        return SilentVoice(voices.notice or N_("The speech engine is not available: subtitles only."))
     return SpokenVoice(voices, player, settings.volume, settings.rate)
 
 

@@ -14,12 +14,14 @@ import pygame
 
 from game.engine.lines import money
 from game.engine.scenario import Scenario
+from game.i18n import _
 from game.session import TakenCall
 from game.ui import draw, gateway, routes
 from game.ui.drill_run import DrillRun
-from game.ui.names import archetype_label
+from game.ui.names import addressed, archetype_label, long_date
 from game.ui.portraits import Portraits, portraits_for
 from game.ui.scene import Kit, Scene
+from game.ui.understanding import warm_understanding
 
 
 class BriefingScene(Scene):
@@ -28,7 +30,7 @@ class BriefingScene(Scene):
     name = "briefing"
 
     def __init__(self, kit: Kit, scenario: Scenario, *, drill: DrillRun | None = None) -> None:
-        super().__init__(kit)
+        super().__init__(kit, scenario.language)
         self.scenario = scenario
         self.drill = drill
         self._portraits: Portraits | None = None
@@ -47,13 +49,20 @@ class BriefingScene(Scene):
         if taken is None or self.drill is None:
             return "", ""
         needs = self.drill.drill.pass_marks.total
-        verdict = "passed" if taken.passed else f"not passed (needs {needs})"
-        head = f"Call {taken.number}, {taken.scenario.title}: {taken.total} of 100, {verdict}"
+        values = {"number": taken.number, "title": taken.scenario.title, "total": taken.total, "needs": needs}
+        if taken.passed:
+            head = _("Call {number}, {title}: {total} of 100, passed").format(**values)
+        else:
+            head = _("Call {number}, {title}: {total} of 100, not passed (needs {needs})").format(**values)
         note = taken.lead_note()
         if note is None:
-            return head, "Nothing to correct: keep it up."
-        better = f' Try: "{note.better}"' if note.better else ""
-        return head, f"The one thing: {note.note}{better}"
+            return head, _("Nothing to correct: keep it up.")
+        if note.better:
+            return head, _('The one thing: {note} Try: "{line}"').format(note=note.note, line=note.better)
+        return head, _("The one thing: {note}").format(note=note.note)
+
+    def enter(self) -> None:
+        warm_understanding(self.kit.jobs, self.scenario.language)
 
     def dial(self) -> None:
         seed = self.drill.session.seed if self.drill is not None else 0
@@ -86,15 +95,17 @@ class BriefingScene(Scene):
         self._portraits = portraits_for(self.scenario, max(80, side))
         y = height - button_h - 22
         font = fonts.get(17)
-        back = "End drill  (Esc)" if self.drill is not None and self.drill.taken else "Back  (Esc)"
+        back = _("End drill  (Esc)") if self.drill is not None and self.drill.taken else _("Back  (Esc)")
         entries: list[tuple[str, str, str, Callable[[], None], str | None]] = [
-            ("dial", "Dial  (Enter)", "Dial (Enter)", self.dial, None)
+            ("dial", _("Dial  (Enter)"), _("Dial (Enter)"), self.dial, None)
         ]
         if self.drill is None and self.scenario.model_call:
-            entries.append(("pro", "Watch a pro  (W)", "Pro (W)", lambda: self.watch("pro"), "secondary"))
+            entries.append(("pro", _("Watch a pro  (W)"), _("Pro (W)"), lambda: self.watch("pro"), "secondary"))
         if self.drill is None and self.scenario.poor_call:
-            entries.append(("poor", "Watch a poor call  (P)", "Poor (P)", lambda: self.watch("poor"), "secondary"))
-        entries.append(("back", back, "Back (Esc)", self.back, "secondary"))
+            entries.append(
+                ("poor", _("Watch a poor call  (P)"), _("Poor (P)"), lambda: self.watch("poor"), "secondary")
+            )
+        entries.append(("back", back, _("Back (Esc)"), self.back, "secondary"))
         room = width - 56
         wide = sum(max(160, font.size(label)[0] + 44) + 16 for _, label, _, _, _ in entries)
         x = width - 28
@@ -122,10 +133,13 @@ class BriefingScene(Scene):
         palette, fonts = self.kit.look.palette, self.kit.look.fonts
         surface.fill(palette.bg)
         s, account = self.scenario, self.scenario.account
-        title = f"Briefing: {s.title}"
-        hint = "Know the exact amount before you dial"
+        title = _("Briefing: {title}").format(title=s.title)
+        hint = _("Know the exact amount before you dial")
         if self.drill is not None:
-            title = f"Drill call {self.drill.session.number} of {self.drill.session.count}: {s.title}"
+            session = self.drill.session
+            title = _("Drill call {number} of {count}: {title}").format(
+                number=session.number, count=session.count, title=s.title
+            )
             hint = f"{self.drill.drill.title} · {self.drill.trainee}"
         draw.header(surface, fonts.get(26, bold=True), fonts.get(15), title, hint, palette)
         self._draw_result(surface)
@@ -141,7 +155,8 @@ class BriefingScene(Scene):
         who = s.persona.name or account.debtor_name
         draw.text(surface, name_font, draw.fit(name_font, who, image.get_width() + 20), palette.ink, (px, y))
         y += name_font.get_linesize()
-        detail = f"{archetype_label(s.persona.archetype).capitalize()} · difficulty {s.difficulty} of 5"
+        kind = archetype_label(s.persona.archetype).capitalize()
+        detail = _("{kind} · difficulty {n} of 5").format(kind=kind, n=s.difficulty)
         draw.text(
             surface, label_font, draw.fit(label_font, detail, image.get_width() + 20), palette.muted, (px, y)
         )
@@ -149,20 +164,19 @@ class BriefingScene(Scene):
         x = px + image.get_width() + 40
         room = panel.right - x - 28
         y = panel.y + 24
-        draw.text(surface, label_font, "BALANCE DUE", palette.muted, (x, y))
+        draw.text(surface, label_font, _("BALANCE DUE"), palette.muted, (x, y))
         y += label_font.get_linesize()
         balance = draw.text(
             surface, fonts.get(44, bold=True), money(account.amount, account.currency), palette.accent, (x, y)
         )
-        facts = (
-            f"{account.days_past_due} days past due · owed to {account.creditor}"
-            f" · call date {account.call_date:%d %B %Y}"
+        facts = _("{days} days past due · owed to {creditor} · call date {date}").format(
+            days=account.days_past_due, creditor=account.creditor, date=long_date(account.call_date)
         )
         y = balance.bottom + 4
         y += draw.paragraph(surface, fonts.get(16), facts, palette.ink, pygame.Rect(x, y, room, 60), 2) + 10
-        debtor = f"Debtor: {account.title} {account.debtor_name}".replace("  ", " ")
+        debtor = _("Debtor: {name}").format(name=addressed(account.title, account.debtor_name))
         if s.persona.name:
-            debtor += f"   (answering: {s.persona.name})"
+            debtor += "   " + _("(answering: {name})").format(name=s.persona.name)
         y += (
             draw.paragraph(
                 surface, fonts.get(16, bold=True), debtor, palette.ink, pygame.Rect(x, y, room, 50), 2
@@ -204,7 +218,7 @@ class BriefingScene(Scene):
         goal = pygame.Rect(x, panel.bottom - goal_h - 20, room, goal_h)
         pygame.draw.rect(surface, palette.accent_soft, goal, border_radius=10)
         inner = goal.inflate(-24, -16)
-        draw.text(surface, fonts.get(14, bold=True), "GOAL OF THE CALL", palette.accent, inner.topleft)
+        draw.text(surface, fonts.get(14, bold=True), _("GOAL OF THE CALL"), palette.accent, inner.topleft)
         draw.paragraph(
             surface,
             body,

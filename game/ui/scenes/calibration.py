@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.audio.prosody import CALIBRATION_LINE
+from game.i18n import _
 from game.ui import draw, gateway, routes
 from game.ui.jobs import JOB_DONE
 from game.ui.listen import Ears, measure_voice
@@ -26,9 +27,8 @@ MEASURE_JOB = "calibration_measured"
 
 def describe(calm: Prosody) -> str:
     """The baseline in words a trainee can read."""
-    return (
-        f"Your calm voice: {calm.loudness_dbfs:.0f} dBFS loud, pitch around {calm.pitch_mean_hz:.0f} Hz, "
-        f"{calm.words_per_minute:.0f} words a minute."
+    return _("Your calm voice: {loudness} dBFS loud, pitch around {pitch} Hz, {pace} words a minute.").format(
+        loudness=f"{calm.loudness_dbfs:.0f}", pitch=f"{calm.pitch_mean_hz:.0f}", pace=f"{calm.words_per_minute:.0f}"
     )
 
 
@@ -53,7 +53,7 @@ class CalibrationScene(Scene):
     def build(self, size: tuple[int, int]) -> None:
         width, height = size
         button_h = self.kit.look.fonts.px(17) + 24
-        label = "Continue (Enter)" if self.phase == "saved" else "Skip for now (Esc)"
+        label = _("Continue (Enter)") if self.phase == "saved" else _("Skip for now (Esc)")
         self.button(
             pygame.Rect(width - 28 - 220, height - button_h - 22, 220, button_h),
             label,
@@ -72,7 +72,7 @@ class CalibrationScene(Scene):
             if self.phase == "recording":
                 wav = self.ears.capture()
                 if wav is None:
-                    self.phase, self.message = "ready", "Nothing was recorded: hold F3 while you read the line."
+                    self.phase, self.message = "ready", _("Nothing was recorded: hold F3 while you read the line.")
                 else:
                     self.phase, self.message = "measuring", ""
                     self.kit.jobs.submit(MEASURE_JOB, lambda: measure_voice(wav, CALIBRATION_LINE))
@@ -89,7 +89,7 @@ class CalibrationScene(Scene):
 
     def _measured(self, calm: Prosody | None) -> None:
         if calm is None or calm.words_per_minute <= 0 or calm.pitch_mean_hz <= 0:
-            self.phase, self.message = "ready", "That could not be measured: hold F3 and read the line again."
+            self.phase, self.message = "ready", _("That could not be measured: hold F3 and read the line again.")
             return
         self.kit.apply_settings(self.kit.settings.with_baseline(calm))
         self.phase, self.message = "saved", describe(calm)
@@ -97,15 +97,19 @@ class CalibrationScene(Scene):
 
     def status(self) -> str:
         if self.phase == "no_mic":
-            notice = self.ears.notice or "No microphone was found."
-            return f"{notice} Calibration needs a microphone; you can skip it and type your answers."
+            notice = _(self.ears.notice) if self.ears.notice else _("No microphone was found.")
+            return _("{notice} Calibration needs a microphone; you can skip it and type your answers.").format(
+                notice=notice
+            )
         if self.phase == "recording":
-            return "Listening... let go of F3 when you have read the line."
+            return _("Listening... let go of F3 when you have read the line.")
         if self.phase == "measuring":
-            return "Measuring your voice..."
+            return _("Measuring your voice...")
         if self.phase == "saved":
-            return self.message + " Later turns are compared with it. Press Enter to continue."
-        return self.message or "Hold F3, read the line in your usual calm voice, then let go."
+            return _("{baseline} Later turns are compared with it. Press Enter to continue.").format(
+                baseline=self.message
+            )
+        return self.message or _("Hold F3, read the line in your usual calm voice, then let go.")
 
     def draw(self, surface: pygame.Surface) -> None:
         palette, fonts = self.kit.look.palette, self.kit.look.fonts
@@ -115,8 +119,8 @@ class CalibrationScene(Scene):
             surface,
             fonts.get(26, bold=True),
             fonts.get(15),
-            "Your calm voice",
-            "Hold F3 and read the line · Esc skips",
+            _("Your calm voice"),
+            _("Hold F3 and read the line · Esc skips"),
             palette,
         )
         panel_w = min(820, width - 56)

@@ -28,7 +28,7 @@ from game.engine.scenario import Scenario
 from game.engine.state import CallState
 from game.engine.step import DebtorLine, speech_seconds
 from game.engine.transcript import TRAINEE_WPM
-from game.i18n import _
+from game.i18n import N_, _
 from game.session import CallSession, TurnResult
 from game.session.phases import LIVE, CallFlow, Cue, Phase
 from game.ui import gateway, routes
@@ -40,6 +40,7 @@ from game.ui.line_input import LineInput
 from game.ui.listen import Ears, Heard, NoEars, measure_voice
 from game.ui.portraits import Portraits, portraits_for
 from game.ui.scene import Kit, Scene
+from game.ui.understanding import warm_understanding
 from game.ui.voice import Speech
 from game.ui.voice_choice import likely_lines
 from scoring import Scorecard
@@ -49,56 +50,63 @@ SCORE_JOB = "call_scored"
 LINES_JOB = "call_lines"
 MEASURE_JOB = "call_voice_measured"
 SILENCE_MIN = 3.0
-TONE_HINTS = {"loud": "a little loud", "fast": "fast", "pitch_spike": "pitch a little high"}
+TONE_HINTS = {"loud": N_("a little loud"), "fast": N_("fast"), "pitch_spike": N_("pitch a little high")}
 RING_SECONDS = 1.2
 VOICE_WAIT = 1.5
 END_PAUSE = 2.5
 SILENCE_KEYS = (pygame.K_F2,)
 HANGUP_KEYS = (pygame.K_F10,)
 TALK_KEY = pygame.K_F3
+# Languages the window can hear spoken answers in; a call in another language is typed.
+HEARD_LANGUAGES = ("en",)
+NOT_HEARD_LANGUAGE = N_(
+    "Spoken answers are not recognised on Chinese calls yet: type your answers; "
+    "the whole game can be played by typing."
+)
 CHIP_LABELS = {
-    "greeted": "Greeted",
-    "introduced": "Introduced yourself",
-    "name_used": "Name used",
-    "asked_for_debtor": "Asked for the debtor",
-    "message_left": "Message left",
-    "nothing_disclosed": "Nothing disclosed",
-    "disclosure_given": "Disclosure given",
-    "amount_stated": "Amount stated",
-    "commitment_asked": "Payment asked",
-    "date_asked": "Date asked",
-    "commitment_made": "Promise made",
-    "commitment_confirmed": "Promise confirmed",
+    "greeted": N_("Greeted"),
+    "introduced": N_("Introduced yourself"),
+    "name_used": N_("Name used"),
+    "asked_for_debtor": N_("Asked for the debtor"),
+    "message_left": N_("Message left"),
+    "nothing_disclosed": N_("Nothing disclosed"),
+    "disclosure_given": N_("Disclosure given"),
+    "amount_stated": N_("Amount stated"),
+    "commitment_asked": N_("Payment asked"),
+    "date_asked": N_("Date asked"),
+    "commitment_made": N_("Promise made"),
+    "commitment_confirmed": N_("Promise confirmed"),
 }
 # The same chips in fewer words, for a small window or large text (every chip is always shown).
 SHORT_CHIP_LABELS = {
-    "introduced": "Introduced",
-    "asked_for_debtor": "Asked for debtor",
-    "nothing_disclosed": "Nothing told",
-    "disclosure_given": "Disclosure",
-    "amount_stated": "Amount",
-    "commitment_asked": "Payment asked",
-    "commitment_made": "Promise",
-    "commitment_confirmed": "Confirmed",
+    "introduced": N_("Introduced"),
+    "asked_for_debtor": N_("Asked for debtor"),
+    "nothing_disclosed": N_("Nothing told"),
+    "disclosure_given": N_("Disclosure"),
+    "amount_stated": N_("Amount"),
+    "commitment_asked": N_("Payment asked"),
+    "commitment_made": N_("Promise"),
+    "commitment_confirmed": N_("Confirmed"),
 }
-KEEP_CHIPS = {"calm": "Calm tone", "no_interruptions": "No interruptions", "compliant": "Lawful"}
+KEEP_CHIPS = {"calm": N_("Calm tone"), "no_interruptions": N_("No interruptions"), "compliant": N_("Lawful")}
 
 
 class CallScene(Scene):
     """One call in progress, from the ring to the last word."""
 
     name = "call"
-    you = "You"
+    you = N_("You")
 
     def __init__(self, kit: Kit, scenario: Scenario, seed: int = 0, *, drill: DrillRun | None = None) -> None:
-        super().__init__(kit)
+        super().__init__(kit, scenario.language)
         self.scenario = scenario
         self.seed = seed
         self.drill = drill
         self.session = drill.dial() if drill is not None else CallSession(scenario, seed)
         self.time_limit = drill.drill.time_limit if drill is not None else None
         mode = drill.drill.input if drill is not None else kit.settings.input_mode
-        self.spoken = mode == "spoken"
+        self.typed_instead = mode == "spoken" and scenario.language not in HEARD_LANGUAGES
+        self.spoken = mode == "spoken" and not self.typed_instead
         self.ears: Ears = NoEars()
         self.speaker = scenario.persona.name or scenario.account.debtor_name
         self.flow = CallFlow()
@@ -172,6 +180,7 @@ class CallScene(Scene):
     # life
     def enter(self) -> None:
         self.pace.restart(RING_SECONDS)
+        warm_understanding(self.kit.jobs, self.scenario.language)
         state, line = self.session.state, self.session.opening
         self.mood = state.mood
         self.shown_mood = state.mood.label
@@ -265,7 +274,7 @@ class CallScene(Scene):
         if heard:
             self._log_debtor(heard + " —")
         else:
-            self._log_note(f"(you spoke before {self.speaker.split(',')[0]} could answer)")
+            self._log_note(_("(you spoke before {name} could answer)").format(name=self.speaker.split(",")[0]))
         self.debtor_done_at = self.now()
         self.line = None
 
@@ -323,14 +332,14 @@ class CallScene(Scene):
         if self.ears.stop():
             self.flow.go(Cue.TALK_DONE)
         else:
-            self._log_note("(nothing was recorded: hold F3 while you speak)")
+            self._log_note(_("(nothing was recorded: hold F3 while you speak)"))
             self.flow.go(Cue.NOTHING_RECORDED)
 
     def phrase(self, seconds: float) -> None:
         """Hands-free: a phrase of ``seconds`` ended on a pause and went to recognition, like a push-to-talk clip."""
         interrupt = self.phase in (Phase.DEBTOR, Phase.WAITING) and self.line is not None
         if not self.flow.go(Cue.PHRASE):
-            self._log_note("(that was heard while the call was busy: say it again)")
+            self._log_note(_("(that was heard while the call was busy: say it again)"))
             return
         self.talk_interrupt = interrupt
         if self.talk_interrupt:
@@ -344,8 +353,8 @@ class CallScene(Scene):
         if self.phase is not Phase.HEARING:
             return
         if heard.error or not heard.text:
-            reason = heard.error or "no words were recognised"
-            self._log_note(f"(not heard: {reason}; hold F3 and say it again, or type it)")
+            reason = heard.error or _("no words were recognised")
+            self._log_note(_("(not heard: {reason}; hold F3 and say it again, or type it)").format(reason=reason))
             self.flow.go(Cue.NOT_HEARD)
             return
         self.heard_text = heard.text
@@ -372,11 +381,11 @@ class CallScene(Scene):
             return
         from game.audio.prosody import tone_flags
 
-        flags = [TONE_HINTS[f] for f in tone_flags(prosody, baseline) if f in TONE_HINTS]
+        flags = [_(TONE_HINTS[f]) for f in tone_flags(prosody, baseline) if f in TONE_HINTS]
         if flags:
-            self.tone_hint = f"Your tone: {', '.join(flags)}. A calm, steady voice helps."
+            self.tone_hint = _("Your tone: {flags}. A calm, steady voice helps.").format(flags=_(", ").join(flags))
         else:
-            self.tone_hint = "Your tone: calm, like your own baseline."
+            self.tone_hint = _("Your tone: calm, like your own baseline.")
         self._log_note(self.tone_hint)
 
     def hold_silence(self) -> None:
@@ -396,9 +405,9 @@ class CallScene(Scene):
         return SILENCE_MIN
 
     def silence_note(self, seconds: float) -> str:
-        return f"(you stay silent, {seconds:.0f} s)"
+        return _("(you stay silent, {seconds} s)").format(seconds=f"{seconds:.0f}")
 
-    def hang_up(self, note: str = "You hung up.") -> None:
+    def hang_up(self, note: str | None = None) -> None:
         if not self.flow.can(Cue.HANG_UP):
             return
         if self.phase is Phase.TALKING:
@@ -407,7 +416,7 @@ class CallScene(Scene):
         if self.phase in (Phase.DEBTOR, Phase.WAITING) and self.line is not None:
             self._interrupt_cut()
         now = max(self.now(), self.last_trainee_end, self.state.clock)
-        self._log_note(note)
+        self._log_note(note or _("You hung up."))
         self._send(TraineeTurn(text="", start=now, end=now, hangup=True), Cue.HANG_UP)
 
     def _end(self) -> None:
@@ -418,10 +427,10 @@ class CallScene(Scene):
         self.kit.voice.stop()
         by = self.state.ended_by
         self.end_reason = {
-            "debtor": f"{self.speaker.split(',')[0]} hung up.",
-            "trainee": "You ended the call.",
-            "goodbye": "The call ended politely.",
-        }.get(by or "", "The call ended.")
+            "debtor": _("{name} hung up.").format(name=self.speaker.split(",")[0]),
+            "trainee": _("You ended the call."),
+            "goodbye": _("The call ended politely."),
+        }.get(by or "", _("The call ended."))
         if by != "trainee":
             self._log_note(self.end_reason)
         if self.kit.nav.top is self:
@@ -469,13 +478,14 @@ class CallScene(Scene):
         return "#{:02X}{:02X}{:02X}".format(*rgb)
 
     def _log_debtor(self, text: str) -> None:
-        name = html.escape(self.speaker.split(",")[0])
-        self._log(f"<font color='{self._colour('debtor')}'><b>{name}:</b></font> {html.escape(text)}<br>")
+        name = html.escape(_("{name}:").format(name=self.speaker.split(",")[0]))
+        self._log(f"<font color='{self._colour('debtor')}'><b>{name}</b></font> {html.escape(text)}<br>")
 
     def _log_trainee(self, text: str, interrupt: bool = False) -> None:
-        cut = f" <font color='{self._colour('note')}'><i>(cut in)</i></font>" if interrupt else ""
-        you = html.escape(self.you)
-        self._log(f"<font color='{self._colour('you')}'><b>{you}:</b></font> {html.escape(text)}{cut}<br>")
+        cut_in = html.escape(_("(cut in)"))
+        cut = f" <font color='{self._colour('note')}'><i>{cut_in}</i></font>" if interrupt else ""
+        you = html.escape(_("{name}:").format(name=_(self.you)))
+        self._log(f"<font color='{self._colour('you')}'><b>{you}</b></font> {html.escape(text)}{cut}<br>")
 
     def _log_note(self, text: str) -> None:
         self._log(f"<font color='{self._colour('note')}'><i>{html.escape(text)}</i></font><br>")
@@ -529,7 +539,8 @@ class CallScene(Scene):
             and self.flow.can(Cue.HANG_UP)
             and self.phase is not Phase.RINGING
         ):
-            self.hang_up(f"Time is up: a drill call may last {self.time_limit // 60}:{self.time_limit % 60:02d}.")
+            limit = f"{self.time_limit // 60}:{self.time_limit % 60:02d}"
+            self.hang_up(_("Time is up: a drill call may last {limit}.").format(limit=limit))
         if self.mood is not None:
             self.shown_mood = self.mood.label
         if (
@@ -627,25 +638,28 @@ class CallScene(Scene):
     # layout
     def notices(self) -> list[str]:
         """Why some of the call is not as it could be: no sound, no microphone, a save that failed."""
-        found = [self.kit.voice.notice] if self.kit.voice.notice else []
+        found = [_(self.kit.voice.notice)] if self.kit.voice.notice else []
+        if self.typed_instead:
+            found.append(_(NOT_HEARD_LANGUAGE))
         if self.spoken and not self.ears.available:
-            found.append(self.ears.notice or "Speech input is not available: type your answers.")
+            missing = _("Speech input is not available: type your answers.")
+            found.append(_(self.ears.notice) if self.ears.notice else missing)
         if self.drill is not None and self.drill.problem:
             found.append(self.drill.problem)
         return found
 
     def keys_hint(self) -> str:
         if self.phase is Phase.ENDED:
-            return "Enter: see your scorecard"
+            return _("Enter: see your scorecard")
         if self.spoken and self.ears.available and self.ears.hands_free:
-            return "Just speak: a pause sends it (or type, Enter) · F2 stays silent · Esc hangs up"
+            return _("Just speak: a pause sends it (or type, Enter) · F2 stays silent · Esc hangs up")
         if self.spoken and self.ears.available:
             if self.compact:
-                return "Hold F3 and speak · F2 stays silent · Esc hangs up"
-            return "Hold F3 and speak (or type, Enter) · F2 stays silent · talking over them cuts in · Esc hangs up"
+                return _("Hold F3 and speak · F2 stays silent · Esc hangs up")
+            return _("Hold F3 and speak (or type, Enter) · F2 stays silent · talking over them cuts in · Esc hangs up")
         if self.compact:
-            return "Enter sends · F2 stays silent · Esc hangs up"
-        return "Enter sends · F2 stays silent · typing while they talk cuts in · Esc hangs up"
+            return _("Enter sends · F2 stays silent · Esc hangs up")
+        return _("Enter sends · F2 stays silent · typing while they talk cuts in · Esc hangs up")
 
     def build(self, size: tuple[int, int]) -> None:
         width, height = size
@@ -692,8 +706,8 @@ class CallScene(Scene):
         """The input's hint while nothing is typed."""
         talking = self.spoken and self.ears.available
         if talking and self.ears.hands_free:
-            return "Just speak, or type, then Enter"
-        return "Hold F3 and speak, or type, then Enter" if talking else "Type what you say, then Enter"
+            return _("Just speak, or type, then Enter")
+        return _("Hold F3 and speak, or type, then Enter") if talking else _("Type what you say, then Enter")
 
     def arrange(self) -> None:
         """Adjust the areas before the widgets are made (a demo makes room for the coach's notes)."""
@@ -703,7 +717,7 @@ class CallScene(Scene):
         self.entry, self.hangup_button, self.corner = None, None, None
         fonts = self.kit.look.fonts
         if self.phase is Phase.ENDED:
-            label = "See your scorecard (Enter)"
+            label = _("See your scorecard (Enter)")
             w = fonts.get(17).size(label)[0] + 48
             rect = pygame.Rect(input_rect.x, input_rect.y, w, button_h)
             self.button(rect, label, self.to_scorecard, name="scorecard")
@@ -712,9 +726,9 @@ class CallScene(Scene):
         width = self.layout["top"].width
         margin = 24
         top_h = self.layout["top"].height
-        silent_label = "Silent (F2)" if width < 1000 else "Stay silent (F2)"
+        silent_label = _("Silent (F2)") if width < 1000 else _("Stay silent (F2)")
         silent_w = fonts.get(17).size(silent_label)[0] + 36
-        send_w = max(96, fonts.get(17).size("Send")[0] + 40)
+        send_w = max(96, fonts.get(17).size(_("Send"))[0] + 40)
         entry_rect = pygame.Rect(
             input_rect.x, input_rect.y, input_rect.width - silent_w - send_w - 20, input_rect.height
         )
@@ -724,7 +738,7 @@ class CallScene(Scene):
             self.entry.set_text(self.draft)
         self.button(
             pygame.Rect(entry_rect.right + 10, input_rect.y, send_w, button_h),
-            "Send",
+            _("Send"),
             lambda: self.send_text(self.entry.text() if self.entry else ""),
             name="send",
         )
@@ -735,20 +749,25 @@ class CallScene(Scene):
             name="silent",
             style="secondary",
         )
-        hang_w = max(150, fonts.get(17).size("Hang up (F10)")[0] + 36)
+        hang_label = _("Hang up (F10)")
+        hang_w = max(150, fonts.get(17).size(hang_label)[0] + 36)
         hang = pygame.Rect(width - margin - hang_w, (top_h - button_h + 8) // 2, hang_w, button_h - 8)
-        self.hangup_button = self.button(hang, "Hang up (F10)", self.hang_up, name="hangup", style="danger")
+        self.hangup_button = self.button(hang, hang_label, self.hang_up, name="hangup", style="danger")
         self.corner = self.hangup_button
         self.entry.focus()
 
     def chip_items(self) -> list[tuple[str, bool, bool]]:
         """(label, lit, is_warning) for each chip: every one the scorer gives, at every window size."""
         labels = {**CHIP_LABELS, **SHORT_CHIP_LABELS} if self.compact else CHIP_LABELS
-        items = [(labels[k], v, False) for k, v in self.chips.items() if k in CHIP_LABELS]
-        items += [(f"{label}?", False, True) for k, label in KEEP_CHIPS.items() if self.chips.get(k) is False]
+        items = [(_(labels[k]), v, False) for k, v in self.chips.items() if k in CHIP_LABELS]
+        items += [
+            (_("{chip}?").format(chip=_(label)), False, True)
+            for k, label in KEEP_CHIPS.items()
+            if self.chips.get(k) is False
+        ]
         return items or [
-            (label, False, False)
-            for label in ("Name used", "Amount stated", "Payment asked", "Promise confirmed")
+            (_(CHIP_LABELS[key]), False, False)
+            for key in ("name_used", "amount_stated", "commitment_asked", "commitment_confirmed")
         ]
 
     # drawing: the view's

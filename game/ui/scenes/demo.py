@@ -22,6 +22,7 @@ from game.engine.scenario import Scenario
 from game.engine.scenario.models import TranscriptTurn
 from game.engine.step import DebtorLine, speech_seconds
 from game.engine.transcript import TRAINEE_WPM
+from game.i18n import N_, _, ngettext
 from game.session import TurnResult
 from game.session.phases import Cue, Phase
 from game.ui import draw, gateway, routes
@@ -33,23 +34,23 @@ from game.ui.scenes.call import CHIP_LABELS, KEEP_CHIPS, SILENCE_MIN, CallScene
 
 PRO_BEAT = 0.7
 REACTION = 0.5
-WHO = {"pro": "The pro", "poor": "The collector"}
-WATCHING = {"pro": "Watching a pro", "poor": "Watching a poor call"}
+WHO = {"pro": N_("The pro"), "poor": N_("The collector")}
+WATCHING = {"pro": N_("Watching a pro"), "poor": N_("Watching a poor call")}
 SPEEDS = (1.0, 2.0, 4.0)
 COACH_KEYS = {pygame.K_DOWN: 1, pygame.K_UP: -1, pygame.K_PAGEDOWN: 3, pygame.K_PAGEUP: -3}
 CHIP_WHY = {
-    "greeted": "Opens warmly: the first seconds set the tone.",
-    "introduced": "Says who is calling, and for whom.",
-    "name_used": "Uses the debtor's name: it keeps the call personal.",
-    "asked_for_debtor": "Asks for the debtor before saying anything about the account.",
-    "message_left": "Leaves a call-back message without the reason for the call.",
-    "nothing_disclosed": "Tells the third party nothing about the debt.",
-    "disclosure_given": "Gives the required disclosure early.",
-    "amount_stated": "States the exact balance: know the amount before you dial.",
-    "commitment_asked": "Asks for the payment, plainly.",
-    "date_asked": "Asks for a date: a promise needs one.",
-    "commitment_made": "Gets a promise to pay.",
-    "commitment_confirmed": "Reads the promise back and gets a yes.",
+    "greeted": N_("Opens warmly: the first seconds set the tone."),
+    "introduced": N_("Says who is calling, and for whom."),
+    "name_used": N_("Uses the debtor's name: it keeps the call personal."),
+    "asked_for_debtor": N_("Asks for the debtor before saying anything about the account."),
+    "message_left": N_("Leaves a call-back message without the reason for the call."),
+    "nothing_disclosed": N_("Tells the third party nothing about the debt."),
+    "disclosure_given": N_("Gives the required disclosure early."),
+    "amount_stated": N_("States the exact balance: know the amount before you dial."),
+    "commitment_asked": N_("Asks for the payment, plainly."),
+    "date_asked": N_("Asks for a date: a promise needs one."),
+    "commitment_made": N_("Gets a promise to pay."),
+    "commitment_confirmed": N_("Reads the promise back and gets a yes."),
 }
 
 
@@ -73,8 +74,9 @@ class DemoCallScene(CallScene):
         self.kind = kind
         source = scenario.model_call if kind == "pro" else scenario.poor_call
         self.turns: list[TranscriptTurn] = list(source or [])
-        self.you = "Pro" if kind == "pro" else "Collector"
+        self.you = N_("Pro") if kind == "pro" else N_("Collector")
         self.spoken = False
+        self.typed_instead = False
         self.current: TranscriptTurn | None = None
         self.pro_line: str | None = None
         self.pro_at = 0.0
@@ -111,13 +113,13 @@ class DemoCallScene(CallScene):
         missed: list[CoachNote] = []
         for key, lit in result.chips.items():
             if lit and not before.get(key) and key in CHIP_WHY and key not in KEEP_CHIPS:
-                earned.append(CoachNote(True, f"{where(index)} · {CHIP_LABELS[key].upper()}", CHIP_WHY[key]))
+                earned.append(CoachNote(True, f"{where(index)} · {_(CHIP_LABELS[key]).upper()}", _(CHIP_WHY[key])))
         for note in result.notes:
             seen = (note.topic, note.turn)
             if seen in self._noted:
                 continue
             self._noted.add(seen)
-            about = principle_name(note.topic.split(".")[0]).upper() if note.topic else "THE CALL"
+            about = principle_name(note.topic.split(".")[0]).upper() if note.topic else _("THE CALL")
             missed.append(CoachNote(False, f"{where(note.turn)} · {about}", note.note, note.better))
         self.coach[0:0] = missed + earned
 
@@ -142,11 +144,11 @@ class DemoCallScene(CallScene):
             return
         if upcoming is None:
             self._end()
-            self.end_reason = "End of the demonstration."
+            self.end_reason = _("End of the demonstration.")
             return
         self.current = self.turns.pop(0)
         if self.current.hangup:
-            self._log_note(f"{WHO[self.kind]} hangs up.")
+            self._log_note(_("{who} hangs up.").format(who=_(WHO[self.kind])))
             self._send(timed_turn(self.state, self.current, ""), Cue.HANG_UP)
         elif self.current.wait is not None:
             self.flow.go(Cue.HOLD)
@@ -172,7 +174,8 @@ class DemoCallScene(CallScene):
         return timed_turn(self.state, self.current, "")
 
     def silence_note(self, seconds: float) -> str:
-        return f"({WHO[self.kind].lower()} lets the silence work, {seconds:.0f} s)"
+        who = _(WHO[self.kind]).lower()
+        return _("({who} lets the silence work, {seconds} s)").format(who=who, seconds=f"{seconds:.0f}")
 
     def update(self, dt: float) -> None:
         super().update(dt)
@@ -210,20 +213,28 @@ class DemoCallScene(CallScene):
 
     # layout
     def notices(self) -> list[str]:
-        return [self.kit.voice.notice] if self.kit.voice.notice else []
+        return [_(self.kit.voice.notice)] if self.kit.voice.notice else []
 
     def keys_hint(self) -> str:
         if self.phase is Phase.ENDED:
-            return "Enter: the scorecard of this call · Esc: back to the briefing"
-        pause = "Space: go on" if self.pace.paused else "Space: pause"
-        speed = f"F: faster (now {self.pace.speed:g}×)" if self.pace.speed != 1 else "F: faster"
-        return f"{pause} · {speed} · Up/Down: the coach's notes · Esc: back to the briefing"
+            return _("Enter: the scorecard of this call · Esc: back to the briefing")
+        pause = _("Space: go on") if self.pace.paused else _("Space: pause")
+        speed = (
+            _("F: faster (now {speed}×)").format(speed=f"{self.pace.speed:g}")
+            if self.pace.speed != 1
+            else _("F: faster")
+        )
+        return _("{pause} · {speed} · Up/Down: the coach's notes · Esc: back to the briefing").format(
+            pause=pause, speed=speed
+        )
 
     def status_text(self, status: str) -> str:
-        watching = WATCHING.get(self.kind, "Watching")
+        watching = _(WATCHING[self.kind]) if self.kind in WATCHING else _("Watching")
         if self.pace.paused:
-            return f"{watching} (paused)"
-        return watching if self.pace.speed == 1 else f"{watching} ({self.pace.speed:g}× faster, no voice)"
+            return _("{watching} (paused)").format(watching=watching)
+        if self.pace.speed == 1:
+            return watching
+        return _("{watching} ({speed}× faster, no voice)").format(watching=watching, speed=f"{self.pace.speed:g}")
 
     # pace
     def toggle_pause(self) -> None:
@@ -258,12 +269,12 @@ class DemoCallScene(CallScene):
     def build_controls(self, input_rect: pygame.Rect, button_h: int) -> None:
         top = self.layout["top"]
         fonts = self.kit.look.fonts
-        label = "Back to the briefing (Esc)" if top.width >= 1000 else "Back (Esc)"
+        label = _("Back to the briefing (Esc)") if top.width >= 1000 else _("Back (Esc)")
         w = fonts.get(17).size(label)[0] + 36
         rect = pygame.Rect(top.width - 24 - w, (top.height - button_h + 8) // 2, w, button_h - 8)
         self.corner = self.button(rect, label, self.back, name="back", style="secondary")
         if self.phase is Phase.ENDED:
-            label = "See the scorecard (Enter)"
+            label = _("See the scorecard (Enter)")
             w = fonts.get(17).size(label)[0] + 44
             scorecard = pygame.Rect(rect.x - 16 - w, rect.y, w, rect.height)
             self.corner = self.button(scorecard, label, self.to_scorecard, name="scorecard")
@@ -292,7 +303,7 @@ class DemoView(CallView):
         if call.pro_line is None:
             return super().subtitle()
         said = max(0.0, min(1.0, (call.now() - call.pro_at) / call.pro_for))
-        return WHO[call.kind].upper(), call.pro_line[: round(len(call.pro_line) * said)] or "...", True
+        return _(WHO[call.kind]).upper(), call.pro_line[: round(len(call.pro_line) * said)] or "...", True
 
     def draw_coach(self, surface: pygame.Surface) -> None:
         """The coach's notes, newest first, from ``coach_from`` down; a line says how many are above and
@@ -303,14 +314,15 @@ class DemoView(CallView):
         draw.panel(surface, area, palette)
         inner = area.inflate(-28, -24)
         label = fonts.get(13, bold=True)
-        heading = "THE COACH"
+        heading = _("THE COACH")
         if call.coach:
-            heading += f" · {len(call.coach)} notes"
+            count = len(call.coach)
+            heading += " · " + ngettext("{n} note", "{n} notes", count).format(n=count)
         draw.text(surface, label, heading, palette.accent, inner.topleft)
         y = inner.y + label.get_linesize() + 6
         small, body, bold = fonts.get(12, bold=True), fonts.get(14), fonts.get(14, bold=True)
         if not call.coach:
-            text = "Notes appear here as the call earns them."
+            text = _("Notes appear here as the call earns them.")
             draw.paragraph(surface, body, text, palette.muted, pygame.Rect(inner.x, y, inner.width, 60), 2)
             return
         bottom = inner.bottom - small.get_linesize()
@@ -319,7 +331,7 @@ class DemoView(CallView):
             tint = palette.success if note.good else palette.danger
             parts = [(small, ("✓ " if note.good else "! ") + note.heading, tint), (body, note.text, palette.ink)]
             if note.better:
-                parts.append((bold, f'Try: "{note.better}"', palette.accent))
+                parts.append((bold, _('Try: "{line}"').format(line=note.better), palette.accent))
             height = sum(len(draw.wrap(f, t, inner.width)) * f.get_linesize() for f, t, _ in parts)
             if y + height > bottom and shown > 0:
                 break
@@ -335,8 +347,8 @@ class DemoView(CallView):
                 pygame.draw.line(surface, palette.panel_edge, (inner.x, y - 5), (inner.right, y - 5))
         above, below = call.coach_from, len(call.coach) - call.coach_from - shown
         if above or below:
-            where_more = [f"{above} newer above (Up)"] if above else []
-            where_more += [f"{below} more below (Down)"] if below else []
+            where_more = [_("{n} newer above (Up)").format(n=above)] if above else []
+            where_more += [_("{n} more below (Down)").format(n=below)] if below else []
             more = " · ".join(where_more)
             draw.text(surface, small, more, palette.muted, (inner.x, inner.bottom - small.get_linesize()))
 

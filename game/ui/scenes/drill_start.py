@@ -73,16 +73,16 @@ class DrillStartScene(Scene):
     def start(self) -> None:
         name = (self.entry.get_text() if self.entry is not None else self.typed).strip()
         if not name:
-            self.message = "Type your name first: the drill's results are saved under it."
+            self.message = _("Type your name first: the drill's results are saved under it.")
             return
         if len(name) > MAX_NAME:
-            self.message = f"A name may have at most {MAX_NAME} characters."
+            self.message = _("A name may have at most {n} characters.").format(n=MAX_NAME)
             return
         if name != self.kit.settings.trainee:
             self.kit.apply_settings(replace(self.kit.settings, trainee=name))
         store = self.kit.results.store
         if store is None:
-            self.message = "The results store is not open yet: try again in a moment."
+            self.message = _("The results store is not open yet: try again in a moment.")
             return
         run = DrillRun(self.drill, name, store, self.kit.jobs, self.kit.catalog.find)
         self.swap(first_route(run))
@@ -94,16 +94,20 @@ class DrillStartScene(Scene):
     def marks(self) -> list[str]:
         """What a call must do to pass, and the drill's other rules, one line each."""
         drill = self.drill
-        marks = [f"Total of at least {drill.pass_marks.total} out of 100"]
-        marks += [f"{principle_name(k)}: at least {v}" for k, v in drill.pass_marks.principles.items()]
+        marks = [_("Total of at least {n} out of 100").format(n=drill.pass_marks.total)]
+        marks += [
+            _("{principle}: at least {n}").format(principle=principle_name(k), n=v)
+            for k, v in drill.pass_marks.principles.items()
+        ]
         if drill.pass_marks.no_compliance_findings:
-            marks.append("No lawful-conduct findings")
+            marks.append(_("No lawful-conduct findings"))
         if drill.attempts > 1:
-            marks.append(f"Up to {drill.attempts} tries a call")
+            marks.append(_("Up to {n} tries a call").format(n=drill.attempts))
         if drill.time_limit:
-            marks.append(f"At most {drill.time_limit // 60}:{drill.time_limit % 60:02d} a call")
+            limit = f"{drill.time_limit // 60}:{drill.time_limit % 60:02d}"
+            marks.append(_("At most {limit} a call").format(limit=limit))
         if drill.input == "spoken":
-            marks.append("Spoken answers (hold F3)")
+            marks.append(_("Spoken answers (hold F3)"))
         return marks
 
     def build(self, size: tuple[int, int]) -> None:
@@ -122,22 +126,23 @@ class DrillStartScene(Scene):
         self._panel = pygame.Rect(28, top, width - 56, min(bottom - top, content + 48))
         entry_w = min(520, self._panel.width - 56)
         entry = pygame.Rect(self._panel.x + 28, self._panel.bottom - 24 - button_h, entry_w, button_h)
-        self.entry = UITextEntryLine(entry, self.kit.manager, placeholder_text="Your name")
+        self.entry = UITextEntryLine(entry, self.kit.manager, placeholder_text=_("Your name"))
         self.entry.length_limit = MAX_NAME
         self.widgets.append(self.entry)
         if self.typed:
             self.entry.set_text(self.typed)
         self.entry.focus()
         y = height - button_h - 22
+        start = _("Start the drill  (Enter)")
         if self.stopped is not None:
             label = _("Take up call {n} where it stopped").format(n=self.stopped_number())
             take_w = min(width // 2 - 60, fonts.get(17).size(label)[0] + 44)
             self.button(pygame.Rect(28, y, take_w, button_h), label, self.take_up, name="take_up", style="secondary")
-        start_w = max(240, fonts.get(17).size("Start the drill  (Enter)")[0] + 44)
-        self.button(pygame.Rect(width - 28 - start_w, y, start_w, button_h), "Start the drill  (Enter)", self.start)
+        start_w = max(240, fonts.get(17).size(start)[0] + 44)
+        self.button(pygame.Rect(width - 28 - start_w, y, start_w, button_h), start, self.start)
         self.button(
             pygame.Rect(width - 28 - start_w - 16 - 160, y, 160, button_h),
-            "Back  (Esc)",
+            _("Back  (Esc)"),
             self.kit.nav.pop,
             name="back",
             style="secondary",
@@ -183,8 +188,9 @@ class DrillStartScene(Scene):
         palette, fonts = self.kit.look.palette, self.kit.look.fonts
         surface.fill(palette.bg)
         drill = self.drill
-        hint = "Type your name, then Enter · Esc back"
-        draw.header(surface, fonts.get(26, bold=True), fonts.get(15), f"Drill: {drill.title}", hint, palette)
+        hint = _("Type your name, then Enter · Esc back")
+        title = _("Drill: {title}").format(title=drill.title)
+        draw.header(surface, fonts.get(26, bold=True), fonts.get(15), title, hint, palette)
         panel = self._panel
         draw.panel(surface, panel, palette)
         inner = panel.inflate(-56, -48)
@@ -194,8 +200,8 @@ class DrillStartScene(Scene):
             room = pygame.Rect(inner.x, y, inner.width, body.get_linesize() * 3)
             y += draw.paragraph(surface, body, drill.description, palette.ink, room, 3) + 14
         half = inner.width // 2 - 20
-        draw.text(surface, small, "THE CALLS", palette.muted, (inner.x, y))
-        draw.text(surface, small, "TO PASS A CALL", palette.muted, (inner.x + half + 40, y))
+        draw.text(surface, small, _("THE CALLS"), palette.muted, (inner.x, y))
+        draw.text(surface, small, _("TO PASS A CALL"), palette.muted, (inner.x + half + 40, y))
         y += small.get_linesize() + 4
         calls_y = marks_y = y
         last = self.entry.relative_rect.y - bold.get_linesize() - 12 if self.entry is not None else inner.bottom
@@ -204,10 +210,10 @@ class DrillStartScene(Scene):
                 break
             found = self.kit.catalog.find(scenario_id)
             title = found.title if found is not None else scenario_id
-            detail = f" · difficulty {found.difficulty} of 5" if found is not None else ""
-            draw.text(
-                surface, body, draw.fit(body, f"{number}. {title}{detail}", half), palette.ink, (inner.x, calls_y)
-            )
+            line = f"{number}. {title}"
+            if found is not None:
+                line += " · " + _("difficulty {n} of 5").format(n=found.difficulty)
+            draw.text(surface, body, draw.fit(body, line, half), palette.ink, (inner.x, calls_y))
             calls_y += body.get_linesize()
         for mark in self.marks():
             if marks_y + body.get_linesize() > last:
@@ -219,7 +225,7 @@ class DrillStartScene(Scene):
         if self.entry is None:
             return
         box = pygame.Rect(self.entry.relative_rect)
-        label = "Your name (the results are saved under it)"
+        label = _("Your name (the results are saved under it)")
         draw.text(surface, bold, label, palette.ink, (box.x, box.y - bold.get_linesize() - 4))
         if self.message:
             small_font = fonts.get(15)

@@ -11,6 +11,7 @@ from typing import Any
 
 import pygame
 
+from game.i18n import _, ngettext
 from game.session import TakenCall
 from game.ui import draw, gateway, routes
 from game.ui.drill_run import DrillRun
@@ -52,12 +53,14 @@ class DrillSummaryScene(Scene):
             "left": pygame.Rect(28, top, left_w, bottom - top - 16),
             "right": pygame.Rect(28 + left_w + 20, top, width - left_w - 76, bottom - top - 16),
         }
-        self.button(pygame.Rect(width - 28 - 180, bottom, 180, button_h), "Done (Enter)", self.done, name="done")
+        done = _("Done (Enter)")
+        done_w = max(180, self.kit.look.fonts.get(17).size(done)[0] + 40)
+        self.button(pygame.Rect(width - 28 - done_w, bottom, done_w, button_h), done, self.done, name="done")
 
     def handle(self, event: pygame.event.Event) -> bool:
         if event.type == JOB_DONE and event.name == BOARD_JOB:
             if event.error is not None:
-                self.board_problem = f"The leaderboard could not be read: {event.error}"
+                self.board_problem = _("The leaderboard could not be read: {error}").format(error=event.error)
             else:
                 self.board = event.result
             return True
@@ -70,9 +73,14 @@ class DrillSummaryScene(Scene):
         palette, fonts = self.kit.look.palette, self.kit.look.fonts
         surface.fill(palette.bg)
         run = self.run
-        hint = f"{run.trainee} · results saved"
+        hint = _("{trainee} · results saved").format(trainee=run.trainee)
         draw.header(
-            surface, fonts.get(26, bold=True), fonts.get(15), f"Drill results: {run.drill.title}", hint, palette
+            surface,
+            fonts.get(26, bold=True),
+            fonts.get(15),
+            _("Drill results: {title}").format(title=run.drill.title),
+            hint,
+            palette,
         )
         if not self._areas:
             return
@@ -80,7 +88,7 @@ class DrillSummaryScene(Scene):
         right = self._areas["right"]
         draw.panel(surface, right, palette)
         inner = right.inflate(-40, -32)
-        draw.text(surface, fonts.get(18, bold=True), "Leaderboard", palette.ink, inner.topleft)
+        draw.text(surface, fonts.get(18, bold=True), _("Leaderboard"), palette.ink, inner.topleft)
         board = pygame.Rect(inner.x, inner.y + fonts.get(18).get_linesize() + 14, inner.width, inner.height)
         board.height = inner.bottom - board.y
         draw_board(surface, board, self.kit.look, self.board, run.trainee, self.board_problem)
@@ -92,12 +100,16 @@ class DrillSummaryScene(Scene):
         inner = area.inflate(-40, -32)
         passed_calls = sum(1 for n in range(1, run.session.count + 1) if run.session.call_passed(n))
         passed = run.session.passed()
-        verdict = "Drill passed" if passed else "Not passed yet"
+        verdict = _("Drill passed") if passed else _("Not passed yet")
         big = fonts.get(30, bold=True)
         draw.text(surface, big, verdict, palette.success if passed else palette.warm, inner.topleft)
         y = inner.y + big.get_linesize()
         body = fonts.get(16)
-        detail = f"{passed_calls} of {run.session.count} calls passed · a call passes at {run.drill.pass_marks.total}"
+        detail = ngettext(
+            "{passed} of {n} call passed · a call passes at {mark}",
+            "{passed} of {n} calls passed · a call passes at {mark}",
+            run.session.count,
+        ).format(passed=passed_calls, n=run.session.count, mark=run.drill.pass_marks.total)
         draw.text(surface, body, draw.fit(body, detail, inner.width), palette.muted, (inner.x, y))
         y += body.get_linesize() + 18
         if run.problem:
@@ -123,7 +135,7 @@ class DrillSummaryScene(Scene):
             box.height = inner.bottom - box.y
             pygame.draw.rect(surface, palette.accent_soft, box, border_radius=10)
             label = fonts.get(14, bold=True)
-            draw.text(surface, label, "PRACTISE NEXT", palette.accent, (box.x + 16, box.y + 10))
+            draw.text(surface, label, _("PRACTISE NEXT"), palette.accent, (box.x + 16, box.y + 10))
             room = pygame.Rect(box.x + 16, box.y + 12 + label.get_linesize(), box.width - 32, body.get_linesize())
             draw.paragraph(surface, body, advice, palette.ink, room, 1)
 
@@ -141,27 +153,28 @@ class DrillSummaryScene(Scene):
         name_font, body, bold = fonts.get(18, bold=True), fonts.get(15), fonts.get(15, bold=True)
         total_font = fonts.get(24, bold=True)
         if best is None:
-            shown = draw.text(surface, body, "Not taken", palette.muted, (inner.right, inner.y + 2), "topright")
+            shown = draw.text(surface, body, _("Not taken"), palette.muted, (inner.right, inner.y + 2), "topright")
         else:
             shown = draw.text(surface, total_font, str(best.total), palette.ink, (inner.right, inner.y - 4), "topright")
         title_room = shown.x - 16 - inner.x
         draw.text(surface, name_font, draw.fit(name_font, f"{number}. {title}", title_room), palette.ink, inner.topleft)
         y = inner.y + name_font.get_linesize()
         if best is None:
-            draw.text(surface, body, "The drill ended before this call.", palette.muted, (inner.x, y))
+            draw.text(surface, body, _("The drill ended before this call."), palette.muted, (inner.x, y))
             return
         verdict = draw.text(
             surface,
             bold,
-            "✓ Passed" if best.passed else "Not yet",
+            "✓ " + _("Passed") if best.passed else _("Not yet"),
             palette.success if best.passed else palette.warm,
             (inner.right, y),
             "topright",
         )
-        speaker = (scenario.persona.name or scenario.account.debtor_name).split(",")[0] if scenario else "The debtor"
+        speaker = (scenario.persona.name or scenario.account.debtor_name).split(",")[0] if scenario else _("The debtor")
         headline, detail = outcome_line(best.card, speaker)
-        tries_note = f" · {len(tries)} tries" if len(tries) > 1 else ""
-        line = draw.fit(body, f"{headline}: {detail}{tries_note}", verdict.x - 16 - inner.x)
+        tries_note = " · " + _("{n} tries").format(n=len(tries)) if len(tries) > 1 else ""
+        said = _("{headline}: {detail}").format(headline=headline, detail=detail)
+        line = draw.fit(body, said + tries_note, verdict.x - 16 - inner.x)
         draw.text(surface, body, line, palette.muted, (inner.x, y))
         y += body.get_linesize()
         draw.text(surface, body, draw.fit(body, self._work_on(best), inner.width), palette.ink, (inner.x, y))
@@ -177,7 +190,9 @@ class DrillSummaryScene(Scene):
             return ""
         key = min(scores, key=lambda k: (sum(scores[k]) / len(scores[k]), k))
         average = round(sum(scores[key]) / len(scores[key]))
-        return f"{principle_name(key)}: {average} on average over this drill's calls, your lowest."
+        return _("{principle}: {average} on average over this drill's calls, your lowest.").format(
+            principle=principle_name(key), average=average
+        )
 
     def _work_on(self, taken: TakenCall) -> str:
         """The call's weakest principles under the drill's marks, or that there were none."""
@@ -188,10 +203,11 @@ class DrillSummaryScene(Scene):
             if p.weight > 0 and p.score < marks.principles.get(p.key, marks.total)
         )
         if taken.card.compliance:
-            return "Work on: lawful conduct first (see the call's scorecard)"
+            return _("Work on: lawful conduct first (see the call's scorecard)")
         if not low:
-            return "Every principle met its mark"
-        return "Work on: " + ", ".join(f"{principle_name(key)} {score}" for score, key in low[:3])
+            return _("Every principle met its mark")
+        weakest = _(", ").join(f"{principle_name(key)} {score}" for score, key in low[:3])
+        return _("Work on: {principles}").format(principles=weakest)
 
 
 @routes.opens(routes.DrillSummary)

@@ -14,6 +14,7 @@ from typing import Any
 import pygame
 
 from game.drills import DrillError, drill_scenarios, drill_summary, find_drills, load_drill
+from game.i18n import _, ngettext
 from game.store.store import ResultStore
 from game.ui import draw, gateway, routes
 from game.ui.jobs import JOB_DONE
@@ -67,13 +68,13 @@ class DrillsScene(Scene):
 
     def start(self, row: dict[str, Any]) -> None:
         if self.kit.results.store is None:
-            self.problem = self.problem or "Opening the results store..."
+            self.problem = self.problem or _("Opening the results store...")
             return
         self.go(routes.DrillStart(row["drill"]))
 
     def leaderboard(self, row: dict[str, Any]) -> None:
         if self.kit.results.store is None:
-            self.problem = self.problem or "Opening the results store..."
+            self.problem = self.problem or _("Opening the results store...")
             return
         self.go(routes.Leaderboard(row["drill"]))
 
@@ -83,7 +84,7 @@ class DrillsScene(Scene):
         button_h = fonts.px(17) + 24
         top = fonts.get(26, bold=True).get_linesize() + 28 + 18
         card_h = fonts.get(18).get_linesize() + fonts.get(15).get_linesize() * 3 + 36
-        board_label = "Leaderboard (L)"
+        board_label = _("Leaderboard (L)")
         board_w = fonts.get(15).size(board_label)[0] + 36
         board_h = fonts.px(15) + 18
         self._cards = []
@@ -99,9 +100,11 @@ class DrillsScene(Scene):
             self.button(
                 board, board_label, partial(self.leaderboard, row), name=f"board:{row['name']}", style="chip"
             )
+        back = _("Back (Esc)")
+        back_w = max(160, fonts.get(17).size(back)[0] + 40)
         self.button(
-            pygame.Rect(width - 28 - 160, height - button_h - 22, 160, button_h),
-            "Back (Esc)",
+            pygame.Rect(width - 28 - back_w, height - button_h - 22, back_w, button_h),
+            back,
             self.kit.nav.pop,
             name="back",
             style="secondary",
@@ -113,7 +116,7 @@ class DrillsScene(Scene):
             return True
         if event.type == JOB_DONE and event.name == READ_JOB:
             if event.error is not None:
-                self.problem = f"The drill files could not be read: {event.error}"
+                self.problem = _("The drill files could not be read: {error}").format(error=event.error)
                 self.rows = []
             else:
                 self.rows = event.result
@@ -122,7 +125,7 @@ class DrillsScene(Scene):
             return True
         if event.type == JOB_DONE and event.name == STORE_JOB:
             if event.error is not None:
-                self.problem = f"Drills cannot be recorded: {event.error}"
+                self.problem = _("Drills cannot be recorded: {error}").format(error=event.error)
             else:
                 self.kit.results.opened(event.result)
                 self.problem = ""
@@ -148,18 +151,19 @@ class DrillsScene(Scene):
             surface,
             fonts.get(26, bold=True),
             fonts.get(15),
-            "Drills",
-            "Enter takes a drill · L leaderboard · Esc back",
+            _("Drills"),
+            _("Enter takes a drill · L leaderboard · Esc back"),
             palette,
         )
         body, bold = fonts.get(15), fonts.get(18, bold=True)
         if self.rows is None:
-            draw.text(surface, fonts.get(18), "Reading drills...", palette.muted, (width // 2, height // 2), "center")
+            reading = _("Reading drills...")
+            draw.text(surface, fonts.get(18), reading, palette.muted, (width // 2, height // 2), "center")
         elif not self.rows:
             draw.text(
                 surface,
                 fonts.get(18),
-                "No drills yet. A team lead adds them as YAML files in the drills folder.",
+                _("No drills yet. A team lead adds them as YAML files in the drills folder."),
                 palette.muted,
                 (width // 2, height // 2),
                 "center",
@@ -169,9 +173,9 @@ class DrillsScene(Scene):
         if self.problem:
             note, colour = self.problem, palette.danger
         elif self.kit.results.store is None:
-            note, colour = "Opening the results store...", palette.muted
+            note, colour = _("Opening the results store..."), palette.muted
         else:
-            note, colour = f"Results are saved to {self.kit.results.store.url}", palette.muted
+            note, colour = _("Results are saved to {url}").format(url=self.kit.results.store.url), palette.muted
         draw.text(surface, fonts.get(14), draw.fit(fonts.get(14), note, width - 250), colour, (28, height - 44))
 
     def _draw_card(
@@ -200,15 +204,17 @@ class DrillsScene(Scene):
             room = pygame.Rect(inner.x, inner.y + bold.get_linesize(), inner.width, inner.height)
             draw.paragraph(surface, body, text, palette.ink, room, 3)
             return
-        marks = f"{row['calls']} calls · pass mark {row['pass_mark']}"
+        marks = ngettext("{n} call · pass mark {mark}", "{n} calls · pass mark {mark}", row["calls"]).format(
+            n=row["calls"], mark=row["pass_mark"]
+        )
         if row.get("attempts", 1) > 1:
-            marks += f" · {row['attempts']} tries a call"
+            marks += " · " + _("{n} tries a call").format(n=row["attempts"])
         draw.text(surface, body, marks, palette.muted, (inner.right, inner.y + 2), "topright")
-        text = row.get("description") or ", ".join(row.get("scenarios", []))
+        text = row.get("description") or _(", ").join(row.get("scenarios", []))
         room = pygame.Rect(inner.x, inner.y + bold.get_linesize() + 2, inner.width, inner.height)
         draw.paragraph(surface, body, text, palette.ink, room, 2)
         titles = [self._title(s) for s in row.get("scenarios", [])]
-        calls = "Calls: " + ", ".join(titles)
+        calls = _("Calls: {titles}").format(titles=_(", ").join(titles))
         draw.text(
             surface,
             body,

@@ -11,6 +11,7 @@ from typing import Any
 import pygame
 
 from game.drills import Drill
+from game.i18n import _
 from game.ui import draw, gateway, routes
 from game.ui.jobs import JOB_DONE
 from game.ui.look import Look
@@ -36,16 +37,16 @@ def draw_board(
     palette, fonts = look.palette, look.fonts
     body, bold, small = fonts.get(16), fonts.get(16, bold=True), fonts.get(13, bold=True)
     if problem or rows is None or not rows:
-        text = problem or ("Reading the results..." if rows is None else "No calls taken yet: be the first.")
+        text = problem or (_("Reading the results...") if rows is None else _("No calls taken yet: be the first."))
         draw.paragraph(surface, body, text, palette.danger if problem else palette.muted, area, 3)
         return
-    passed_head = "PASSED / CALLS" if area.width >= 480 else "PASSED"
+    passed_head = _("PASSED / CALLS") if area.width >= 480 else _("PASSED")
     passed_w = max(small.size(passed_head)[0], body.size("10 / 10")[0])
     best_right = area.right - 8 - passed_w - 28
     columns = [area.x + 8, area.x + 8 + body.size("00")[0] + 16, best_right, area.right - 8]
     draw.text(surface, small, "#", palette.muted, (columns[0], area.y))
-    draw.text(surface, small, "TRAINEE", palette.muted, (columns[1], area.y))
-    draw.text(surface, small, "BEST", palette.muted, (columns[2], area.y), "topright")
+    draw.text(surface, small, _("TRAINEE"), palette.muted, (columns[1], area.y))
+    draw.text(surface, small, _("BEST"), palette.muted, (columns[2], area.y), "topright")
     draw.text(surface, small, passed_head, palette.muted, (columns[3], area.y), "topright")
     row_h = body.get_linesize() + 10
     y = area.y + small.get_linesize() + 8
@@ -91,7 +92,7 @@ class LeaderboardScene(Scene):
         self._area = pygame.Rect(28, top, min(width - 56, 920), height - top - button_h - 44)
         self.button(
             pygame.Rect(width - 28 - 160, height - button_h - 22, 160, button_h),
-            "Back (Esc)",
+            _("Back (Esc)"),
             self.kit.nav.pop,
             name="back",
             style="secondary",
@@ -103,7 +104,7 @@ class LeaderboardScene(Scene):
             return True
         if event.type == JOB_DONE and event.name == BOARD_JOB:
             if event.error is not None:
-                self.problem = f"The leaderboard could not be read: {event.error}"
+                self.problem = _("The leaderboard could not be read: {error}").format(error=event.error)
             else:
                 self.rows = event.result
             return True
@@ -113,8 +114,8 @@ class LeaderboardScene(Scene):
         look = self.kit.look
         surface.fill(look.palette.bg)
         fonts = look.fonts
-        title = f"Leaderboard: {self.drill.title}"
-        hint = f"Best call total per trainee · pass mark {self.drill.pass_marks.total} · Esc back"
+        title = _("Leaderboard: {title}").format(title=self.drill.title)
+        hint = _("Best call total per trainee · pass mark {mark} · Esc back").format(mark=self.drill.pass_marks.total)
         draw.header(surface, fonts.get(26, bold=True), fonts.get(15), title, hint, look.palette)
         draw.panel(surface, self._area, look.palette)
         draw_board(surface, self._area.inflate(-48, -40), look, self.rows, self.kit.settings.trainee, self.problem)

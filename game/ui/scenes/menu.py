@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.i18n import _
+from game.i18n import N_, _, ngettext
 from game.ui import draw, gateway, routes
 from game.ui.portraits import draw_face, face_for
 from game.ui.scene import Kit, Scene
@@ -52,16 +52,16 @@ class MenuScene(Scene):
         top = max(150, height // 2 - 2 * (button_h + gap) + 40)
         button_w = min(360, width // 2 - left - 20)
         entries = [
-            ("Practice", self.practice, None),
-            (_("Cases"), self.cases, "secondary"),
-            ("Drills", self.drills, "secondary"),
-            ("Progress", self.progress, "secondary"),
-            ("Settings", self.settings, "secondary"),
-            ("Quit", self.kit.quit, "secondary"),
+            (N_("Practice"), self.practice, None),
+            (N_("Cases"), self.cases, "secondary"),
+            (N_("Drills"), self.drills, "secondary"),
+            (N_("Progress"), self.progress, "secondary"),
+            (N_("Settings"), self.settings, "secondary"),
+            (N_("Quit"), self.kit.quit, "secondary"),
         ]
         for i, (label, action, style) in enumerate(entries):
             rect = pygame.Rect(left, top + i * (button_h + gap), button_w, button_h)
-            self.button(rect, label, action, style=style)
+            self.button(rect, _(label), action, name=label, style=style)
         self._faces = []
         size_big = max(110, min(width // 5, height // 2))
         cx, cy = width - 40 - size_big * 7 // 6, height // 2 + 20
@@ -103,7 +103,7 @@ class MenuScene(Scene):
         title = draw.text(
             surface, fonts.get(46, bold=True), "Collector Sim", palette.ink, (left, max(36, height // 10))
         )
-        tag = "Practise the calls that get paid: calm, clear, and on the record."
+        tag = _("Practise the calls that get paid: calm, clear, and on the record.")
         draw.paragraph(
             surface,
             fonts.get(19),
@@ -115,11 +115,13 @@ class MenuScene(Scene):
         calls = self.kit.progress.calls
         if calls:
             best = sum(self.kit.progress.best_stars().values())
-            note = f"{len(calls)} call{'s' if len(calls) != 1 else ''} practised · {best} stars earned"
+            practised = ngettext("{n} call practised", "{n} calls practised", len(calls)).format(n=len(calls))
+            earned = ngettext("{n} star earned", "{n} stars earned", best).format(n=best)
+            note = f"{practised} · {earned}"
         else:
-            note = "Your first call is one click away: choose Practice."
+            note = _("Your first call is one click away: choose Practice.")
         draw.text(surface, fonts.get(15), note, palette.muted, (left, height - 64))
-        hint = "Arrows or Tab move · Enter chooses · P C D G S are shortcuts · Esc: quit"
+        hint = _("Arrows or Tab move · Enter chooses · P C D G S are shortcuts · Esc: quit")
         draw.text(
             surface,
             fonts.get(14),
@@ -139,9 +141,9 @@ class MenuScene(Scene):
         box = pygame.Rect(0, 0, min(520, surface.get_width() - 40), 170)
         box.center = surface.get_rect().center
         draw.panel(surface, box, palette)
-        question = "Quit Collector Sim?"
+        question = _("Quit Collector Sim?")
         draw.text(surface, fonts.get(21, bold=True), question, palette.ink, (box.centerx, box.y + 28), "midtop")
-        keys = "Enter: quit      Esc: stay"
+        keys = _("Enter: quit      Esc: stay")
         draw.text(surface, fonts.get(16), keys, palette.muted, (box.centerx, box.y + 90), "midtop")
 
 

@@ -13,10 +13,11 @@ import pygame
 from pygame_gui.elements import UIButton
 
 from game.engine.scenario import Loaded, Scenario
+from game.i18n import _, ngettext
 from game.ui import draw, gateway, routes
 from game.ui.catalog import Suggestion
 from game.ui.jobs import JOB_DONE
-from game.ui.names import archetype_label, plural
+from game.ui.names import archetype_label
 from game.ui.portraits import Portraits, portraits_for
 from game.ui.scene import Kit, Scene
 
@@ -54,7 +55,7 @@ class PickerScene(Scene):
         if self.reloading:
             return
         self.reloading = True
-        self.message = "Reading scenario files..."
+        self.message = _("Reading scenario files...")
         catalog = self.kit.catalog
         self.kit.jobs.submit("scenarios_read", catalog.read)
 
@@ -87,7 +88,7 @@ class PickerScene(Scene):
         chip_h = fonts.px(15) + 18
         self._chips = {}
         for archetype in ["all", *archetypes]:
-            label = "All" if archetype == "all" else archetype_label(archetype).capitalize()
+            label = _("All") if archetype == "all" else archetype_label(archetype).capitalize()
             w = fonts.get(15).size(label)[0] + 34
             if x + w > width - 28:
                 x, y = 28, y + chip_h + 8
@@ -151,15 +152,18 @@ class PickerScene(Scene):
         if event.type == JOB_DONE and event.name == "scenarios_read":
             self.reloading = False
             if event.error is not None:
-                self.message = f"Could not read the scenario files: {event.error}"
+                self.message = _("Could not read the scenario files: {error}").format(error=event.error)
             else:
                 self.kit.catalog.set(event.result)
                 self._portraits = {}
                 broken = len(self.kit.catalog.broken())
                 found = len(self.kit.catalog.scenarios())
-                self.message = f"Reloaded: {found} scenarios" + (
-                    f", {broken} with problems" if broken else ""
-                )
+                if broken:
+                    self.message = _("Reloaded: {found} scenarios, {broken} with problems").format(
+                        found=found, broken=broken
+                    )
+                else:
+                    self.message = _("Reloaded: {found} scenarios").format(found=found)
                 self.kit.nav.remount()
             return True
         if event.type == pygame.MOUSEWHEEL:
@@ -201,8 +205,8 @@ class PickerScene(Scene):
     def draw(self, surface: pygame.Surface) -> None:
         palette, fonts = self.kit.look.palette, self.kit.look.fonts
         surface.fill(palette.bg)
-        keys = "Enter: brief me · Arrows: move · F5: reload files · Esc: back"
-        draw.header(surface, fonts.get(26, bold=True), fonts.get(15), "Choose a call", keys, palette)
+        keys = _("Enter: brief me · Arrows: move · F5: reload files · Esc: back")
+        draw.header(surface, fonts.get(26, bold=True), fonts.get(15), _("Choose a call"), keys, palette)
         clip = surface.get_clip()
         surface.set_clip(self._area.inflate(0, 16))
         best = self.kit.progress.best_stars()
@@ -221,7 +225,7 @@ class PickerScene(Scene):
             draw.text(
                 surface,
                 fonts.get(18),
-                "No scenarios match this filter.",
+                _("No scenarios match this filter."),
                 palette.muted,
                 self._area.center,
                 "center",
@@ -240,8 +244,8 @@ class PickerScene(Scene):
         total = len(self.kit.catalog.scenarios())
         shown = sum(1 for _, item in self.cards if item.scenario is not None)
         if self.filter == "all":
-            return plural(total, "scenario")
-        return f"{shown} of {plural(total, 'scenario')}"
+            return ngettext("{n} scenario", "{n} scenarios", total).format(n=total)
+        return ngettext("{shown} of {n} scenario", "{shown} of {n} scenarios", total).format(shown=shown, n=total)
 
     def draw_over(self, surface: pygame.Surface) -> None:
         target = self.ring.current
@@ -313,7 +317,7 @@ class PickerScene(Scene):
                 return font, wrapped
         font = fonts.get(16, bold=True)
         wrapped = draw.wrap(font, title, room)
-        return font, [wrapped[0], draw.fit(font, " ".join(wrapped[1:]), room)]
+        return font, [wrapped[0], draw.fit(font, draw.rejoin(wrapped[1:]), room)]
 
     def _draw_error(self, surface: pygame.Surface, rect: pygame.Rect, item: Loaded) -> None:
         palette, fonts = self.kit.look.palette, self.kit.look.fonts
@@ -324,13 +328,13 @@ class PickerScene(Scene):
         draw.text(
             surface,
             bold,
-            draw.fit(bold, f"Cannot load {Path(item.path).name}", inner.width),
+            draw.fit(bold, _("Cannot load {file}").format(file=Path(item.path).name), inner.width),
             palette.danger,
             inner.topleft,
         )
-        first = str(item.problems[0]) if item.problems else f"{item.path}: not valid"
+        first = str(item.problems[0]) if item.problems else _("{path}: not valid").format(path=item.path)
         more = len(item.problems) - 1
-        body = first + (f"\n(+{more} more; run collector-sim validate)" if more > 0 else "")
+        body = first + ("\n" + _("(+{n} more; run collector-sim validate)").format(n=more) if more > 0 else "")
         lines = max(1, (inner.height - bold.get_linesize()) // small.get_linesize())
         draw.paragraph(
             surface,

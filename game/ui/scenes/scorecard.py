@@ -23,9 +23,10 @@ from pygame_gui.elements import UITextBox
 
 from game.engine.record import CallRecord
 from game.engine.scenario import Scenario
+from game.i18n import N_, _, ngettext
 from game.ui import draw, gateway, routes
 from game.ui.drill_run import DrillRun
-from game.ui.names import outcome_line, plural, principle_name, rule_name, turn_number, where
+from game.ui.names import outcome_line, principle_name, rule_name, turn_number, where
 from game.ui.progress_store import CallResult, write_progress
 from game.ui.scene import Kit, Scene
 from scoring import Scorecard
@@ -48,7 +49,7 @@ class View(Enum):
     TURNS = "turns"
     LAWFUL = "lawful"
 
-DEMO_TITLES = {"pro": "The pro's call", "poor": "A poor call"}
+DEMO_TITLES = {"pro": N_("The pro's call"), "poor": N_("A poor call")}
 
 
 class ScorecardScene(Scene):
@@ -68,7 +69,7 @@ class ScorecardScene(Scene):
         demo: str | None = None,
         highlights: tuple[tuple[str, str], ...] = (),
     ) -> None:
-        super().__init__(kit)
+        super().__init__(kit, scenario.language)
         self.scenario = scenario
         self.record = record
         self.seed = seed
@@ -145,32 +146,33 @@ class ScorecardScene(Scene):
 
     def _buttons(self) -> list[tuple[str, Callable[[], None], str | None, str]]:
         """(label, action, style, name) for this card's buttons, left to right."""
-        turns = ("Notes (T)" if self.turn_view else "Turn by turn (T)", self.toggle_turns, "secondary", "turns")
+        turns = (_("Notes (T)") if self.turn_view else _("Turn by turn (T)"), self.toggle_turns, "secondary", "turns")
         out: list[tuple[str, Callable[[], None], str | None, str]] = []
         if self.demo is not None:
             out = [
-                ("Practise it now (Enter)", self.menu, None, "practise"),
-                ("Watch again (R)", self.retry, "secondary", "retry"),
+                (_("Practise it now (Enter)"), self.menu, None, "practise"),
+                (_("Watch again (R)"), self.retry, "secondary", "retry"),
                 turns,
             ]
         elif self.drill is not None:
-            following = "Drill results (N)" if self.drill.session.last else "Next call (N)"
+            following = _("Drill results (N)") if self.drill.session.last else _("Next call (N)")
             if self.drill.session.can_retry():
-                out.append(("Try again (R)", self.retry, None, "retry"))
+                out.append((_("Try again (R)"), self.retry, None, "retry"))
             out += [
                 (following, self.next_call, "secondary" if out else None, "next"),
                 turns,
-                ("End drill (Esc)", self.menu, "secondary", "menu"),
+                (_("End drill (Esc)"), self.menu, "secondary", "menu"),
             ]
         else:
             out = [
-                ("Retry (R)", self.retry, None, "retry"),
-                ("Next call (N)", self.next_call, "secondary", "next"),
+                (_("Retry (R)"), self.retry, None, "retry"),
+                (_("Next call (N)"), self.next_call, "secondary", "next"),
                 turns,
-                ("Menu (Esc)", self.menu, "secondary", "menu"),
+                (_("Menu (Esc)"), self.menu, "secondary", "menu"),
             ]
         if len(self.card.compliance) > 1:
-            label = "Notes (L)" if self.view is View.LAWFUL else f"All {len(self.card.compliance)} findings (L)"
+            count = len(self.card.compliance)
+            label = _("Notes (L)") if self.view is View.LAWFUL else _("All {n} findings (L)").format(n=count)
             out.insert(-1 if self.demo is None else len(out), (label, self.toggle_lawful, "secondary", "lawful"))
         return out
 
@@ -229,22 +231,26 @@ class ScorecardScene(Scene):
 
     def _turns_html(self) -> str:
         palette = self.kit.look.palette
-        speaker = html.escape((self.scenario.persona.name or self.scenario.account.debtor_name).split(",")[0])
+        speaker = (self.scenario.persona.name or self.scenario.account.debtor_name).split(",")[0]
         parts = []
         for i, turn in enumerate(self.card.turns):
             number = turn_number(i)
             if turn.speaker == "trainee":
                 hung_up = i < len(self.record.turns) and self.record.turns[i].hangup
-                said = html.escape(turn.text) if turn.text else f"<i>(silent {turn.silence:.0f} s)</i>"
-                said = "<i>(hung up)</i>" if hung_up else said
+                silent = _("(silent {seconds} s)").format(seconds=f"{turn.silence:.0f}")
+                said = html.escape(turn.text) if turn.text else f"<i>{html.escape(silent)}</i>"
+                if hung_up:
+                    said = "<i>" + html.escape(_("(hung up)")) + "</i>"
                 if turn.interrupt:
-                    said += " <i>(cut in)</i>"
-                parts.append(f"<font color='{self._hex(palette.accent)}'><b>{number}. You:</b></font> {said}<br>")
+                    said += " <i>" + html.escape(_("(cut in)")) + "</i>"
+                you = html.escape(_("{n}. You:").format(n=number))
+                parts.append(f"<font color='{self._hex(palette.accent)}'><b>{you}</b></font> {said}<br>")
             else:
-                name = f"<font color='{self._hex(palette.warm)}'><b>{number}. {speaker}:</b></font>"
+                who = html.escape(_("{n}. {speaker}:").format(n=number, speaker=speaker))
+                name = f"<font color='{self._hex(palette.warm)}'><b>{who}</b></font>"
                 parts.append(f"{name} {html.escape(turn.text)}<br>")
             for note in turn.notes:
-                better = f' Try: "{html.escape(note.better)}"' if note.better else ""
+                better = " " + html.escape(_('Try: "{line}"').format(line=note.better)) if note.better else ""
                 colour = palette.danger if note.points < 0 else palette.success
                 parts.append(
                     f"<font color='{self._hex(colour)}'>    {NOTE_MARK} {html.escape(note.note)}</font>"
@@ -255,15 +261,16 @@ class ScorecardScene(Scene):
     def _findings_html(self) -> str:
         """Every lawful-conduct finding, with the words and the better line."""
         palette = self.kit.look.palette
-        parts = [f"<font color='{self._hex(palette.danger)}'><b>Lawful conduct</b></font><br>"]
+        heading = html.escape(_("Lawful conduct"))
+        parts = [f"<font color='{self._hex(palette.danger)}'><b>{heading}</b></font><br>"]
         for finding in self.card.compliance:
             head = f"{where(finding.turn).capitalize()} · {rule_name(finding.rule)}"
             parts.append(f"<font color='{self._hex(palette.danger)}'><b>{html.escape(head)}</b></font><br>")
-            parts.append(f'You said: "{html.escape(finding.text)}"<br>{html.escape(finding.note)}<br>')
+            said = _('You said: "{line}"').format(line=finding.text)
+            parts.append(f"{html.escape(said)}<br>{html.escape(finding.note)}<br>")
             if finding.better:
-                parts.append(
-                    f"<font color='{self._hex(palette.accent)}'>Try: \"{html.escape(finding.better)}\"</font><br>"
-                )
+                better = html.escape(_('Try: "{line}"').format(line=finding.better))
+                parts.append(f"<font color='{self._hex(palette.accent)}'>{better}</font><br>")
             parts.append("<br>")
         return "".join(parts)
 
@@ -293,24 +300,28 @@ class ScorecardScene(Scene):
 
     def hint(self) -> str:
         if self.view is View.TURNS:
-            return "Arrows, PageUp/PageDown, Home/End scroll · T or Esc: back to the notes"
+            return _("Arrows, PageUp/PageDown, Home/End scroll · T or Esc: back to the notes")
         if self.view is View.LAWFUL:
-            return "Arrows, PageUp/PageDown scroll · L or Esc: back to the notes"
+            return _("Arrows, PageUp/PageDown scroll · L or Esc: back to the notes")
         if self.demo is not None:
-            return "Enter or Esc: back to the briefing · R watch again · T turn by turn"
+            return _("Enter or Esc: back to the briefing · R watch again · T turn by turn")
         if self.drill is not None:
             return f"{self.drill.drill.title} · {self.drill.trainee}"
-        return "R retry · N next call · T turn by turn · Esc menu"
+        return _("R retry · N next call · T turn by turn · Esc menu")
 
     # drawing
     def draw(self, surface: pygame.Surface) -> None:
         palette, fonts = self.kit.look.palette, self.kit.look.fonts
         surface.fill(palette.bg)
-        title, hint = f"Scorecard: {self.scenario.title}", self.hint()
+        title, hint = _("Scorecard: {title}").format(title=self.scenario.title), self.hint()
         if self.demo is not None:
-            title = f"{DEMO_TITLES.get(self.demo, 'Demo')}: {self.scenario.title}"
+            kind = _(DEMO_TITLES[self.demo]) if self.demo in DEMO_TITLES else _("Demo")
+            title = _("{kind}: {title}").format(kind=kind, title=self.scenario.title)
         elif self.drill is not None:
-            title = f"Drill call {self.drill.session.number} of {self.drill.session.count}: {self.scenario.title}"
+            session = self.drill.session
+            title = _("Drill call {number} of {count}: {title}").format(
+                number=session.number, count=session.count, title=self.scenario.title
+            )
         draw.header(surface, fonts.get(26, bold=True), fonts.get(15), title, hint, palette)
         if not self._areas:
             return
@@ -349,7 +360,7 @@ class ScorecardScene(Scene):
             "topright",
         )
         draw.text(
-            surface, fonts.get(13), "of 100", palette.muted, (total.centerx, total.bottom - 4), "midtop"
+            surface, fonts.get(13), _("of 100"), palette.muted, (total.centerx, total.bottom - 4), "midtop"
         )
         y += title.get_linesize()
         body = fonts.get(15)
@@ -372,15 +383,15 @@ class ScorecardScene(Scene):
             palette,
         )
         passed = card.passed
-        badge = "Passed" if passed else "Not passed yet"
+        badge = _("Passed") if passed else _("Not passed yet")
         if card.auto_fail:
             first = min(card.compliance, key=lambda f: f.turn if f.turn is not None else -1)
-            badge = f"Auto-fail: {first.rule.replace('_', ' ')}"
+            badge = _("Auto-fail: {rule}").format(rule=rule_name(first.rule))
         verdict = self.drill_passed()
         if self.drill is not None and verdict is not None:
             passed = verdict
             needs = self.drill.drill.pass_marks.total
-            badge = "Drill: passed" if passed else f"Drill: not passed (needs {needs})"
+            badge = _("Drill: passed") if passed else _("Drill: not passed (needs {needs})").format(needs=needs)
         draw.text(
             surface,
             fonts.get(16, bold=True),
@@ -398,7 +409,7 @@ class ScorecardScene(Scene):
             if y + row > inner.bottom - room_for_findings:
                 break
             key, counted, score = principle.key, principle.weight > 0, principle.score
-            name_w = min(inner.width // 2, max(160, label.size("Know when to be quiet")[0] + 12))
+            name_w = min(inner.width // 2, max(160, label.size(principle_name("stay_quiet"))[0] + 12))
             draw.text(
                 surface,
                 label,
@@ -428,10 +439,15 @@ class ScorecardScene(Scene):
             pygame.draw.rect(surface, palette.danger_soft, box, border_radius=10)
             pygame.draw.rect(surface, palette.danger, box, 2, border_radius=10)
             first = findings[0]
-            on_turn = f" on turn {turn_number(first.turn)}" if first.turn is not None else ""
-            text = f'Lawful conduct: {rule_name(first.rule)}{on_turn}: "{first.text}"'
+            rule = rule_name(first.rule)
+            if first.turn is not None:
+                text = _('Lawful conduct: {rule} on turn {n}: "{line}"').format(
+                    rule=rule, n=turn_number(first.turn), line=first.text
+                )
+            else:
+                text = _('Lawful conduct: {rule}: "{line}"').format(rule=rule, line=first.text)
             if len(findings) > 1:
-                text += f" (+{len(findings) - 1} more: press L)"
+                text += _(" (+{n} more: press L)").format(n=len(findings) - 1)
             draw.paragraph(surface, fonts.get(14, bold=True), text, palette.danger, box.inflate(-20, -14), 2)
 
     def stats_text(self) -> str:
@@ -442,19 +458,23 @@ class ScorecardScene(Scene):
         said = sum(1 for t in mine if t.text.strip())
         silences = sum(1 for t in mine if t.silence)
         cuts = sum(1 for t in mine if t.interrupt)
-        return (
-            f"{seconds // 60}:{seconds % 60:02d} on the phone · {plural(said, 'line')} said · "
-            f"{plural(silences, 'silence')} held · {plural(cuts, 'interruption')}"
+        parts = (
+            _("{time} on the phone").format(time=f"{seconds // 60}:{seconds % 60:02d}"),
+            ngettext("{n} line said", "{n} lines said", said).format(n=said),
+            ngettext("{n} silence held", "{n} silences held", silences).format(n=silences),
+            ngettext("{n} interruption", "{n} interruptions", cuts).format(n=cuts),
         )
+        return " · ".join(parts)
 
     def _draw_notes(self, surface: pygame.Surface, area: pygame.Rect) -> None:
         palette, fonts = self.kit.look.palette, self.kit.look.fonts
         notes = self.card.top_notes
         small, body, bold = fonts.get(13, bold=True), fonts.get(15), fonts.get(15, bold=True)
-        heading, speaker = "What to work on", "You"
+        heading = _("What to work on")
+        said_by = _('You said: "{line}"')
         if self.demo is not None:
-            heading = "What went wrong" if notes else "What the pro did well"
-            speaker = "The pro" if self.demo == "pro" else "The collector"
+            heading = _("What went wrong") if notes else _("What the pro did well")
+            said_by = _('The pro said: "{line}"') if self.demo == "pro" else _('The collector said: "{line}"')
         draw.text(surface, fonts.get(18, bold=True), heading, palette.ink, area.topleft)
         y = area.y + fonts.get(18).get_linesize() + 8
         if not notes and self.highlights:
@@ -464,7 +484,7 @@ class ScorecardScene(Scene):
             draw.paragraph(
                 surface,
                 body,
-                "A clean call: nothing to correct. Try a harder persona next.",
+                _("A clean call: nothing to correct. Try a harder persona next."),
                 palette.muted,
                 pygame.Rect(area.x, y, area.width, 80),
                 3,
@@ -472,13 +492,13 @@ class ScorecardScene(Scene):
             return
         for note in notes:
             topic = note.topic
-            about = principle_name(topic.split(".")[0]).upper() if topic else "THE CALL"
+            about = principle_name(topic.split(".")[0]).upper() if topic else _("THE CALL")
             lines_text = [(small, f"{where(note.turn)} · {about}", palette.muted)]
             if note.text:
-                lines_text.append((bold, f'{speaker} said: "{note.text}"', palette.ink))
+                lines_text.append((bold, said_by.format(line=note.text), palette.ink))
             lines_text.append((body, note.note, palette.ink))
             if note.better:
-                lines_text.append((bold, f'Try: "{note.better}"', palette.accent))
+                lines_text.append((bold, _('Try: "{line}"').format(line=note.better), palette.accent))
             inner_w = area.width - 36
             height = sum(len(draw.wrap(f, t, inner_w)) * f.get_linesize() for f, t, _ in lines_text) + 28
             if y + height > area.bottom:

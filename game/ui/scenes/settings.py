@@ -1,5 +1,5 @@
 """Settings: voice, volume and rate, typed or spoken answers (engine, listening mode), text size, contrast,
-mood meters.
+mood meters, and the window's language (each scenario's own, or fixed to English or Chinese).
 
 Each row is one setting; Up and Down move between rows, Left and Right (or Enter, or a click on
 the arrows) change the value. A change applies at once and is saved in the background.
@@ -13,21 +13,26 @@ from typing import Any
 
 import pygame
 
+from game.i18n import N_, _
 from game.ui import draw, gateway, routes
 from game.ui.scene import Kit, Scene
 from game.ui.settings import CHOICES, Settings
 
 # What each recognition engine means to a trainee (the engine's name is for the team's IT).
 ENGINE_WORDS = {
-    "moonshine": "Most accurate (recommended)",
-    "pocketsphinx": "Tuned to the call's names and amounts",
-    "sphinx": "Basic, slowest",
+    "moonshine": N_("Most accurate (recommended)"),
+    "pocketsphinx": N_("Tuned to the call's names and amounts"),
+    "sphinx": N_("Basic, slowest"),
 }
+TEXT_SIZES = {"small": N_("Small"), "normal": N_("Normal"), "large": N_("Large"), "larger": N_("Larger")}
+# Each language is named in its own words, so a trainee who cannot read the current one finds theirs.
+LANGUAGE_WORDS = {"auto": N_("Each scenario's own (menus in English)"), "en": "English", "zh": "中文"}
 
 
 @dataclass(frozen=True)
 class Row:
-    """One setting: its field, its label, the values it cycles through and how each reads."""
+    """One setting: its field, its label (for the catalogues), the values it cycles through and how each
+    reads (in the current language)."""
 
     field: str
     label: str
@@ -39,36 +44,37 @@ def _percent(value: Any) -> str:
     return f"{round(value * 100)}%"
 
 
+def _words(words: dict[str, str]) -> Callable[[Any], str]:
+    """How a choice reads: its words translated, or the value itself when it has none."""
+    return lambda v: _(words[str(v)]) if str(v) in words else str(v)
+
+
 ROWS = (
-    Row("voice", "Debtor's voice", (True, False), lambda v: "On" if v else "Off (subtitles only)"),
-    Row("volume", "Voice volume", tuple(round(i / 10, 1) for i in range(11)), _percent),
-    Row("rate", "Voice speed", (0.6, 0.7, 0.8, 0.9, 1.0, 1.1, 1.2, 1.3, 1.4, 1.5), lambda v: f"{v:.1f}x"),
+    Row("voice", N_("Debtor's voice"), (True, False), lambda v: _("On") if v else _("Off (subtitles only)")),
+    Row("volume", N_("Voice volume"), tuple(round(i / 10, 1) for i in range(11)), _percent),
+    Row("rate", N_("Voice speed"), (0.6, 0.7, 0.8, 0.9, 1.0, 1.1, 1.2, 1.3, 1.4, 1.5), lambda v: f"{v:.1f}x"),
     Row(
         "input_mode",
-        "Your answers",
+        N_("Your answers"),
         CHOICES["input_mode"],
-        lambda v: {"typed": "Typed", "spoken": "Spoken (microphone)"}[v],
+        _words({"typed": N_("Typed"), "spoken": N_("Spoken (microphone)")}),
     ),
-    Row("text_size", "Text size", CHOICES["text_size"], lambda v: str(v).capitalize()),
-    Row("high_contrast", "High contrast", (False, True), lambda v: "On" if v else "Off"),
+    Row("text_size", N_("Text size"), CHOICES["text_size"], _words(TEXT_SIZES)),
+    Row("high_contrast", N_("High contrast"), (False, True), lambda v: _("On") if v else _("Off")),
     Row(
         "mood_meters",
-        "Mood meters",
+        N_("Mood meters"),
         CHOICES["mood_meters"],
-        lambda v: {"auto": "Easy calls only", "on": "Always", "off": "Never"}[v],
+        _words({"auto": N_("Easy calls only"), "on": N_("Always"), "off": N_("Never")}),
     ),
-    Row(
-        "engine",
-        "Speech recognition",
-        CHOICES["engine"],
-        lambda v: ENGINE_WORDS.get(str(v), str(v)),
-    ),
+    Row("engine", N_("Speech recognition"), CHOICES["engine"], _words(ENGINE_WORDS)),
     Row(
         "listening",
-        "Listening",
+        N_("Listening"),
         CHOICES["listening"],
-        lambda v: {"push-to-talk": "Push to talk (hold F3)", "hands-free": "Hands-free"}[v],
+        _words({"push-to-talk": N_("Push to talk (hold F3)"), "hands-free": N_("Hands-free")}),
     ),
+    Row("language", N_("Language"), CHOICES["language"], _words(LANGUAGE_WORDS)),
 )
 
 
@@ -104,14 +110,20 @@ class SettingsScene(Scene):
         width, height = size
         fonts = self.kit.look.fonts
         top = fonts.get(26, bold=True).get_linesize() + 28 + 24
-        row_h = fonts.get(18).get_linesize() + 22
+        button_h = fonts.px(17) + 24
+        # Every row above the Back button: rows and the gaps between them shrink in a small window.
+        line = fonts.get(18).get_linesize()
+        step = min(line + 30, (height - top - button_h - 60) // len(ROWS))
+        gap = min(8, max(3, step - line - 4))
+        row_h = step - gap
         panel_w = min(820, width - 56)
         x = (width - panel_w) // 2
-        self._rects = [pygame.Rect(x, top + i * (row_h + 8), panel_w, row_h) for i in range(len(ROWS))]
-        button_h = fonts.px(17) + 24
+        self._rects = [pygame.Rect(x, top + i * step, panel_w, row_h) for i in range(len(ROWS))]
+        back = _("Back (Esc)")
+        back_w = max(160, fonts.get(17).size(back)[0] + 40)
         self.button(
-            pygame.Rect(width - 28 - 160, height - button_h - 22, 160, button_h),
-            "Back (Esc)",
+            pygame.Rect(width - 28 - back_w, height - button_h - 22, back_w, button_h),
+            back,
             self.kit.nav.pop,
             name="back",
             style="secondary",
@@ -147,8 +159,8 @@ class SettingsScene(Scene):
             surface,
             fonts.get(26, bold=True),
             fonts.get(15),
-            "Settings",
-            "Up/Down choose · Left/Right change · Esc back",
+            _("Settings"),
+            _("Up/Down choose · Left/Right change · Esc back"),
             palette,
         )
         label, value_font = fonts.get(18), fonts.get(18, bold=True)
@@ -161,7 +173,7 @@ class SettingsScene(Scene):
                 edge=palette.focus if focused else None,
                 edge_width=3 if focused else 1,
             )
-            draw.text(surface, label, row.label, palette.ink, (rect.x + 22, rect.centery), "midleft")
+            draw.text(surface, label, _(row.label), palette.ink, (rect.x + 22, rect.centery), "midleft")
             shown = row.shown(getattr(self.kit.settings, row.field))
             right = draw.text(
                 surface,
@@ -186,14 +198,14 @@ class SettingsScene(Scene):
         if self.kit.settings.input_mode == "spoken":
             ears = self.kit.ears()
             how = (
-                "In a call, just speak: each phrase is sent when you pause; typing still works."
+                _("In a call, just speak: each phrase is sent when you pause; typing still works.")
                 if self.kit.settings.hands_free
-                else "In a call, hold F3 while you speak and let go to send; typing still works."
+                else _("In a call, hold F3 while you speak and let go to send; typing still works.")
             )
-            notes.append(ears.notice or how)
+            notes.append(_(ears.notice) if ears.notice else how)
         if self.kit.voice.notice and self.kit.settings.voice:
-            notes.append(self.kit.voice.notice)
-        notes.append("Changes apply at once and are saved on this computer.")
+            notes.append(_(self.kit.voice.notice))
+        notes.append(_("Changes apply at once and are saved on this computer."))
         y = self._rects[-1].bottom + 18 if self._rects else 100
         for note in notes:
             y += (
