@@ -372,7 +372,6 @@ def cmd_drill_list(args: argparse.Namespace) -> int:
 def _stopped_call(store: Any, drill: Any, trainee: str, resume: str | None) -> Any:
     """The trainee's stopped call of this drill to take up (``resume``: a call id, or "latest"), reopened
     in the store; None when not resuming. Without ``resume``, a stopped call is mentioned, not taken up."""
-    from game.i18n import _
     from game.session.resume import StoppedCall
     from game.store.store import StoreError
 
@@ -406,7 +405,6 @@ def _drill_console(drill: Any, trainee: str, url: str | None, language: str | No
     a server down) is a notice, and the drill is played unsaved; a URL that is not one is an error.
     ``resume``: take up a stopped call of the drill (see ``_stopped_call``)."""
     from game.drill_console import run_drill_console
-    from game.i18n import _
     from game.session.resume import ResumeError
     from game.store.store import ResultStore, StoreError, default_url, parse_url
 
@@ -447,8 +445,6 @@ def cmd_drill_run(args: argparse.Namespace) -> int:
     if args.console:
         return _drill_console(drill, args.trainee, args.db, args.fixed_language, args.resume)
     if args.resume is not None:
-        from game.i18n import _
-
         raise UserError(_("--resume works in the terminal (add --console); the window offers it before the drill"))
     with _store(args.db) as store:
         from game.ui.app import NoDisplay, run_drill

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import gettext
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -414,13 +415,13 @@ def _environment(language: str) -> Environment:
     return env
 
 
-def _day(value: dt.date, texts: Any) -> str:
+def _day(value: dt.date, texts: gettext.NullTranslations) -> str:
     """6 Dec 2026 (2026年12月6日)."""
     month = texts.gettext(_MONTHS[value.month - 1])
     return texts.gettext(N_("{day} {month} {year}")).format(day=value.day, month=month, year=value.year)
 
 
-def _day_short(value: dt.date, texts: Any) -> str:
+def _day_short(value: dt.date, texts: gettext.NullTranslations) -> str:
     """6 Dec (12月6日): a chart's tick."""
     month = texts.gettext(_MONTHS[value.month - 1])
     return texts.gettext(N_("{day} {month}")).format(day=value.day, month=month)
@@ -432,7 +433,7 @@ _MONTHS = (
 )  # fmt: skip
 
 
-def _calls(count: int, texts: Any) -> str:
+def _calls(count: int, texts: gettext.NullTranslations) -> str:
     return str(texts.ngettext("{count} call", "{count} calls", count)).format(count=count)
 
 

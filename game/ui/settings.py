@@ -64,7 +64,6 @@ class Settings:
     calm_pitch_hz: float = 0.0
     calm_pitch_spread_hz: float = 0.0
     calm_wpm: float = 0.0
-    language: str = "auto"
 
     @property
     def hands_free(self) -> bool:
