@@ -71,14 +71,14 @@ def likely_lines(scenario: Scenario) -> list[str]:
     """Every line this persona may say whose words are known before the call: its own line pools,
     the shared fallback pools in the call's language and its excuses, filled in. What ``prepare``
     renders when a call starts; lines naming a promise (date, amount) are rendered when the engine
-    picks them."""
+    picks them. A wordless line ("……", a pause heard as silence) has nothing to render."""
     from game.engine.lines import base_values, fill, placeholders_in
     from game.engine.scenario.defaults import fallback_lines
 
     values = base_values(scenario)
     texts = [text for pool in (*scenario.lines, *fallback_lines(scenario.language)) for text in pool.say]
     texts += [text for excuse in scenario.excuses for text in (*excuse.say, *excuse.countered)]
-    known = [text for text in texts if set(placeholders_in(text)) <= set(values)]
+    known = [text for text in texts if set(placeholders_in(text)) <= set(values) and any(c.isalnum() for c in text)]
     return list(dict.fromkeys(fill(text, values) for text in known))
 
 
