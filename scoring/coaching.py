@@ -19,11 +19,12 @@ import yaml
 from rapidfuzz import fuzz
 
 from game.engine.lines import fill
+from game.i18n import translations
 from scoring.card import Finding, Mark, Note, PrincipleScore
 from scoring.compliance import RULES
 from scoring.cues import normalise
 from scoring.facts import ASKS, CallFacts
-from scoring.wording import wording
+from scoring.labels import items
 
 BANK_PATH = Path(__file__).parent / "coaching.yaml"
 # The phrase bank of each language a call may be in; any other language is coached in English.
@@ -96,8 +97,8 @@ def _words(facts: CallFacts, turn: int | None) -> str:
     said = facts.said[turn]
     if said.silent:
         seconds = f"{said.turn.silence or max(0.0, said.turn.end - said.turn.start):g}"
-        words = wording(facts.scenario.language)
-        return words.silent.format(seconds=seconds) if words else f"(silent for {seconds} s)"
+        _ = translations(facts.scenario.language).gettext
+        return _("(silent for {seconds} s)").format(seconds=seconds)
     return said.turn.text
 
 
@@ -119,10 +120,9 @@ def _offered(better: str | None, said: str) -> str | None:
 def _values(mark: Mark, facts: CallFacts) -> dict[str, str]:
     """The placeholder values of a note; on a Chinese call the read-back's items are named in Chinese."""
     values = {**facts.values, **mark.values}
-    words = wording(facts.scenario.language)
-    if words is not None:
-        for key in [k for k in ("wrong", "missing") if k in values]:
-            values[key] = words.word("items", "and").join(words.word("items", w) for w in values[key].split(" and "))
+    gettext = translations(facts.scenario.language).gettext
+    for key in [k for k in ("wrong", "missing") if k in values]:
+        values[key] = items(values[key], gettext)
     return values
 
 

@@ -10,43 +10,14 @@ wrapping count display width, so Chinese lines wrap between characters and the t
 from __future__ import annotations
 
 from game.engine.lines import money, spoken_date, spoken_method
-from game.i18n import N_, translations
+from game.i18n import translations
 from game.text_width import ljust, rjust, wrap
 from scoring.card import Note, Scorecard
+from scoring.labels import LABELS, OUTCOMES
 
 WIDTH = 78
 BAR = 20
 QUOTE = 160  # characters of the trainee's words a note quotes; a pasted essay would fill the screen
-OUTCOMES = {
-    "commitment": N_("a promise to pay"),
-    "hung_up": N_("the debtor hung up"),
-    "no_commitment": N_("no promise to pay"),
-    "trainee_hung_up": N_("you ended the call"),
-}
-# What the card calls each principle and compliance rule; a key not here reads as its words.
-LABELS = {
-    "abuse_handling": N_("Abuse handling"),
-    "calm_tone": N_("Calm tone"),
-    "commitment": N_("Commitment"),
-    "empathy": N_("Empathy"),
-    "excuse_handling": N_("Excuse handling"),
-    "politeness": N_("Politeness"),
-    "repeat_amount": N_("Repeat amount"),
-    "right_party": N_("Right party"),
-    "stay_quiet": N_("Stay quiet"),
-    "threat": N_("threat"),
-    "false_claim": N_("false claim"),
-    "insult": N_("insult"),
-    "profanity": N_("profanity"),
-    "third_party_disclosure": N_("third party disclosure"),
-    "unauthorised_fee": N_("unauthorised fee"),
-    "misstated_balance": N_("misstated balance"),
-    "pressure_to_borrow": N_("pressure to borrow"),
-    "collecting_disputed_debt": N_("collecting a disputed debt"),
-    "missing_mini_miranda": N_("missing mini-Miranda"),
-}
-
-
 class _Frame:
     """The card's words in one language."""
 

@@ -13,34 +13,31 @@ from dataclasses import replace
 
 from game.engine.record import CallRecord
 from game.engine.scenario.models import Scenario
+from game.i18n import N_, translations
 from scoring import compliance
 from scoring.card import Finding, Note, PrincipleScore, Scorecard, TurnView
 from scoring.coaching import as_note, finding_for, note_for, top_notes
 from scoring.facts import ASKS, CallFacts, read_call, same_amount
 from scoring.goal import Goal, judge
+from scoring.labels import label
 from scoring.law import rules_for
 from scoring.principles import PRINCIPLES, calm_tone
 from scoring.principles.base import score_of
 from scoring.rubric import Rubric, rubric_for
-from scoring.wording import Wording, wording
 
 SILENT_CALL = Note(
     topic="call.silent",
     turn=None,
     text="",
-    note="Nothing was said on this call, so none of the craft could be shown. Open with a greeting and your name.",
+    note=N_("Nothing was said on this call, so none of the craft could be shown. Open with a greeting and your name."),
     better=None,
     points=-100,
 )
 
 
-def _silent_call(words: Wording | None) -> Note:
-    return SILENT_CALL if words is None else replace(SILENT_CALL, note=words.silent_call)
-
-
 def _principles(facts: CallFacts, rubric: Rubric) -> tuple[PrincipleScore, ...]:
     scores = []
-    silent = _silent_call(wording(facts.scenario.language))
+    silent = replace(SILENT_CALL, note=translations(facts.scenario.language).gettext(SILENT_CALL.note))
     for principle in PRINCIPLES:
         if not principle.applies(facts.scenario):
             continue
@@ -96,48 +93,34 @@ def _score(scores: tuple[PrincipleScore, ...], key: str) -> int:
     return next((s.score for s in scores if s.key == key), 100)
 
 
-def _verdict_zh(
-    words: Wording, live: bool, findings: tuple[Finding, ...], goal: Goal, total: int, pass_mark: int
-) -> str:
-    """The verdict of a Chinese call, in the words of ``wording_zh.yaml``."""
-    say = words.say
-    target = words.word("goals", goal.key)
-    if findings:
-        first = min(findings, key=lambda f: list(compliance.RULES).index(f.rule))
-        more = say("verdicts", "more", count=len(findings) - 1) if len(findings) > 1 else ""
-        rule = words.word("rules", first.rule)
-        if first.turn is None:
-            return say("verdicts", "auto_fail_call", rule=rule, more=more)
-        return say("verdicts", "auto_fail", rule=rule, turn=first.turn, more=more)
-    if live:
-        return say("verdicts", "live")
-    if not goal.excused:
-        return say("verdicts", "goal_missed", goal=target)
-    if total < pass_mark:
-        return say("verdicts", "under_mark", total=total, pass_mark=pass_mark)
-    if goal.reached:
-        return say("verdicts", "reached", goal=target, total=total)
-    reason = words.word("reasons", goal.reason) if goal.reason else None
-    return say("verdicts", "excused", reason=reason) if reason else say("verdicts", "passed")
-
-
-def _verdict(live: bool, findings: tuple[Finding, ...], goal: Goal, total: int, pass_mark: int) -> str:
-    """The card's first line: passed or not, and why, in words a trainee and a QA lead read alike."""
+def _verdict(language: str, live: bool, findings: tuple[Finding, ...], goal: Goal, total: int, pass_mark: int) -> str:
+    """The card's first line: passed or not, and why, in words a trainee and a QA lead read alike, in the
+    call's language (English is the source; other languages come from the catalogues)."""
+    _ = translations(language).gettext
     if findings:
         severity = list(compliance.RULES)
         first = min(findings, key=lambda f: severity.index(f.rule))
-        where = f" on turn {first.turn}" if first.turn is not None else ""
-        more = f" (and {len(findings) - 1} more)" if len(findings) > 1 else ""
-        return f"Auto-fail: {first.rule.replace('_', ' ')}{where}{more}. Any compliance finding fails the call."
+        more = _(" (and {count} more)").format(count=len(findings) - 1) if len(findings) > 1 else ""
+        rule = label(first.rule, _)
+        if first.turn is None:
+            return _("Auto-fail: {rule}{more}. Any compliance finding fails the call.").format(rule=rule, more=more)
+        return _("Auto-fail: {rule} on turn {turn}{more}. Any compliance finding fails the call.").format(
+            rule=rule, turn=first.turn, more=more
+        )
     if live:
-        return "Call in progress."
+        return _("Call in progress.")
     if not goal.excused:
-        return f"Not passed: the call's goal, {goal.text}, was not reached."
+        return _("Not passed: the call's goal, {goal}, was not reached.").format(goal=_(goal.text))
     if total < pass_mark:
-        return f"Not passed: the total {total} is under the pass mark {pass_mark}."
+        return _("Not passed: the total {total} is under the pass mark {pass_mark}.").format(
+            total=total, pass_mark=pass_mark
+        )
     if goal.reached:
-        return f"Passed: {goal.text}, with a total of {total}."
-    return f"Passed: {goal.reason[0].lower()}{goal.reason[1:]}" if goal.reason else "Passed."
+        return _("Passed: {goal}, with a total of {total}.").format(goal=_(goal.text), total=total)
+    if goal.reason:
+        reason = _(goal.reason)
+        return _("Passed: {reason}").format(reason=reason[0].lower() + reason[1:])
+    return _("Passed.")
 
 
 def score_call(
@@ -167,11 +150,7 @@ def score_call(
         stars=0 if live else _stars(rubric, total, goal, findings),
         passed=not live and not findings and goal.excused and total >= rubric.pass_mark,
         goal=goal,
-        verdict=(
-            _verdict(live, findings, goal, total, rubric.pass_mark)
-            if (words := wording(scenario.language)) is None
-            else _verdict_zh(words, live, findings, goal, total, rubric.pass_mark)
-        ),
+        verdict=_verdict(scenario.language, live, findings, goal, total, rubric.pass_mark),
         language=scenario.language,
         rubric=rubric.name,
         live=live,

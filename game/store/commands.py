@@ -118,7 +118,7 @@ def format_results(
         return buffer.getvalue()
     if not calls:
         return _("No saved calls.") + "\n"
-    from scoring.render import LABELS
+    from scoring.labels import LABELS
 
     named = titles or {}
     shown_header = [

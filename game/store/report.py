@@ -47,7 +47,7 @@ def principle_order(names: Iterable[str]) -> list[str]:
 
 def label(key: str, language: str = DEFAULT_LANGUAGE) -> str:
     """calm_tone -> Calm tone (语气平和 in Chinese): the scorecard's name for a principle or a rule."""
-    from scoring.render import LABELS
+    from scoring.labels import LABELS
 
     known = LABELS.get(key)
     return translations(language).gettext(known) if known else key.replace("_", " ").capitalize()
