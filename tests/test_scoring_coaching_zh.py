@@ -11,9 +11,10 @@ import pytest
 from game.engine.replay import replay
 from game.engine.scenario import load_scenario
 from game.engine.scenario.models import Scenario, TranscriptTurn
+from game.i18n import translations
 from scoring import Scorecard, format_scorecard, score_call
 from scoring.coaching import bank
-from scoring.wording import chinese
+from scoring.scorer import SILENT_CALL
 
 # Three or more Latin letters in a row: an English word left in Chinese coaching.
 ENGLISH = re.compile(r"[A-Za-z]{3,}")
@@ -79,10 +80,10 @@ def test_the_scenarios_own_chinese_line_comes_first_and_the_trainees_words_are_q
 
 def test_the_chinese_verdict_names_the_rule_and_a_passed_call_its_goal() -> None:
     _, failed = _card("deadbeat-online-loan", list(scenario_of("deadbeat-online-loan").poor_call or []))
-    assert failed.verdict.startswith("不合格：") and chinese().word("rules", "threat") in failed.verdict
+    assert failed.verdict.startswith("不合格：") and translations("zh").gettext("threat") in failed.verdict
     _, passed = _card("cooperative-night-nurse", list(scenario_of("cooperative-night-nurse").model_call or []))
     assert passed.passed and passed.verdict == "通过：拿到并确认还款承诺，总分100。"
-    assert "用微信还3250.50元（已复述确认）" in format_scorecard(passed)
+    assert "通过微信还3250.50元（已确认）" in format_scorecard(passed)
 
 
 def test_a_silent_turn_and_a_wordless_call_are_described_in_chinese() -> None:
@@ -91,4 +92,6 @@ def test_a_silent_turn_and_a_wordless_call_are_described_in_chinese() -> None:
     silent = [n.text for p in card.principles for n in p.notes if n.text.startswith("（沉默")]
     assert all(t == "（沉默4秒）" for t in silent)
     _, mute = _card("cooperative-night-nurse", [TranscriptTurn(wait=3.0)])
-    assert all(n.note == chinese().silent_call for p in mute.principles for n in p.notes if n.topic == "call.silent")
+    silent_zh = translations("zh").gettext(SILENT_CALL.note)
+    assert silent_zh != SILENT_CALL.note
+    assert all(n.note == silent_zh for p in mute.principles for n in p.notes if n.topic == "call.silent")

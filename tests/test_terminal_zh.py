@@ -81,7 +81,7 @@ def test_a_chinese_scenario_console_call_speaks_chinese_and_lang_fixes_english(t
     assert lines[2] == "陈丽：喂，哪位？我刚下夜班。"
     assert run.stdout.count("我> ") == 6 and "you> " not in run.stdout
     assert "原则得分 " in run.stdout and "通过  （评分标准：cn）" in run.stdout
-    assert "目标：拿到一个经过确认的还款承诺 - 已达成" in run.stdout
+    assert "目标：拿到并确认还款承诺 - 已达成" in run.stdout
     assert "结果：承诺还款 - 12月15号星期二通过微信还3250.50元（已确认）" in run.stdout
     assert "合规：没有发现问题" in run.stdout
     for english in ("Principles ", "Outcome:", "Goal:", "Compliance:", "calling"):
@@ -109,7 +109,7 @@ def test_the_scorecard_table_lines_up_in_chinese() -> None:
     text = format_scorecard(session.finish(), "zh")
     rows = [line for line in text.splitlines() if re.search(r"\s\d+  [#.]{20}", line)]
     assert rows and all(width(line[: line.index("  #" if "  #" in line else "  .")]) == 23 for line in rows)
-    assert "合规：发现 2 处问题" in text and "威胁恐吓（第 5 轮）" in text and "侮辱（第 3 轮）" in text
+    assert "合规：发现 3 处问题" in text and "欠款金额说错（第 5 轮）" in text and "威胁恐吓（第 5 轮）" in text and "侮辱（第 3 轮）" in text
     assert all(width(line) <= 78 for line in text.splitlines())
 
 
