@@ -124,3 +124,23 @@ def test_the_coach_never_repeats_a_card_and_every_pinned_note_quotes_its_line() 
                     assert note.text
                 if note.better and note.text:
                     assert fuzz.ratio(normalise(note.better), normalise(note.text)) < 85
+
+
+def test_a_last_line_that_thanks_is_a_courteous_close_when_the_debtor_says_goodbye_first() -> None:
+    from game.engine.scenario import load_scenario
+    from game.engine.scenario.models import TranscriptTurn
+    from game.session import CallSession
+    from game.session.call import play_script
+
+    session = CallSession(load_scenario("scenarios/en/gatekeeper-assistant.yaml"), 0)
+    play_script(
+        session,
+        [
+            TranscriptTurn(say="Good morning, this is Dana. May I speak with Mr. Okafor, please?"),
+            TranscriptTurn(say="Could you ask him to call Dana back at 555-0100? Thank you."),
+        ],
+    )
+    card = session.finish()
+    topics = [n.topic for p in card.principles for n in p.notes]
+    assert "politeness.no_close" not in topics, topics
+    assert "politeness.no_thanks" not in topics

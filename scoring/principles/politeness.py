@@ -50,7 +50,9 @@ def _courtesy(facts: CallFacts) -> list[Mark]:
         marks.append(Mark(f"{KEY}.no_title", first.index, -5))
     if not any(s.has("thank") or s.cues.please for s in spoken):
         marks.append(Mark(f"{KEY}.no_thanks", None, -10))
-    if facts.record.outcome != "hung_up" and not any(s.has("close") for s in spoken[-2:]):
+    # A last line that thanks the debtor is a courteous close, even when the debtor says goodbye first.
+    closed = any(s.has("close") for s in spoken[-2:]) or spoken[-1].has("thank")
+    if facts.record.outcome != "hung_up" and not closed:
         marks.append(Mark(f"{KEY}.no_close", _where_the_close_belonged(spoken), -10))
     return marks
 
