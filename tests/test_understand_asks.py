@@ -45,6 +45,9 @@ def test_a_company_that_is_not_the_creditor_is_reported() -> None:
     assert other.entities.company == "Eastside Bank"
     ours = understand("Good morning, this is Sam calling from Northwind Supply.", CONTEXT)
     assert ours.entities.company is None
+    # The next sentence is not part of the name, once the punctuation between them is gone.
+    asking = understand("Good morning, this is Dana from Eastside Bank. Am I speaking with Carlos?", CONTEXT)
+    assert asking.entities.company == "Eastside Bank"
 
 
 @pytest.mark.parametrize(

@@ -48,6 +48,9 @@ _FROM: Final = re.compile(r"\b(?:calling|this is \w+|i am \w+|my name is \w+|it 
 _NOT_COMPANY: Final = frozenset(
     {"the", "a", "an", "my", "our", "your", "this", "that", "and", "about", "regarding", "i", "we"}
     | {"calling", "today", "to", "on", "with", "for", "in", "at", "is"}
+    # The next sentence's first word, once punctuation is gone: "...from Northwind Supply. Am I speaking..."
+    | {"am", "are", "may", "can", "could", "would", "will", "do", "does", "did", "how", "who", "what", "is"}
+    | {"please", "hi", "hello", "here", "speaking", "just", "and", "so", "thanks", "thank"}
 )
 _YES_NO: Final = re.compile(
     r"^(?:so |and |okay |ok |right |alright )?(?:can|could|will|would|do|does|did|is|are|have|has|may|shall)\b"
