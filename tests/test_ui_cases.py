@@ -162,3 +162,5 @@ def test_an_unanswered_call_at_a_forbidden_hour_and_an_invented_promise_show_wit
     assert "FDCPA §1692c(a)(1)" in rules["call_at_forbidden_hour"]["law"]
     assert "note_promise_not_made" in rules and "note_no_follow_up" in rules
     assert board.card["checks"]["contacts_lawful"] is False and board.card["passed"] is False
+    # No promise was made, so nothing was followed up: a plain line, never a tick.
+    assert (None, "No promise to follow up") in board.checks()

@@ -49,7 +49,12 @@ class CaseScorecardScene(Scene):
         return [
             (checks["money_collected"], collected),
             (None, placed),
-            (checks["promises_followed_up"], _("Promises followed up on the right date")),
+            # With no promise there was nothing to follow up: a plain line, not a tick.
+            (
+                (checks["promises_followed_up"], _("Promises followed up on the right date"))
+                if checks["promises"]
+                else (None, _("No promise to follow up"))
+            ),
             (checks["notes_true"], _("Every note true")),
             (checks["contacts_lawful"], _("Every contact lawful")),
         ]
