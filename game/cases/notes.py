@@ -40,6 +40,21 @@ def canonical_method(written: str) -> str:
     return load_lexicon("zh").method_in(text) or load_lexicon("en").method_in(text) or text
 
 
+# The outcome codes as the evidence line reads them ("the note says a promise; the call shows no answer").
+_OUTCOME_WORDS = {
+    "no_answer": "no answer",
+    "dispute": "a dispute",
+    "promise": "a promise",
+    "message_left": "a message left",
+    "hung_up": "a hang-up",
+    "no_promise": "no promise",
+}
+
+
+def _said(outcome: str) -> str:
+    return _OUTCOME_WORDS.get(outcome, outcome.replace("_", " "))
+
+
 def _finding(rule: str, index: int, evidence: str) -> Finding:
     return Finding(rule, index, "note", RULE, evidence)
 
@@ -52,14 +67,16 @@ def check_note(note: NoteForm | None, record: CallRecord | None, index: int) -> 
     out: list[Finding] = []
     promise = record.commitment if record is not None else None
     if note.outcome == "promise" and promise is None:
-        shown = "there was no conversation" if record is None else f"the call ended {record.outcome} with no promise"
+        shown = "there was no conversation" if record is None else "the call ended with no promise"
         noted = f"{note.amount:g} on {note.date}" if note.amount and note.date else "a promise"
         out.append(_finding("note_promise_not_made", index, f"the note records {noted}; {shown}"))
     elif promise is not None and note.outcome != "promise":
         said = f"{promise.amount:g} on {promise.date} by {promise.method}"
-        out.append(_finding("note_promise_missing", index, f"the debtor promised {said}; the note says {note.outcome}"))
+        evidence = f"the debtor promised {said}; the note says {_said(note.outcome)}"
+        out.append(_finding("note_promise_missing", index, evidence))
     elif note.outcome != happened and not (note.outcome == "promise" and promise is not None):
-        out.append(_finding("note_wrong_outcome", index, f"the note says {note.outcome}; the call shows {happened}"))
+        evidence = f"the note says {_said(note.outcome)}; the call shows {_said(happened)}"
+        out.append(_finding("note_wrong_outcome", index, evidence))
     if promise is not None and note.outcome == "promise":
         if note.amount is None or abs(note.amount - promise.amount) > 0.005:
             out.append(_finding("note_wrong_amount", index, f"noted {note.amount}; promised {promise.amount:g}"))
