@@ -265,14 +265,5 @@ class CallView:
             self.draw_confirm(surface)
 
     def draw_confirm(self, surface: pygame.Surface) -> None:
-        palette, fonts = self.call.kit.look.palette, self.call.kit.look.fonts
-        shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-        shade.fill((0, 0, 0, 120))
-        surface.blit(shade, (0, 0))
-        box = pygame.Rect(0, 0, min(520, surface.get_width() - 40), 170)
-        box.center = surface.get_rect().center
-        draw.panel(surface, box, palette)
-        question = _("Hang up and end the call?")
-        draw.text(surface, fonts.get(21, bold=True), question, palette.ink, (box.centerx, box.y + 28), "midtop")
         keys = _("Enter: hang up      Esc: keep talking")
-        draw.text(surface, fonts.get(16), keys, palette.muted, (box.centerx, box.y + 90), "midtop")
+        draw.confirm(surface, self.call.kit.look, _("Hang up and end the call?"), keys)

@@ -11,7 +11,7 @@ import math
 
 import pygame
 
-from game.ui.look import Colour, Palette
+from game.ui.look import Colour, Look, Palette
 
 # Chinese punctuation that may not start a line (it stays with the character before) or end one.
 NO_LINE_START = frozenset("，。、；：？！）》」』】〕”’…—·％")
@@ -168,6 +168,19 @@ def panel(
         surface.blit(shadow, (rect.x - 4, rect.y - 2))
     pygame.draw.rect(surface, fill or palette.panel, rect, border_radius=radius)
     pygame.draw.rect(surface, edge or palette.panel_edge, rect, edge_width, border_radius=radius)
+
+
+def confirm(surface: pygame.Surface, look: Look, question: str, keys: str) -> None:
+    """A yes/no question over a dimmed screen, with the keys that answer it (quitting, hanging up)."""
+    palette, fonts = look.palette, look.fonts
+    shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+    shade.fill((0, 0, 0, 120))
+    surface.blit(shade, (0, 0))
+    box = pygame.Rect(0, 0, min(520, surface.get_width() - 40), 170)
+    box.center = surface.get_rect().center
+    panel(surface, box, palette)
+    text(surface, fonts.get(21, bold=True), question, palette.ink, (box.centerx, box.y + 28), "midtop")
+    text(surface, fonts.get(16), keys, palette.muted, (box.centerx, box.y + 90), "midtop")
 
 
 def bar(surface: pygame.Surface, rect: pygame.Rect, fraction: float, colour: Colour, track: Colour) -> None:

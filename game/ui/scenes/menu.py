@@ -134,17 +134,7 @@ class MenuScene(Scene):
         super().draw_over(surface)
         if not self.confirm_quit:
             return
-        palette, fonts = self.kit.look.palette, self.kit.look.fonts
-        shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-        shade.fill((0, 0, 0, 120))
-        surface.blit(shade, (0, 0))
-        box = pygame.Rect(0, 0, min(520, surface.get_width() - 40), 170)
-        box.center = surface.get_rect().center
-        draw.panel(surface, box, palette)
-        question = _("Quit Collector Sim?")
-        draw.text(surface, fonts.get(21, bold=True), question, palette.ink, (box.centerx, box.y + 28), "midtop")
-        keys = _("Enter: quit      Esc: stay")
-        draw.text(surface, fonts.get(16), keys, palette.muted, (box.centerx, box.y + 90), "midtop")
+        draw.confirm(surface, self.kit.look, _("Quit Collector Sim?"), _("Enter: quit      Esc: stay"))
 
 
 @routes.opens(routes.Menu)
